@@ -1,0 +1,42 @@
+package dev.cradle.engine;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.cradle.engine.calc.CompiledSystem;
+import dev.cradle.engine.calc.LcaCalculator;
+import dev.cradle.engine.calc.SystemCompiler;
+import dev.cradle.engine.result.LcaResult;
+import dev.cradle.model.ProductSystem;
+
+/**
+ * The analyst's entry point: {@code Cradle.evaluate(system)} compiles a product system, solves it
+ * and returns an immutable {@link LcaResult}. For many evaluations of one system (scenarios, Monte
+ * Carlo) compile once with {@link #compile} and call {@link #calculator()} repeatedly.
+ */
+public final class Cradle {
+    private Cradle() {
+    }
+
+    private static final class Holder {
+        static final Injector INJECTOR = Guice.createInjector(new EngineModule());
+    }
+
+    /**
+     * Compiles and calculates {@code system} at its parameters' declared values.
+     *
+     * @throws ModelException listing every problem when the system is not calculable
+     */
+    public static LcaResult evaluate(ProductSystem system) {
+        return calculator().calculate(compile(system));
+    }
+
+    /** Compiles a system once: indices, links, allocation and formulas. */
+    public static CompiledSystem compile(ProductSystem system) {
+        return SystemCompiler.compile(system);
+    }
+
+    /** The engine's calculator, wired by Guice. */
+    public static LcaCalculator calculator() {
+        return Holder.INJECTOR.getInstance(LcaCalculator.class);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.cradle.engine.calc;
+
+import dev.cradle.engine.formula.CompiledFormula;
+import dev.cradle.engine.index.FlowIndex;
+import dev.cradle.engine.index.ImpactIndex;
+import dev.cradle.engine.index.TechIndex;
+import dev.cradle.engine.matrix.MatrixData;
+import dev.cradle.engine.matrix.SparseMatrixTemplate;
+import dev.cradle.model.ProductSystem;
+
+/**
+ * A product system compiled once: indices, the fixed sparsity patterns of A and B, and one compiled
+ * term per matrix entry. {@link #matrices(double[])} evaluates every term for a parameter vector
+ * and assembles A, B, C and f without re-parsing or re-linking anything.
+ */
+public final class CompiledSystem {
+    /**
+     * One exchange's contribution to a matrix cell:
+     * {@code value = multiplier × amount(params) × allocation(params)}.
+     */
+    record Term(int slot, double multiplier, CompiledFormula amount, CompiledFormula allocation) {
+        double value(double[] p) {
+            double v = multiplier * amount.evaluate(p);
+            return allocation == null ? v : v * allocation.evaluate(p);
+        }
+    }
+
+    private final ProductSystem system;
+    private final ParameterTable parameters;
+    private final TechIndex techIndex;
+    private final FlowIndex flowIndex;
+    private final ImpactIndex impactIndex;
+    private final SparseMatrixTemplate aPattern;
+    private final SparseMatrixTemplate bPattern;
+    private final Term[] aTerms;
+    private final Term[] bTerms;
+    private final double[][] characterisation;
+    private final int referenceColumn;
+    private final double demandMultiplier;
+    private final CompiledFormula demandAmount;
+
+    CompiledSystem(ProductSystem system, ParameterTable parameters, TechIndex techIndex, FlowIndex flowIndex,
+                   ImpactIndex impactIndex, SparseMatrixTemplate aPattern, SparseMatrixTemplate bPattern,
+                   Term[] aTerms, Term[] bTerms, double[][] characterisation, int referenceColumn,
+                   double demandMultiplier, CompiledFormula demandAmount) {
+        this.system = system;
+        this.parameters = parameters;
+        this.techIndex = techIndex;
+        this.flowIndex = flowIndex;
+        this.impactIndex = impactIndex;
+        this.aPattern = aPattern;
+        this.bPattern = bPattern;
+        this.aTerms = aTerms;
+        this.bTerms = bTerms;
+        this.characterisation = characterisation;
+        this.referenceColumn = referenceColumn;
+        this.demandMultiplier = demandMultiplier;
+        this.demandAmount = demandAmount;
+    }
+
+    public ProductSystem system() {
+        return system;
+    }
+
+    public ParameterTable parameters() {
+        return parameters;
+    }
+
+    public TechIndex techIndex() {
+        return techIndex;
+    }
+
+    public FlowIndex flowIndex() {
+        return flowIndex;
+    }
+
+    public ImpactIndex impactIndex() {
+        return impactIndex;
+    }
+
+    public int referenceColumn() {
+        return referenceColumn;
+    }
+
+    /** A, B, C and f for the given parameter values (as laid out by {@link #parameters()}). */
+    public MatrixData matrices(double[] params) {
+        double[] a = new double[aPattern.nonZeros()];
+        for (Term t : aTerms) {
+            a[t.slot()] += t.value(params);
+        }
+        double[] b = new double[bPattern.nonZeros()];
+        for (Term t : bTerms) {
+            b[t.slot()] += t.value(params);
+        }
+        double[] f = new double[techIndex.size()];
+        f[referenceColumn] = demandMultiplier * demandAmount.evaluate(params);
+        double[][] c = new double[characterisation.length][];
+        for (int k = 0; k < c.length; k++) {
+            c[k] = characterisation[k].clone();
+        }
+        return new MatrixData(aPattern.fill(a), bPattern.fill(b), c, f);
+    }
+
+    /** The matrices at the parameters' declared values. */
+    public MatrixData matrices() {
+        return matrices(parameters.evaluate());
+    }
+}

@@ -1,0 +1,113 @@
+package dev.cradle.engine.solve;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.ejml.data.DMatrixSparseCSC;
+
+/**
+ * The supply graph of a technosphere matrix: an edge from consumer column j to provider row i for
+ * every non-zero off-diagonal entry A[i][j]. Self-loops (the diagonal) are not edges.
+ */
+public final class ProcessGraph {
+    private final int n;
+    private final int[][] providers; // providers[j] = rows i != j with A[i][j] != 0
+    private final int[][] consumers; // consumers[i] = columns j != i with A[i][j] != 0
+
+    public ProcessGraph(DMatrixSparseCSC a) {
+        n = a.numCols;
+        List<List<Integer>> prov = new ArrayList<>();
+        List<List<Integer>> cons = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            prov.add(new ArrayList<>());
+            cons.add(new ArrayList<>());
+        }
+        for (int j = 0; j < n; j++) {
+            for (int k = a.col_idx[j]; k < a.col_idx[j + 1]; k++) {
+                int i = a.nz_rows[k];
+                if (i != j && a.nz_values[k] != 0) {
+                    prov.get(j).add(i);
+                    cons.get(i).add(j);
+                }
+            }
+        }
+        providers = toArrays(prov);
+        consumers = toArrays(cons);
+    }
+
+    private static int[][] toArrays(List<List<Integer>> lists) {
+        int[][] out = new int[lists.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return out;
+    }
+
+    /**
+     * Kahn's algorithm: columns ordered so that every consumer comes before its providers, or null
+     * when the graph has a cycle.
+     */
+    public int[] consumersFirstOrder() {
+        int[] pendingConsumers = new int[n];
+        for (int i = 0; i < n; i++) {
+            pendingConsumers[i] = consumers[i].length;
+        }
+        Deque<Integer> ready = new ArrayDeque<>();
+        for (int i = 0; i < n; i++) {
+            if (pendingConsumers[i] == 0) {
+                ready.add(i);
+            }
+        }
+        int[] order = new int[n];
+        int count = 0;
+        while (!ready.isEmpty()) {
+            int j = ready.poll();
+            order[count++] = j;
+            for (int i : providers[j]) {
+                if (--pendingConsumers[i] == 0) {
+                    ready.add(i);
+                }
+            }
+        }
+        return count == n ? order : null;
+    }
+
+    public boolean isAcyclic() {
+        return consumersFirstOrder() != null;
+    }
+
+    /**
+     * Columns that lie on a cycle or between cycles: what remains after repeatedly removing columns
+     * without consumers and columns without providers.
+     */
+    public int[] cyclicColumns() {
+        boolean[] removed = new boolean[n];
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int v = 0; v < n; v++) {
+                if (!removed[v] && (!hasLive(consumers[v], removed) || !hasLive(providers[v], removed))) {
+                    removed[v] = true;
+                    changed = true;
+                }
+            }
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int v = 0; v < n; v++) {
+            if (!removed[v]) {
+                out.add(v);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean hasLive(int[] nodes, boolean[] removed) {
+        for (int v : nodes) {
+            if (!removed[v]) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.cradle.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The environmental compartment of an elementary flow. */
+public enum Compartment {
+    /** Emission to air. */
+    AIR("air"),
+    /** Emission to water (fresh or sea; use a sub-compartment to say which). */
+    WATER("water"),
+    /** Emission to soil. */
+    SOIL("soil"),
+    /** Resource taken from the ground (ores, fossil fuels) or from nature in general. */
+    RESOURCE("resource"),
+    /** Fresh water consumed (withdrawn and not returned to the same basin), for water footprints. */
+    WATER_CONSUMED("water_consumed");
+
+    private final String label;
+
+    Compartment(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Optional<Compartment> fromLabel(String label) {
+        String l = label.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(c -> c.label.equals(l)).findFirst();
+    }
+}

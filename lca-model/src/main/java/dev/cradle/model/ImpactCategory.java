@@ -1,0 +1,26 @@
+package dev.cradle.model;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One midpoint impact category of an LCIA method, e.g. climate change (GWP100) in kg CO2-eq:
+ * {@code h = Σ_flows factor × inventory}.
+ */
+public record ImpactCategory(String id, String name, Unit indicatorUnit, List<CharacterisationFactor> factors) {
+    public ImpactCategory {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(indicatorUnit, "indicatorUnit");
+        name = name == null || name.isBlank() ? id : name;
+        factors = List.copyOf(factors);
+        Set<String> seen = new HashSet<>();
+        for (CharacterisationFactor f : factors) {
+            if (!seen.add(f.flow().id())) {
+                throw new IllegalArgumentException("impact category '" + id + "' has two factors for flow '"
+                        + f.flow().id() + "'");
+            }
+        }
+    }
+}
