@@ -1,0 +1,628 @@
+package dev.cradle.scenario;
+
+import dev.cradle.engine.calc.Suggestions;
+import dev.cradle.model.AllocationFactor;
+import dev.cradle.model.AllocationMethod;
+import dev.cradle.model.Amount;
+import dev.cradle.model.CharacterisationFactor;
+import dev.cradle.model.Compartment;
+import dev.cradle.model.Direction;
+import dev.cradle.model.Exchange;
+import dev.cradle.model.Flow;
+import dev.cradle.model.FlowType;
+import dev.cradle.model.FunctionalUnit;
+import dev.cradle.model.ImpactCategory;
+import dev.cradle.model.ImpactMethod;
+import dev.cradle.model.LifecycleStage;
+import dev.cradle.model.MlPhase;
+import dev.cradle.model.Parameter;
+import dev.cradle.model.Process;
+import dev.cradle.model.ProductSystem;
+import dev.cradle.model.Quantity;
+import dev.cradle.model.Uncertainty;
+import dev.cradle.model.Unit;
+import dev.cradle.model.Units;
+import dev.cradle.scenario.yaml.YamlDocument;
+import dev.cradle.scenario.yaml.YamlNode;
+import dev.cradle.scenario.yaml.YamlNode.ListNode;
+import dev.cradle.scenario.yaml.YamlNode.MapNode;
+import dev.cradle.scenario.yaml.YamlNode.ScalarNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns the positioned YAML tree of a generic scenario file into a {@link ProductSystem} and a
+ * {@link SourceMap}, checking every key, type, unit and reference on the way. The format is
+ * documented in docs/scenario-reference.md; {@link #KEYS} is the single list of allowed keys.
+ */
+final class ScenarioReader {
+    /** Allowed keys per kind of map; a key outside its list is an error with a suggestion. */
+    static final Map<String, List<String>> KEYS = Map.ofEntries(
+            Map.entry("scenario", List.of("cradle", "name", "description", "allocation", "parameters", "flows",
+                    "processes", "methods", "functional_unit")),
+            Map.entry("flow", List.of("id", "name", "type", "unit", "compartment", "sub_compartment", "location")),
+            Map.entry("parameter", List.of("name", "value", "formula", "unit", "description", "uncertainty")),
+            Map.entry("process", List.of("id", "name", "stage", "phase", "tags", "parameters", "inputs", "outputs",
+                    "allocation", "description")),
+            Map.entry("exchange", List.of("flow", "amount", "unit", "formula", "provider", "avoided", "uncertainty",
+                    "comment")),
+            Map.entry("allocation", List.of("physical", "economic", "causal")),
+            Map.entry("causal", List.of("flow", "factors")),
+            Map.entry("method", List.of("id", "name", "categories")),
+            Map.entry("category", List.of("id", "name", "unit", "factors")),
+            Map.entry("factor", List.of("flow", "value")),
+            Map.entry("functional_unit", List.of("flow", "amount", "unit", "formula", "process", "description")),
+            Map.entry("uncertainty", List.of("distribution", "mean", "sd", "geometric_mean", "geometric_sd", "min",
+                    "mode", "max")));
+
+    record Result(ProductSystem system, String description, SourceMap sources, List<Problem> problems) {
+    }
+
+    private final YamlDocument doc;
+    private final List<Problem> problems = new ArrayList<>();
+    private final SourceMap sources = new SourceMap();
+    private final Map<String, Flow> flows = new LinkedHashMap<>();
+
+    private ScenarioReader(YamlDocument doc) {
+        this.doc = doc;
+    }
+
+    static Result read(YamlDocument doc) {
+        ScenarioReader r = new ScenarioReader(doc);
+        ProductSystem system = r.scenario();
+        return new Result(r.problems.isEmpty() ? system : null, r.description, r.sources, r.problems);
+    }
+
+    private String description = "";
+
+    private void problem(Position pos, String message) {
+        problems.add(new Problem(doc.file(), pos, message));
+    }
+
+    // ---- generic helpers -------------------------------------------------------------------------
+
+    private Optional<MapNode> asMap(YamlNode n, String what) {
+        if (n instanceof MapNode m) {
+            return Optional.of(m);
+        }
+        problem(pos(n), what + " must be a map of keys and values, not " + kind(n));
+        return Optional.empty();
+    }
+
+    private List<YamlNode> asList(YamlNode n, String what) {
+        if (n instanceof ListNode l) {
+            return l.items();
+        }
+        problem(pos(n), what + " must be a list (items starting with '- '), not " + kind(n));
+        return List.of();
+    }
+
+    private static Position pos(YamlNode n) {
+        return n == null ? Position.UNKNOWN : n.position();
+    }
+
+    private static String kind(YamlNode n) {
+        return n == null ? "nothing" : n.kind();
+    }
+
+    /** Reports keys that are not allowed for this kind of map, with a suggestion. */
+    private void checkKeys(MapNode m, String kindOfMap) {
+        List<String> allowed = KEYS.get(kindOfMap);
+        for (YamlNode.Entry e : m.entries()) {
+            if (!allowed.contains(e.key())) {
+                String hint = Suggestions.closest(e.key(), allowed).map(s -> "did you mean '" + s + "'?")
+                        .orElse("allowed keys: " + String.join(", ", allowed));
+                problem(e.keyPosition(), "unknown key '" + e.key() + "' in " + kindOfMap.replace('_', ' ') + "; " + hint);
+            }
+        }
+    }
+
+    private Optional<String> text(MapNode m, String key, boolean required, String where) {
+        Optional<YamlNode> n = m.get(key);
+        if (n.isEmpty() || (n.get() instanceof ScalarNode s && s.text() == null)) {
+            if (required) {
+                problem(m.position(), where + " needs '" + key + "'");
+            }
+            return Optional.empty();
+        }
+        if (n.get() instanceof ScalarNode s) {
+            return Optional.of(s.text());
+        }
+        problem(pos(n.get()), "'" + key + "' must be a single value, not " + kind(n.get()));
+        return Optional.empty();
+    }
+
+    private Optional<Double> number(YamlNode n, String what) {
+        if (n instanceof ScalarNode s && s.text() != null) {
+            try {
+                double v = Double.parseDouble(s.text().trim());
+                if (Double.isFinite(v)) {
+                    return Optional.of(v);
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+        }
+        problem(pos(n), what + " must be a finite number, not " + describe(n));
+        return Optional.empty();
+    }
+
+    private static String describe(YamlNode n) {
+        return n instanceof ScalarNode s && s.text() != null ? "'" + s.text() + "'" : kind(n);
+    }
+
+    private Optional<Boolean> bool(YamlNode n, String what) {
+        if (n instanceof ScalarNode s && s.text() != null && !s.quoted()
+                && (s.text().equals("true") || s.text().equals("false"))) {
+            return Optional.of(Boolean.parseBoolean(s.text()));
+        }
+        problem(pos(n), what + " must be true or false, not " + describe(n));
+        return Optional.empty();
+    }
+
+    private <E> Optional<E> choice(MapNode m, String key, Function<String, Optional<E>> parse, List<String> options,
+                                   boolean required, String where) {
+        return text(m, key, required, where).flatMap(t -> {
+            Optional<E> v = parse.apply(t);
+            if (v.isEmpty()) {
+                String hint = Suggestions.closest(t, options).map(s -> "did you mean '" + s + "'?")
+                        .orElse("use one of: " + String.join(", ", options));
+                problem(pos(m.get(key).orElse(m)), "'" + t + "' is not a valid " + key.replace('_', ' ') + "; " + hint);
+            }
+            return v;
+        });
+    }
+
+    private Optional<Unit> unit(YamlNode n, String symbol) {
+        Optional<Unit> u = Units.find(symbol);
+        if (u.isEmpty()) {
+            String hint = Units.findIgnoringCase(symbol).map(x -> "did you mean '" + x.symbol() + "'?")
+                    .or(() -> Suggestions.closest(symbol, Units.all().keySet()).map(x -> "did you mean '" + x + "'?"))
+                    .orElse("see docs/scenario-reference.md for the list of units");
+            problem(pos(n), "unknown unit '" + symbol + "'; " + hint);
+        }
+        return u;
+    }
+
+    // ---- the scenario ----------------------------------------------------------------------------
+
+    private ProductSystem scenario() {
+        if (doc.root() == null) {
+            return null;
+        }
+        Optional<MapNode> rootMap = asMap(doc.root(), "a scenario file");
+        if (rootMap.isEmpty()) {
+            return null;
+        }
+        MapNode root = rootMap.get();
+        checkKeys(root, "scenario");
+        sources.element("system", root.position());
+        root.get("cradle").ifPresent(v -> number(v, "'cradle' (the format version)").ifPresent(ver -> {
+            if (ver != 1) {
+                problem(v.position(), "this Cradle reads scenario format 1; the file says " + ver);
+            }
+        }));
+        String name = text(root, "name", false, "the scenario").orElse(doc.file().getFileName().toString());
+        description = text(root, "description", false, "the scenario").orElse("");
+        AllocationMethod allocation = choice(root, "allocation", AllocationMethod::fromKey,
+                names(AllocationMethod.values(), AllocationMethod::key), false, "the scenario")
+                .orElse(AllocationMethod.PHYSICAL);
+
+        root.get("flows").ifPresentOrElse(n -> asList(n, "'flows'").forEach(this::flow),
+                () -> problem(root.position(), "the scenario needs 'flows'"));
+        List<Parameter> params = root.get("parameters").map(n -> parameters(n, "parameter:")).orElse(List.of());
+        List<Process> processes = new ArrayList<>();
+        root.get("processes").ifPresentOrElse(n -> asList(n, "'processes'").forEach(p -> process(p).ifPresent(processes::add)),
+                () -> problem(root.position(), "the scenario needs 'processes'"));
+        List<ImpactMethod> methods = new ArrayList<>();
+        root.get("methods").ifPresent(n -> asList(n, "'methods'").forEach(m -> method(m).ifPresent(methods::add)));
+        Optional<FunctionalUnit> fu = root.get("functional_unit").flatMap(this::functionalUnit);
+        if (root.get("functional_unit").isEmpty()) {
+            problem(root.position(), "the scenario needs a 'functional_unit' (the flow and amount the study is about)");
+        }
+        if (!problems.isEmpty() || fu.isEmpty()) {
+            return null;
+        }
+        return new ProductSystem(name, processes, fu.get(), params, methods, allocation);
+    }
+
+    private static <E> List<String> names(E[] values, Function<E, String> key) {
+        return Arrays.stream(values).map(key).toList();
+    }
+
+    private void flow(YamlNode n) {
+        asMap(n, "a flow").ifPresent(m -> {
+            checkKeys(m, "flow");
+            Optional<String> id = text(m, "id", true, "a flow");
+            Optional<FlowType> type = choice(m, "type", t -> Arrays.stream(FlowType.values())
+                            .filter(x -> x.name().equalsIgnoreCase(t.trim())).findFirst(),
+                    List.of("product", "waste", "elementary"), true, "a flow");
+            Optional<Unit> unit = text(m, "unit", true, "a flow").flatMap(u -> unit(m.get("unit").get(), u));
+            Optional<Compartment> compartment = choice(m, "compartment", Compartment::fromLabel,
+                    names(Compartment.values(), Compartment::label), false, "a flow");
+            if (id.isEmpty() || type.isEmpty() || unit.isEmpty()) {
+                return;
+            }
+            if (type.get() == FlowType.ELEMENTARY && compartment.isEmpty() && m.get("compartment").isEmpty()) {
+                problem(m.position(), "elementary flow '" + id.get() + "' needs a 'compartment' (one of "
+                        + String.join(", ", names(Compartment.values(), Compartment::label)) + ")");
+                return;
+            }
+            if (type.get() != FlowType.ELEMENTARY && m.get("compartment").isPresent()) {
+                problem(m.entry("compartment").get().keyPosition(), "only elementary flows have a compartment; '"
+                        + id.get() + "' is a " + type.get().name().toLowerCase() + " flow");
+                return;
+            }
+            if (compartment.isEmpty() && type.get() == FlowType.ELEMENTARY) {
+                return;
+            }
+            if (flows.containsKey(id.get())) {
+                problem(m.position(), "flow id '" + id.get() + "' is declared twice");
+                return;
+            }
+            flows.put(id.get(), new Flow(id.get(), text(m, "name", false, "").orElse(id.get()), type.get(), unit.get(),
+                    compartment.orElse(null), text(m, "sub_compartment", false, "").orElse(""),
+                    text(m, "location", false, "").orElse("")));
+        });
+    }
+
+    private Optional<Flow> flowRef(MapNode m, String where) {
+        return text(m, "flow", true, where).flatMap(id -> {
+            Flow f = flows.get(id);
+            if (f == null) {
+                problem(pos(m.get("flow").get()), "unknown flow '" + id + "'"
+                        + Suggestions.didYouMean(id, flows.keySet()) + " (flows are declared under 'flows')");
+            }
+            return Optional.ofNullable(f);
+        });
+    }
+
+    private List<Parameter> parameters(YamlNode n, String pathPrefix) {
+        List<Parameter> out = new ArrayList<>();
+        for (YamlNode item : asList(n, "'parameters'")) {
+            asMap(item, "a parameter").ifPresent(m -> {
+                checkKeys(m, "parameter");
+                Optional<String> name = text(m, "name", true, "a parameter");
+                if (name.isEmpty()) {
+                    return;
+                }
+                if (!Parameter.isValidName(name.get())) {
+                    problem(pos(m.get("name").get()), "parameter name '" + name.get()
+                            + "' must start with a letter or '_' and contain only letters, digits and '_'");
+                    return;
+                }
+                String path = pathPrefix + name.get();
+                sources.element(path, m.position());
+                Optional<Amount> amount = valueOrFormula(m, path, "parameter '" + name.get() + "'");
+                Uncertainty u = m.get("uncertainty").flatMap(this::uncertainty).orElse(null);
+                amount.ifPresent(a -> out.add(new Parameter(name.get(), a, text(m, "unit", false, "").orElse(""), u,
+                        text(m, "description", false, "").orElse(""))));
+            });
+        }
+        return out;
+    }
+
+    /** A parameter's {@code value} (a number) or {@code formula} (text), exactly one. */
+    private Optional<Amount> valueOrFormula(MapNode m, String path, String what) {
+        Optional<YamlNode> value = m.get("value");
+        Optional<YamlNode> formula = m.get("formula");
+        if (value.isPresent() == formula.isPresent()) {
+            problem(m.position(), what + " needs exactly one of 'value' (a number) or 'formula' (an expression)");
+            return Optional.empty();
+        }
+        if (value.isPresent()) {
+            return number(value.get(), "'value' of " + what).map(Amount::of);
+        }
+        return formulaText(formula.get(), path, what);
+    }
+
+    private Optional<Amount> formulaText(YamlNode n, String path, String what) {
+        if (n instanceof ScalarNode s && s.text() != null && !s.text().isBlank()) {
+            sources.formula(path, doc.contentStart(s));
+            if (s.numeric()) {
+                return Optional.of(Amount.of(Double.parseDouble(s.text())));
+            }
+            return Optional.of(Amount.formula(s.text()));
+        }
+        problem(pos(n), "'formula' of " + what + " must be an expression such as 'hours * power_w / 1000'");
+        return Optional.empty();
+    }
+
+    private Optional<Uncertainty> uncertainty(YamlNode n) {
+        Optional<MapNode> mm = asMap(n, "'uncertainty'");
+        if (mm.isEmpty()) {
+            return Optional.empty();
+        }
+        MapNode m = mm.get();
+        checkKeys(m, "uncertainty");
+        Optional<String> dist = text(m, "distribution", true, "an uncertainty");
+        if (dist.isEmpty()) {
+            return Optional.empty();
+        }
+        Function<String, Optional<Double>> num = k -> m.get(k).flatMap(v -> number(v, "'" + k + "'"))
+                .or(() -> {
+                    problem(m.position(), dist.get() + " needs '" + k + "'");
+                    return Optional.empty();
+                });
+        try {
+            switch (dist.get()) {
+                case "normal": {
+                    var a = num.apply("mean");
+                    var b = num.apply("sd");
+                    return a.isPresent() && b.isPresent() ? Optional.of(new Uncertainty.Normal(a.get(), b.get())) : Optional.empty();
+                }
+                case "lognormal": {
+                    var a = num.apply("geometric_mean");
+                    var b = num.apply("geometric_sd");
+                    return a.isPresent() && b.isPresent() ? Optional.of(new Uncertainty.LogNormal(a.get(), b.get())) : Optional.empty();
+                }
+                case "uniform": {
+                    var a = num.apply("min");
+                    var b = num.apply("max");
+                    return a.isPresent() && b.isPresent() ? Optional.of(new Uncertainty.Uniform(a.get(), b.get())) : Optional.empty();
+                }
+                case "triangular": {
+                    var a = num.apply("min");
+                    var b = num.apply("mode");
+                    var c = num.apply("max");
+                    return a.isPresent() && b.isPresent() && c.isPresent()
+                            ? Optional.of(new Uncertainty.Triangular(a.get(), b.get(), c.get())) : Optional.empty();
+                }
+                default:
+                    problem(pos(m.get("distribution").get()), "unknown distribution '" + dist.get()
+                            + "'; use normal, lognormal, uniform or triangular");
+                    return Optional.empty();
+            }
+        } catch (IllegalArgumentException e) {
+            problem(m.position(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Process> process(YamlNode n) {
+        Optional<MapNode> mm = asMap(n, "a process");
+        if (mm.isEmpty()) {
+            return Optional.empty();
+        }
+        MapNode m = mm.get();
+        checkKeys(m, "process");
+        Optional<String> id = text(m, "id", true, "a process");
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        String path = "process:" + id.get();
+        sources.element(path, m.position());
+        Optional<LifecycleStage> stage = choice(m, "stage", LifecycleStage::fromKey,
+                names(LifecycleStage.values(), LifecycleStage::key), true, "process '" + id.get() + "'");
+        Optional<MlPhase> phase = choice(m, "phase", MlPhase::fromKey, names(MlPhase.values(), MlPhase::key),
+                false, "process '" + id.get() + "'");
+        Map<String, String> tags = new LinkedHashMap<>();
+        m.get("tags").flatMap(t -> asMap(t, "'tags'")).ifPresent(t -> t.entries().forEach(e -> {
+            if (e.value() instanceof ScalarNode s && s.text() != null) {
+                tags.put(e.key(), s.text());
+            } else {
+                problem(pos(e.value()), "tag '" + e.key() + "' must have a single value");
+            }
+        }));
+        List<Parameter> params = m.get("parameters").map(p -> parameters(p, path + "/parameter:")).orElse(List.of());
+        List<Exchange> exchanges = new ArrayList<>();
+        int[] index = {0};
+        for (String side : List.of("inputs", "outputs")) {
+            Direction dir = side.equals("inputs") ? Direction.INPUT : Direction.OUTPUT;
+            m.get(side).ifPresent(list -> asList(list, "'" + side + "'").forEach(item -> {
+                String xPath = path + "/exchange:" + index[0];
+                exchange(item, dir, xPath).ifPresent(x -> {
+                    exchanges.add(x);
+                    index[0]++;
+                });
+            }));
+        }
+        List<AllocationFactor> factors = m.get("allocation").map(a -> allocation(a, path)).orElse(List.of());
+        if (stage.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Process(id.get(), text(m, "name", false, "").orElse(id.get()), stage.get(),
+                phase.orElse(null), tags, exchanges, params, factors));
+    }
+
+    private Optional<Exchange> exchange(YamlNode n, Direction dir, String path) {
+        Optional<MapNode> mm = asMap(n, "an exchange");
+        if (mm.isEmpty()) {
+            return Optional.empty();
+        }
+        MapNode m = mm.get();
+        checkKeys(m, "exchange");
+        sources.element(path, m.position());
+        Optional<Flow> flow = flowRef(m, "an exchange");
+        Optional<AmountInUnit> amount = amount(m, path, "the exchange", flow.map(Flow::referenceUnit).orElse(null));
+        boolean avoided = m.get("avoided").flatMap(v -> bool(v, "'avoided'")).orElse(false);
+        Uncertainty u = m.get("uncertainty").flatMap(this::uncertainty).orElse(null);
+        String provider = text(m, "provider", false, "").orElse("");
+        if (flow.isEmpty() || amount.isEmpty()) {
+            return Optional.empty();
+        }
+        if (avoided && flow.get().isElementary()) {
+            problem(pos(m.get("avoided").get()), "only product and waste flows can be avoided; '" + flow.get().id()
+                    + "' is elementary");
+            return Optional.empty();
+        }
+        return Optional.of(new Exchange(flow.get(), dir, amount.get().amount(), amount.get().unit(), avoided, provider, u));
+    }
+
+    private record AmountInUnit(Amount amount, Unit unit) {
+    }
+
+    /**
+     * {@code amount: 12} (in {@code unit}, default the flow's), {@code amount: "12 kWh"}, or
+     * {@code formula: "..."} with {@code unit}.
+     */
+    private Optional<AmountInUnit> amount(MapNode m, String path, String what, Unit defaultUnit) {
+        Optional<YamlNode> amount = m.get("amount");
+        Optional<YamlNode> formula = m.get("formula");
+        Optional<Unit> explicitUnit = text(m, "unit", false, what).flatMap(u -> unit(m.get("unit").get(), u));
+        if (m.get("unit").isPresent() && explicitUnit.isEmpty()) {
+            return Optional.empty();
+        }
+        if (amount.isPresent() == formula.isPresent()) {
+            problem(m.position(), what + " needs exactly one of 'amount' (e.g. 12 or '12 kWh') or 'formula'");
+            return Optional.empty();
+        }
+        if (formula.isPresent()) {
+            Optional<Amount> f = formulaText(formula.get(), path, what);
+            Unit u = explicitUnit.orElse(defaultUnit);
+            return f.map(a -> new AmountInUnit(a, u));
+        }
+        YamlNode a = amount.get();
+        if (a instanceof ScalarNode s && s.text() != null && s.quoted()) {
+            try {
+                Quantity q = Quantity.parse(s.text());
+                if (explicitUnit.isPresent()) {
+                    problem(pos(a), "the amount '" + s.text() + "' already has a unit; remove 'unit'");
+                    return Optional.empty();
+                }
+                return Optional.of(new AmountInUnit(Amount.of(q.value()), q.unit()));
+            } catch (IllegalArgumentException e) {
+                String msg = e.getMessage();
+                if (msg.startsWith("unknown unit")) {
+                    String sym = msg.substring(msg.indexOf('\'') + 1, msg.lastIndexOf('\''));
+                    unit(a, sym);
+                } else {
+                    problem(pos(a), "the amount " + msg.replace("expected", "must be") + "; or use 'formula' for an expression");
+                }
+                return Optional.empty();
+            }
+        }
+        return number(a, "'amount'").map(v -> new AmountInUnit(Amount.of(v), explicitUnit.orElse(defaultUnit)));
+    }
+
+    private List<AllocationFactor> allocation(YamlNode n, String processPath) {
+        List<AllocationFactor> out = new ArrayList<>();
+        Optional<MapNode> mm = asMap(n, "'allocation'");
+        if (mm.isEmpty()) {
+            return out;
+        }
+        MapNode m = mm.get();
+        checkKeys(m, "allocation");
+        for (String method : List.of("physical", "economic")) {
+            m.get(method).flatMap(v -> asMap(v, "'" + method + "' allocation")).ifPresent(shares ->
+                    shares.entries().forEach(e -> factorValue(e.value(), processPath + "/allocation:" + out.size())
+                            .ifPresent(a -> {
+                                sources.element(processPath + "/allocation:" + out.size(), e.keyPosition());
+                                out.add(new AllocationFactor(AllocationMethod.fromKey(method).orElseThrow(), e.key(), "", a));
+                            })));
+        }
+        m.get("causal").ifPresent(c -> asList(c, "'causal' allocation").forEach(item -> asMap(item, "a causal factor")
+                .ifPresent(cm -> {
+                    checkKeys(cm, "causal");
+                    Optional<Flow> flow = flowRef(cm, "a causal allocation");
+                    cm.get("factors").flatMap(f -> asMap(f, "'factors'")).ifPresent(shares ->
+                            shares.entries().forEach(e -> factorValue(e.value(), processPath + "/allocation:" + out.size())
+                                    .ifPresent(a -> flow.ifPresent(fl -> {
+                                        sources.element(processPath + "/allocation:" + out.size(), e.keyPosition());
+                                        out.add(new AllocationFactor(AllocationMethod.CAUSAL, e.key(), fl.id(), a));
+                                    }))));
+                    if (cm.get("factors").isEmpty()) {
+                        problem(cm.position(), "a causal allocation needs 'factors' (product: share)");
+                    }
+                })));
+        return out;
+    }
+
+    private Optional<Amount> factorValue(YamlNode n, String path) {
+        if (n instanceof ScalarNode s && s.quoted() && s.text() != null) {
+            return formulaText(n, path, "the allocation factor");
+        }
+        return number(n, "an allocation factor").map(Amount::of);
+    }
+
+    private Optional<ImpactMethod> method(YamlNode n) {
+        Optional<MapNode> mm = asMap(n, "a method");
+        if (mm.isEmpty()) {
+            return Optional.empty();
+        }
+        MapNode m = mm.get();
+        checkKeys(m, "method");
+        Optional<String> id = text(m, "id", true, "a method");
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        sources.element("method:" + id.get(), m.position());
+        List<ImpactCategory> categories = new ArrayList<>();
+        m.get("categories").ifPresentOrElse(c -> asList(c, "'categories'").forEach(item -> asMap(item, "a category")
+                .ifPresent(cm -> category(cm, "method:" + id.get()).ifPresent(categories::add))),
+                () -> problem(m.position(), "method '" + id.get() + "' needs 'categories'"));
+        return Optional.of(new ImpactMethod(id.get(), text(m, "name", false, "").orElse(id.get()), categories));
+    }
+
+    private Optional<ImpactCategory> category(MapNode m, String methodPath) {
+        checkKeys(m, "category");
+        Optional<String> id = text(m, "id", true, "an impact category");
+        Optional<String> unit = text(m, "unit", true, "an impact category");
+        if (id.isEmpty() || unit.isEmpty()) {
+            return Optional.empty();
+        }
+        String path = methodPath + "/category:" + id.get();
+        sources.element(path, m.position());
+        List<CharacterisationFactor> factors = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        m.get("factors").ifPresent(fs -> {
+            List<YamlNode> items = asList(fs, "'factors'");
+            for (int i = 0; i < items.size(); i++) {
+                int x = i;
+                asMap(items.get(i), "a characterisation factor").ifPresent(fm -> {
+                    checkKeys(fm, "factor");
+                    Optional<Flow> flow = flowRef(fm, "a characterisation factor");
+                    Optional<Double> v = fm.get("value").flatMap(val -> number(val, "'value'"));
+                    if (fm.get("value").isEmpty()) {
+                        problem(fm.position(), "a characterisation factor needs 'value'");
+                    }
+                    if (flow.isPresent() && !flow.get().isElementary()) {
+                        problem(pos(fm.get("flow").get()), "characterisation factors apply to elementary flows; '"
+                                + flow.get().id() + "' is a " + flow.get().type().name().toLowerCase() + " flow");
+                        return;
+                    }
+                    if (flow.isPresent() && !seen.add(flow.get().id())) {
+                        problem(fm.position(), "category '" + id.get() + "' has two factors for flow '"
+                                + flow.get().id() + "'");
+                        return;
+                    }
+                    if (flow.isPresent() && v.isPresent()) {
+                        sources.element(path + "/factor:" + factors.size(), fm.position());
+                        factors.add(CharacterisationFactor.of(flow.get(), v.get()));
+                    }
+                });
+            }
+        });
+        return Optional.of(new ImpactCategory(id.get(), text(m, "name", false, "").orElse(id.get()),
+                Units.indicator(unit.get()), factors));
+    }
+
+    private Optional<FunctionalUnit> functionalUnit(YamlNode n) {
+        Optional<MapNode> mm = asMap(n, "'functional_unit'");
+        if (mm.isEmpty()) {
+            return Optional.empty();
+        }
+        MapNode m = mm.get();
+        checkKeys(m, "functional_unit");
+        sources.element("functional_unit", m.position());
+        Optional<Flow> flow = flowRef(m, "the functional unit");
+        Optional<AmountInUnit> amount = amount(m, "functional_unit", "the functional unit",
+                flow.map(Flow::referenceUnit).orElse(null));
+        if (flow.isEmpty() || amount.isEmpty()) {
+            return Optional.empty();
+        }
+        if (flow.get().isElementary()) {
+            problem(pos(m.get("flow").get()), "the functional unit's flow must be a product or waste, not the elementary flow '"
+                    + flow.get().id() + "'");
+            return Optional.empty();
+        }
+        return Optional.of(new FunctionalUnit(text(m, "description", false, "").orElse(""), flow.get(),
+                text(m, "process", false, "").orElse(""), amount.get().amount(), amount.get().unit()));
+    }
+}

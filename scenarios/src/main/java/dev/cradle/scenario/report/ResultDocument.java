@@ -1,0 +1,104 @@
+package dev.cradle.scenario.report;
+
+import dev.cradle.engine.index.ImpactIndex;
+import dev.cradle.engine.result.Contributions;
+import dev.cradle.engine.result.LcaResult;
+import dev.cradle.model.ProductSystem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The machine-readable result as plain maps and lists (serialised to results.json): functional unit,
+ * indicator totals, inventory, and contributions by process, life cycle stage, ML phase and tag.
+ */
+public final class ResultDocument {
+    private ResultDocument() {
+    }
+
+    public static Map<String, Object> of(ProductSystem system, LcaResult r) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("format", "cradle-result/1");
+        doc.put("scenario", system.name());
+        Map<String, Object> fu = new LinkedHashMap<>();
+        fu.put("flow", system.functionalUnit().referenceFlow().id());
+        fu.put("amount", Math.abs(r.demand()[r.techIndex().size() == 0 ? 0 : referenceColumn(r)]));
+        fu.put("unit", system.functionalUnit().referenceFlow().referenceUnit().symbol());
+        fu.put("description", system.functionalUnit().description());
+        doc.put("functional_unit", fu);
+        doc.put("solver", r.solverMethod());
+        List<Map<String, Object>> impacts = new ArrayList<>();
+        Map<String, Object> byProcess = new LinkedHashMap<>();
+        Map<String, Object> byStage = new LinkedHashMap<>();
+        Map<String, Object> byPhase = new LinkedHashMap<>();
+        Map<String, Object> byTag = new LinkedHashMap<>();
+        TreeSet<String> tagKeys = new TreeSet<>();
+        r.techIndex().columns().forEach(t -> tagKeys.addAll(t.process().tags().keySet()));
+        for (int k = 0; k < r.impactIndex().size(); k++) {
+            ImpactIndex.Indicator ind = r.impactIndex().at(k);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("indicator", ind.key());
+            row.put("method", ind.method().name());
+            row.put("category", ind.category().name());
+            row.put("unit", ind.category().indicatorUnit().symbol());
+            row.put("value", r.impacts()[k]);
+            impacts.add(row);
+            byProcess.put(ind.key(), r.byProcess(k).values());
+            byStage.put(ind.key(), r.byStage(k).values());
+            if (r.hasPhases()) {
+                byPhase.put(ind.key(), r.byPhase(k).values());
+            }
+            Map<String, Object> tags = new LinkedHashMap<>();
+            for (String key : tagKeys) {
+                Contributions c = r.byTag(k, key);
+                tags.put(key, c.values());
+            }
+            if (!tags.isEmpty()) {
+                byTag.put(ind.key(), tags);
+            }
+        }
+        doc.put("impacts", impacts);
+        List<Map<String, Object>> inventory = new ArrayList<>();
+        double[] g = r.inventory();
+        for (int i = 0; i < g.length; i++) {
+            var f = r.flowIndex().at(i);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("flow", f.id());
+            row.put("name", f.name());
+            row.put("compartment", f.compartment().label());
+            row.put("unit", f.referenceUnit().symbol());
+            row.put("value", g[i]);
+            inventory.add(row);
+        }
+        doc.put("inventory", inventory);
+        Map<String, Object> contributions = new LinkedHashMap<>();
+        contributions.put("by_process", byProcess);
+        contributions.put("by_stage", byStage);
+        if (!byPhase.isEmpty()) {
+            contributions.put("by_phase", byPhase);
+        }
+        if (!byTag.isEmpty()) {
+            contributions.put("by_tag", byTag);
+        }
+        doc.put("contributions", contributions);
+        double[] s = r.scalingVector();
+        Map<String, Object> scaling = new LinkedHashMap<>();
+        for (int j = 0; j < s.length; j++) {
+            scaling.put(r.techIndex().at(j).label(), s[j]);
+        }
+        doc.put("scaling", scaling);
+        return doc;
+    }
+
+    static int referenceColumn(LcaResult r) {
+        double[] f = r.demand();
+        for (int j = 0; j < f.length; j++) {
+            if (f[j] != 0) {
+                return j;
+            }
+        }
+        return 0;
+    }
+}
