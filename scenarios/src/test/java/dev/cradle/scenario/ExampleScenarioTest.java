@@ -49,6 +49,14 @@ class ExampleScenarioTest {
             stages += v.asDouble();
         }
         assertEquals(total, stages, 1e-9);
+        JsonNode root = json.get("upstream").get("demo/gwp100");
+        assertEquals("fine_tuning", root.get("process").asText());
+        assertEquals(total, root.get("total").asDouble(), 1e-9);
+        double children = root.get("direct").asDouble() + (root.has("cut_off") ? root.get("cut_off").asDouble() : 0);
+        for (JsonNode c : root.get("children")) {
+            children += c.get("total").asDouble();
+        }
+        assertEquals(total, children, 1e-9, "the upstream tree adds up to the total");
         String csv = Files.readString(dir.resolve("results.csv"));
         assertTrue(csv.startsWith("indicator,unit,breakdown,group,value,share"), csv);
         assertTrue(csv.contains("demo/gwp100,kg CO2-eq,stage,manufacturing,"), csv);

@@ -1,8 +1,6 @@
 package dev.cradle.engine.solve;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import org.ejml.data.DMatrixSparseCSC;
 
@@ -17,31 +15,34 @@ public final class ProcessGraph {
 
     public ProcessGraph(DMatrixSparseCSC a) {
         n = a.numCols;
-        List<List<Integer>> prov = new ArrayList<>();
-        List<List<Integer>> cons = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            prov.add(new ArrayList<>());
-            cons.add(new ArrayList<>());
-        }
+        int[] providerCount = new int[n];
+        int[] consumerCount = new int[n];
         for (int j = 0; j < n; j++) {
             for (int k = a.col_idx[j]; k < a.col_idx[j + 1]; k++) {
                 int i = a.nz_rows[k];
                 if (i != j && a.nz_values[k] != 0) {
-                    prov.get(j).add(i);
-                    cons.get(i).add(j);
+                    providerCount[j]++;
+                    consumerCount[i]++;
                 }
             }
         }
-        providers = toArrays(prov);
-        consumers = toArrays(cons);
-    }
-
-    private static int[][] toArrays(List<List<Integer>> lists) {
-        int[][] out = new int[lists.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
+        providers = new int[n][];
+        consumers = new int[n][];
+        for (int v = 0; v < n; v++) {
+            providers[v] = new int[providerCount[v]];
+            consumers[v] = new int[consumerCount[v]];
         }
-        return out;
+        int[] pFill = new int[n];
+        int[] cFill = new int[n];
+        for (int j = 0; j < n; j++) {
+            for (int k = a.col_idx[j]; k < a.col_idx[j + 1]; k++) {
+                int i = a.nz_rows[k];
+                if (i != j && a.nz_values[k] != 0) {
+                    providers[j][pFill[j]++] = i;
+                    consumers[i][cFill[i]++] = j;
+                }
+            }
+        }
     }
 
     /**
@@ -53,24 +54,21 @@ public final class ProcessGraph {
         for (int i = 0; i < n; i++) {
             pendingConsumers[i] = consumers[i].length;
         }
-        Deque<Integer> ready = new ArrayDeque<>();
+        int[] order = new int[n];
+        int tail = 0;
         for (int i = 0; i < n; i++) {
             if (pendingConsumers[i] == 0) {
-                ready.add(i);
+                order[tail++] = i;
             }
         }
-        int[] order = new int[n];
-        int count = 0;
-        while (!ready.isEmpty()) {
-            int j = ready.poll();
-            order[count++] = j;
-            for (int i : providers[j]) {
+        for (int head = 0; head < tail; head++) {
+            for (int i : providers[order[head]]) {
                 if (--pendingConsumers[i] == 0) {
-                    ready.add(i);
+                    order[tail++] = i;
                 }
             }
         }
-        return count == n ? order : null;
+        return tail == n ? order : null;
     }
 
     public boolean isAcyclic() {

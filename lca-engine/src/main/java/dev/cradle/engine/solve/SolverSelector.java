@@ -12,8 +12,9 @@ public final class SolverSelector implements Solver {
 
     @Override
     public Factorization factorize(DMatrixSparseCSC a) {
-        if (new ProcessGraph(a).isAcyclic()) {
-            return topological.factorize(a);
+        int[] order = new ProcessGraph(a).consumersFirstOrder();
+        if (order != null) {
+            return topological.factorize(a, order);
         }
         return lu.factorize(a);
     }

@@ -12,11 +12,16 @@ public final class TopologicalSolver implements Solver {
 
     @Override
     public Factorization factorize(DMatrixSparseCSC a) {
-        int n = a.numCols;
         int[] order = new ProcessGraph(a).consumersFirstOrder();
         if (order == null) {
             throw new IllegalArgumentException("the technosphere has a cycle; use the sparse LU solver");
         }
+        return factorize(a, order);
+    }
+
+    /** Prepares {@code a} for solves in a known consumers-first {@code order} (see {@link ProcessGraph}). */
+    Factorization factorize(DMatrixSparseCSC a, int[] order) {
+        int n = a.numCols;
         double[] diag = new double[n];
         for (int j = 0; j < n; j++) {
             diag[j] = a.get(j, j);

@@ -83,6 +83,12 @@ public final class ResultDocument {
             contributions.put("by_tag", byTag);
         }
         doc.put("contributions", contributions);
+        Map<String, Object> upstream = new LinkedHashMap<>();
+        for (int k = 0; k < r.impactIndex().size(); k++) {
+            upstream.put(r.impactIndex().at(k).key(), tree(r.upstreamTree(k, UPSTREAM_CUTOFF, UPSTREAM_DEPTH)));
+        }
+        doc.put("upstream_cutoff", UPSTREAM_CUTOFF);
+        doc.put("upstream", upstream);
         double[] s = r.scalingVector();
         Map<String, Object> scaling = new LinkedHashMap<>();
         for (int j = 0; j < s.length; j++) {
@@ -90,6 +96,28 @@ public final class ResultDocument {
         }
         doc.put("scaling", scaling);
         return doc;
+    }
+
+    /** Upstream branches below 1 % of the indicator total are summed into {@code cut_off}. */
+    static final double UPSTREAM_CUTOFF = 0.01;
+    static final int UPSTREAM_DEPTH = 12;
+
+    private static Map<String, Object> tree(dev.cradle.engine.result.UpstreamNode n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("process", n.provider().processId());
+        m.put("flow", n.provider().flowId());
+        m.put("amount", n.amount());
+        m.put("unit", n.provider().flow().referenceUnit().symbol());
+        m.put("direct", n.direct());
+        m.put("total", n.total());
+        m.put("share", n.share());
+        if (n.cutOff() != 0) {
+            m.put("cut_off", n.cutOff());
+        }
+        if (!n.children().isEmpty()) {
+            m.put("children", n.children().stream().map(ResultDocument::tree).toList());
+        }
+        return m;
     }
 
     static int referenceColumn(LcaResult r) {
