@@ -20,10 +20,24 @@ import java.util.Optional;
  * @param exchanges         inputs and outputs
  * @param parameters        process-scope parameters
  * @param allocationFactors partition of a multi-output process among its co-products
+ * @param coverage          impact category ids this process's data covers; empty means complete
+ *                          (a foreground process the analyst wrote). A background dataset that only
+ *                          gives, say, climate change lists just that, and results then report the
+ *                          other categories as not covered for it instead of a silent zero.
  */
 public record Process(String id, String name, LifecycleStage stage, MlPhase phase, Map<String, String> tags,
                       List<Exchange> exchanges, List<Parameter> parameters,
-                      List<AllocationFactor> allocationFactors) {
+                      List<AllocationFactor> allocationFactors, java.util.Set<String> coverage) {
+
+    public Process(String id, String name, LifecycleStage stage, MlPhase phase, Map<String, String> tags,
+                   List<Exchange> exchanges, List<Parameter> parameters, List<AllocationFactor> allocationFactors) {
+        this(id, name, stage, phase, tags, exchanges, parameters, allocationFactors, java.util.Set.of());
+    }
+
+    /** True when this process's data covers impact category {@code categoryId}. */
+    public boolean covers(String categoryId) {
+        return coverage.isEmpty() || coverage.contains(categoryId);
+    }
 
     public Process {
         Objects.requireNonNull(id, "id");
@@ -33,6 +47,7 @@ public record Process(String id, String name, LifecycleStage stage, MlPhase phas
         exchanges = List.copyOf(exchanges == null ? List.of() : exchanges);
         parameters = List.copyOf(parameters == null ? List.of() : parameters);
         allocationFactors = List.copyOf(allocationFactors == null ? List.of() : allocationFactors);
+        coverage = java.util.Set.copyOf(coverage == null ? java.util.Set.of() : coverage);
     }
 
     public Optional<MlPhase> mlPhase() {
@@ -58,6 +73,7 @@ public record Process(String id, String name, LifecycleStage stage, MlPhase phas
         private final List<Exchange> exchanges = new ArrayList<>();
         private final List<Parameter> parameters = new ArrayList<>();
         private final List<AllocationFactor> factors = new ArrayList<>();
+        private final java.util.Set<String> coverage = new java.util.LinkedHashSet<>();
 
         private Builder(String id) {
             this.id = id;
@@ -130,8 +146,14 @@ public record Process(String id, String name, LifecycleStage stage, MlPhase phas
             return this;
         }
 
+        /** Declares the impact categories this process's data covers (default: all). */
+        public Builder covers(String... categoryIds) {
+            coverage.addAll(List.of(categoryIds));
+            return this;
+        }
+
         public Process build() {
-            return new Process(id, name, stage, phase, tags, exchanges, parameters, factors);
+            return new Process(id, name, stage, phase, tags, exchanges, parameters, factors, coverage);
         }
     }
 }

@@ -127,6 +127,38 @@ public final class LcaResult {
         return impactIndex.indexOf(indicator).orElseThrow(() -> new NoSuchElementException("no indicator " + indicator));
     }
 
+    /**
+     * Processes that take part in the result (non-zero scaling) but whose data does not cover
+     * indicator k's category: their contribution to it is unknown, not zero.
+     */
+    public List<String> notCoveredBy(int k) {
+        String category = impactIndex.at(k).category().id();
+        List<String> out = new ArrayList<>();
+        for (int j = 0; j < scaling.length; j++) {
+            if (scaling[j] != 0 && !techIndex.at(j).process().covers(category)) {
+                out.add(techIndex.at(j).label());
+            }
+        }
+        return out;
+    }
+
+    /** Elementary flows in the inventory that indicator k's method is known not to characterise. */
+    public List<String> uncharacterisedFlows(int k) {
+        var unknown = impactIndex.at(k).category().uncharacterisedFlows();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < inventory.length; i++) {
+            if (inventory[i] != 0 && unknown.contains(flowIndex.at(i).id())) {
+                out.add(flowIndex.at(i).id());
+            }
+        }
+        return out;
+    }
+
+    /** True when every process and flow of the result is covered by indicator k. */
+    public boolean isComplete(int k) {
+        return notCoveredBy(k).isEmpty() && uncharacterisedFlows(k).isEmpty();
+    }
+
     /** Direct result of column j for indicator k: its own interventions, characterised. */
     public double directImpact(int k, int j) {
         return direct[k][j];

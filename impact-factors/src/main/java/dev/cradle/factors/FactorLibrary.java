@@ -1,0 +1,548 @@
+package dev.cradle.factors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.cradle.model.Amount;
+import dev.cradle.model.CharacterisationFactor;
+import dev.cradle.model.Compartment;
+import dev.cradle.model.Direction;
+import dev.cradle.model.Exchange;
+import dev.cradle.model.Flow;
+import dev.cradle.model.ImpactCategory;
+import dev.cradle.model.ImpactMethod;
+import dev.cradle.model.LifecycleStage;
+import dev.cradle.model.Parameter;
+import dev.cradle.model.Process;
+import dev.cradle.model.Uncertainty;
+import dev.cradle.model.Unit;
+import dev.cradle.model.Units;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The bundled, versioned factor library: elementary flows, LCIA methods (climate change, water,
+ * human toxicity, abiotic depletion) and background processes (electricity by country, cloud region
+ * and generation source; freight; e-waste treatment; hardware archetypes and server components;
+ * datacenter buildings), each traceable to its {@link Dataset}.
+ *
+ * <p>Background processes carry {@link Process#coverage()}: the categories their source covers. A
+ * grid intensity covers climate change only, so toxicity and depletion are reported as not covered
+ * for it, never as zero.
+ */
+public final class FactorLibrary {
+    /** Default methods for a study that names none: one per category group of the mission. */
+    public static final List<String> DEFAULT_METHODS = List.of("ipcc-ar6-gwp100", "water-consumption", "aware-2.0",
+            "usetox-2", "cml-ia-adp");
+
+    /** Category ids used across methods and coverage declarations. */
+    public static final String CLIMATE = "climate_change";
+    public static final String GWP20 = "climate_change_gwp20";
+    public static final String WATER = "water_consumption";
+    public static final String WATER_SCARCITY = "water_scarcity";
+    public static final String TOX_CANCER = "human_toxicity_cancer";
+    public static final String TOX_NON_CANCER = "human_toxicity_non_cancer";
+    public static final String ADP_ELEMENTS = "adp_elements";
+    public static final String ADP_FOSSIL = "adp_fossil";
+    /** Coverage of a process whose source gives no impact at all. */
+    public static final String COVERS_NOTHING = "(nothing)";
+
+    /** Product flows of the background processes. */
+    public static final Flow ELECTRICITY = Flow.product("electricity", "Electricity", Units.of("kWh"));
+    public static final Flow FREIGHT = Flow.product("freight", "Freight transport", Units.of("t*km"));
+    public static final Flow EWASTE = Flow.waste("ewaste", "Electronic waste", Units.of("kg"));
+    public static final Flow DATACENTER_CAPACITY = Flow.product("datacenter_it_capacity",
+            "Datacenter building and infrastructure, per MW of IT capacity", Units.of("MW"));
+
+    private static final String ROOT = "dev/cradle/factors/";
+    private static final List<String> FILES = List.of(
+            "flows/elementary-flows.yaml",
+            "methods/ipcc-gwp.yaml", "methods/water.yaml", "methods/usetox-2-human-toxicity.yaml",
+            "methods/cml-ia-abiotic-depletion.yaml",
+            "electricity/ember-2024-country-intensity.yaml", "electricity/mlco2-cloud-regions.yaml",
+            "electricity/ipcc-ar5-generation-technologies.yaml",
+            "transport/defra-2025-freight.yaml", "end-of-life/ewaste.yaml", "buildings/datacenter-building.yaml",
+            "hardware/accelerators.yaml", "hardware/hubblo-gpu-lca.yaml", "hardware/server-components.yaml");
+
+    private final Map<String, Dataset> datasets = new LinkedHashMap<>();
+    private final Map<String, Flow> flows = new LinkedHashMap<>();
+    private final Map<String, ImpactMethod> methods = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Dataset> origin = new LinkedHashMap<>();
+    private final Map<String, LibraryEntry> entries = new LinkedHashMap<>();
+    private final Map<String, String> waterRegions = new LinkedHashMap<>();
+    private double datacenterLifetimeYears;
+    private final Map<String, Double> recyclingRates = new LinkedHashMap<>();
+
+    private static final class Holder {
+        static final FactorLibrary BUNDLED = load();
+    }
+
+    private FactorLibrary() {
+    }
+
+    /** The library bundled with Cradle, loaded once. */
+    public static FactorLibrary bundled() {
+        return Holder.BUNDLED;
+    }
+
+    static FactorLibrary load() {
+        FactorLibrary lib = new FactorLibrary();
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        for (String file : FILES) {
+            try (InputStream in = FactorLibrary.class.getClassLoader().getResourceAsStream(ROOT + file)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing bundled data file " + file);
+                }
+                lib.read(file, yaml.readTree(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read bundled data file " + file, e);
+            }
+        }
+        return lib;
+    }
+
+    // ---- reading -----------------------------------------------------------------------------------
+
+    private void read(String file, JsonNode root) {
+        Dataset d = new Dataset(req(root, "dataset", file), req(root, "kind", file), req(root, "title", file),
+                req(root, "source", file), req(root, "citation", file), root.path("url").asText(""),
+                root.path("year").asInt(0), req(root, "licence", file), root.path("licence_note").asText(""),
+                root.path("share_alike").asBoolean(false), req(root, "unit", file), req(root, "data_quality", file),
+                file);
+        if (datasets.put(d.id(), d) != null) {
+            throw new IllegalStateException("dataset id " + d.id() + " is used twice");
+        }
+        switch (d.kind()) {
+            case "elementary_flows" -> readFlows(d, root);
+            case "lcia_methods" -> readMethods(d, root);
+            case "electricity_grid" -> readGrids(d, root);
+            case "electricity_sources" -> readSources(d, root);
+            case "transport" -> readTransport(d, root);
+            case "end_of_life" -> readEndOfLife(d, root);
+            case "building" -> readBuilding(d, root);
+            case "hardware" -> readAccelerators(d, root);
+            case "hardware_lca" -> { } // read with the accelerators that cite it
+            case "hardware_components" -> readComponents(d, root);
+            default -> throw new IllegalStateException(file + ": unknown dataset kind " + d.kind());
+        }
+        if (d.kind().equals("hardware_lca")) {
+            hubblo = root.path("cards");
+            hubbloDataset = d;
+            pendingAccelerators.forEach(Runnable::run);
+            pendingAccelerators.clear();
+        }
+    }
+
+    private JsonNode hubblo;
+    private Dataset hubbloDataset;
+    private final List<Runnable> pendingAccelerators = new ArrayList<>();
+
+    private static String req(JsonNode n, String key, String file) {
+        JsonNode v = n.get(key);
+        if (v == null || v.asText().isBlank()) {
+            throw new IllegalStateException(file + ": missing '" + key + "'");
+        }
+        return v.asText();
+    }
+
+    private Flow flowOrFail(String id, String where) {
+        Flow f = flows.get(id);
+        if (f == null) {
+            throw new IllegalStateException(where + ": unknown flow '" + id + "'");
+        }
+        return f;
+    }
+
+    private void addFlow(Flow f, Dataset d) {
+        if (flows.put(f.id(), f) != null) {
+            throw new IllegalStateException(d.file() + ": flow '" + f.id() + "' declared twice");
+        }
+        entries.put("flow:" + f.id(), new LibraryEntry(f.id(), "flow", f.name(),
+                (f.compartment() == null ? f.type().name().toLowerCase(Locale.ROOT) : f.compartment().label())
+                        + ", " + f.referenceUnit(), d));
+    }
+
+    private void readFlows(Dataset d, JsonNode root) {
+        for (JsonNode f : root.path("flows")) {
+            Compartment c = Compartment.fromLabel(f.path("compartment").asText())
+                    .orElseThrow(() -> new IllegalStateException(d.file() + ": bad compartment in " + f));
+            addFlow(new Flow(f.path("id").asText(), f.path("name").asText(), dev.cradle.model.FlowType.ELEMENTARY,
+                    Units.of(f.path("unit").asText()), c, "", ""), d);
+        }
+        // pre-characterised flows, for sources that publish impacts rather than inventories (like
+        // openLCA's virtual flows for results used as providers)
+        addFlow(Flow.elementary("adp_elements_sb_eq", "Abiotic depletion of elements, pre-characterised (kg Sb-eq)",
+                Units.of("kg"), Compartment.RESOURCE), d);
+        addFlow(Flow.elementary("water_scarcity_world_eq", "Water scarcity, pre-characterised (m3 world-eq)",
+                Units.of("m3"), Compartment.WATER_CONSUMED), d);
+        for (Flow f : List.of(ELECTRICITY, FREIGHT, EWASTE, DATACENTER_CAPACITY)) {
+            flows.put(f.id(), f);
+        }
+    }
+
+    private void readMethods(Dataset d, JsonNode root) {
+        if (root.has("regions")) {
+            root.path("regions").fields().forEachRemaining(e -> {
+                String code = e.getKey().toUpperCase(Locale.ROOT);
+                String id = "water_consumed_" + code.toLowerCase(Locale.ROOT);
+                if (!flows.containsKey(id)) {
+                    addFlow(new Flow(id, "Water, consumed, " + code, dev.cradle.model.FlowType.ELEMENTARY,
+                            Units.of("m3"), Compartment.WATER_CONSUMED, "", code), d);
+                }
+                waterRegions.put(code, id);
+            });
+        }
+        for (JsonNode m : root.path("methods")) {
+            List<ImpactCategory> categories = new ArrayList<>();
+            for (JsonNode c : m.path("categories")) {
+                List<CharacterisationFactor> cfs = new ArrayList<>();
+                c.path("factors").fields().forEachRemaining(e -> cfs.add(CharacterisationFactor.of(
+                        flowOrFail(e.getKey(), d.file()), e.getValue().asDouble())));
+                String regional = c.path("regionalised_factors").asText("");
+                if (regional.equals("consumption")) {
+                    waterRegions.values().forEach(id -> cfs.add(CharacterisationFactor.of(flows.get(id), 1.0)));
+                } else if (regional.equals("aware")) {
+                    root.path("regions").fields().forEachRemaining(e -> cfs.add(CharacterisationFactor.of(
+                            flows.get(waterRegions.get(e.getKey().toUpperCase(Locale.ROOT))), e.getValue().asDouble())));
+                }
+                if (c.path("id").asText().equals(WATER_SCARCITY)) {
+                    cfs.add(CharacterisationFactor.of(flows.get("water_scarcity_world_eq"), 1.0));
+                }
+                if (c.path("id").asText().equals(ADP_ELEMENTS)) {
+                    cfs.add(CharacterisationFactor.of(flows.get("adp_elements_sb_eq"), 1.0));
+                }
+                Set<String> uncharacterised = new LinkedHashSet<>();
+                c.path("not_characterised").forEach(n -> uncharacterised.add(flowOrFail(n.asText(), d.file()).id()));
+                categories.add(new ImpactCategory(c.path("id").asText(), c.path("name").asText(),
+                        Units.indicator(c.path("unit").asText()), cfs, uncharacterised));
+            }
+            ImpactMethod method = new ImpactMethod(m.path("id").asText(), m.path("name").asText(), categories);
+            if (methods.put(method.id(), method) != null) {
+                throw new IllegalStateException(d.file() + ": method " + method.id() + " declared twice");
+            }
+            entries.put("method:" + method.id(), new LibraryEntry(method.id(), "method", method.name(),
+                    categories.size() + " categor" + (categories.size() == 1 ? "y" : "ies") + ": "
+                            + String.join(", ", categories.stream().map(c -> c.id() + " (" + c.indicatorUnit() + ", "
+                            + c.factors().size() + " factors)").toList()), d));
+        }
+    }
+
+    private Set<String> coverage(JsonNode root, String... covered) {
+        return Set.of(covered);
+    }
+
+    private void addProcess(Process p, Dataset d, String name, String summary) {
+        if (processes.put(p.id(), p) != null) {
+            throw new IllegalStateException(d.file() + ": process " + p.id() + " declared twice");
+        }
+        origin.put(p.id(), d);
+        entries.put("process:" + p.id(), new LibraryEntry(p.id(), "process", name, summary, d));
+    }
+
+    private static Exchange out(Flow f, double amount, Uncertainty u) {
+        return new Exchange(f, Direction.OUTPUT, Amount.of(amount), f.referenceUnit(), false, "", u);
+    }
+
+    private static Exchange in(Flow f, double amount) {
+        return new Exchange(f, Direction.INPUT, Amount.of(amount), f.referenceUnit(), false, "", null);
+    }
+
+    private void readGrids(Dataset d, JsonNode root) {
+        Flow co2e = flows.get("co2e_aggregated");
+        root.path("grids").fields().forEachRemaining(e -> {
+            String code = e.getKey();
+            double g = e.getValue().path("intensity").asDouble(Double.NaN);
+            if (!(g >= 0)) {
+                throw new IllegalStateException(d.file() + ": grid " + code + " has no valid intensity");
+            }
+            String id = "grid:" + code;
+            Process p = new Process(id, "Electricity, grid, " + e.getValue().path("name").asText() + " (" + d.year() + ")",
+                    LifecycleStage.USE, null, Map.of("dataset", d.id()),
+                    List.of(out(ELECTRICITY, 1, null), out(co2e, g / 1000, null)), List.of(), List.of(), Set.of(CLIMATE));
+            addProcess(p, d, p.name(), g + " g CO2-eq/kWh" + (e.getValue().has("pue")
+                    ? ", PUE " + e.getValue().path("pue").asText() : ""));
+        });
+    }
+
+    private void readSources(Dataset d, JsonNode root) {
+        Flow co2e = flows.get("co2e_aggregated");
+        Flow water = flows.get("water_consumed");
+        root.path("sources").fields().forEachRemaining(e -> {
+            JsonNode s = e.getValue();
+            double min = s.path("min").asDouble();
+            double median = s.path("median").asDouble();
+            double max = s.path("max").asDouble();
+            double litresPerKwh = s.path("water_gal_per_mwh").asDouble() * 3.785411784 / 1000;
+            String id = "grid_source:" + e.getKey();
+            Process p = new Process(id, "Electricity from " + s.path("name").asText(), LifecycleStage.USE, null,
+                    Map.of("dataset", d.id()), List.of(out(ELECTRICITY, 1, null),
+                    out(co2e, median / 1000, new Uncertainty.Triangular(min / 1000, median / 1000, max / 1000)),
+                    in(water, litresPerKwh / 1000)), List.of(), List.of(), Set.of(CLIMATE, WATER, WATER_SCARCITY));
+            addProcess(p, d, p.name(), median + " g CO2-eq/kWh (range " + min + "-" + max + "), "
+                    + round(litresPerKwh) + " L water/kWh");
+        });
+    }
+
+    private void readTransport(Dataset d, JsonNode root) {
+        Flow co2e = flows.get("co2e_aggregated");
+        root.path("modes").fields().forEachRemaining(e -> {
+            double kg = e.getValue().path("ttw").asDouble() + e.getValue().path("wtt").asDouble();
+            String id = "freight:" + e.getKey();
+            Process p = new Process(id, e.getValue().path("name").asText(), LifecycleStage.TRANSPORT, null,
+                    Map.of("dataset", d.id()), List.of(out(FREIGHT, 1, null), out(co2e, kg, null)), List.of(), List.of(),
+                    Set.of(CLIMATE));
+            addProcess(p, d, p.name(), round(kg) + " kg CO2-eq/t*km (well-to-wheel)");
+        });
+    }
+
+    private void readEndOfLife(Dataset d, JsonNode root) {
+        Flow co2e = flows.get("co2e_aggregated");
+        double recycling = root.path("treatment").path("recycling").asDouble();
+        double landfill = root.path("treatment").path("landfill").asDouble();
+        root.path("recycling_rate").fields().forEachRemaining(e -> {
+            recyclingRates.put(e.getKey(), e.getValue().asDouble());
+            String id = "ewaste:" + e.getKey();
+            String formula = "recycling_rate * " + recycling + " + (1 - recycling_rate) * " + landfill;
+            Process p = new Process(id, "E-waste collection and treatment, " + e.getKey() + " recycling rate",
+                    LifecycleStage.END_OF_LIFE, null, Map.of("dataset", d.id()),
+                    List.of(in(EWASTE, 1), new Exchange(co2e, Direction.OUTPUT, Amount.formula(formula),
+                            co2e.referenceUnit(), false, "", null)),
+                    List.of(new Parameter("recycling_rate", Amount.of(e.getValue().asDouble()), "",
+                            null, "formally collected and recycled share (Global E-waste Monitor 2024)")),
+                    List.of(), Set.of(CLIMATE));
+            addProcess(p, d, p.name(), "recycling rate " + e.getValue().asDouble() + "; " + recycling
+                    + " kg CO2-eq/kg recycled, " + landfill + " kg CO2-eq/kg landfilled");
+        });
+    }
+
+    private void readBuilding(Dataset d, JsonNode root) {
+        JsonNode e = root.path("embodied_per_mw");
+        datacenterLifetimeYears = root.path("lifetime_years").asDouble();
+        Process p = new Process("building:datacenter", "Datacenter building and infrastructure, per MW of IT capacity",
+                LifecycleStage.MANUFACTURING, null, Map.of("dataset", d.id()),
+                List.of(out(DATACENTER_CAPACITY, 1, null), out(flows.get("co2e_aggregated"), e.path("default").asDouble(),
+                        new Uncertainty.Uniform(e.path("min").asDouble(), e.path("max").asDouble()))),
+                List.of(), List.of(), Set.of(CLIMATE));
+        addProcess(p, d, p.name(), e.path("default").asDouble() / 1000 + " t CO2-eq per MW over "
+                + datacenterLifetimeYears + " years (upper estimate)");
+    }
+
+    private void readAccelerators(Dataset d, JsonNode root) {
+        // the Hubblo dataset is read after this one: finish the devices that cite it then
+        pendingAccelerators.add(() -> accelerators(d, root));
+    }
+
+    private void accelerators(Dataset d, JsonNode root) {
+        JsonNode cpa = root.path("carbon_per_area_kg_per_cm2");
+        double memoryKgPerGb = root.path("memory_kg_per_gb").asDouble();
+        Flow co2e = flows.get("co2e_aggregated");
+        root.path("devices").fields().forEachRemaining(e -> {
+            JsonNode dev = e.getValue();
+            String id = e.getKey();
+            Flow product = Flow.product("device_" + id.replace('-', '_'), dev.path("name").asText(), Units.of("item"));
+            flows.put(product.id(), product);
+            List<Exchange> exchanges = new ArrayList<>();
+            exchanges.add(out(product, 1, null));
+            Set<String> covered = new LinkedHashSet<>();
+            String summary;
+            JsonNode gwp = dev.path("embodied_gwp");
+            if (gwp.isMissingNode()) {
+                covered.add(COVERS_NOTHING);
+                summary = "embodied emissions not covered (die area not verified)";
+            } else {
+                double area = dev.path("die_area_mm2").asDouble() / 100;
+                JsonNode factor = cpa.path(dev.path("process_node_nm").asText());
+                if (factor.isMissingNode()) {
+                    throw new IllegalStateException(d.file() + ": no carbon per area for node of " + id);
+                }
+                double model = area * factor.asDouble() + dev.path("memory_gb").asDouble() * memoryKgPerGb;
+                double def = gwp.path("default").asDouble(model);
+                double max = Math.max(def, gwp.path("max").asDouble(def));
+                double min = Math.min(def, model);
+                exchanges.add(out(co2e, def, min < max ? new Uncertainty.Triangular(min, def, max) : null));
+                covered.add(CLIMATE);
+                summary = round(def) + " kg CO2-eq embodied (range " + round(min) + "-" + round(max) + "; "
+                        + gwp.path("basis").asText() + ")";
+                String card = dev.path("hubblo_card").asText("");
+                if (!card.isEmpty()) {
+                    JsonNode h = hubblo.path(card);
+                    if (h.isMissingNode()) {
+                        throw new IllegalStateException(d.file() + ": unknown Hubblo card " + card);
+                    }
+                    exchanges.add(new Exchange(flows.get("adp_elements_sb_eq"), Direction.INPUT,
+                            Amount.of(h.path("adp_elements").asDouble()), Units.of("kg"), false, "", null));
+                    exchanges.add(in(flows.get("fossil_energy"), h.path("adp_fossil").asDouble()));
+                    exchanges.add(in(flows.get("water_scarcity_world_eq"), h.path("water_scarcity").asDouble()));
+                    covered.addAll(List.of(ADP_ELEMENTS, ADP_FOSSIL, WATER_SCARCITY));
+                    summary += "; ADPe " + h.path("adp_elements").asDouble() + " kg Sb-eq, ADPf "
+                            + h.path("adp_fossil").asDouble() + " MJ, water " + h.path("water_scarcity").asDouble()
+                            + " m3 world-eq (" + hubbloDataset.id() + ", CC BY-SA)";
+                }
+            }
+            if (dev.has("average_power_w")) {
+                summary += "; average power " + dev.path("average_power_w").asDouble() + " W";
+            }
+            if (dev.has("tdp_w")) {
+                summary += "; TDP " + dev.path("tdp_w").asDouble() + " W";
+            }
+            Map<String, String> tags = new LinkedHashMap<>();
+            tags.put("dataset", d.id());
+            tags.put("device_kind", dev.path("kind").asText());
+            Process p = new Process("device:" + id, "Manufacturing of " + dev.path("name").asText(),
+                    LifecycleStage.MANUFACTURING, null, tags, exchanges, List.of(), List.of(), covered);
+            addProcess(p, d, dev.path("name").asText(), summary);
+            devicePower.put(id, new double[] {dev.path("tdp_w").asDouble(Double.NaN),
+                    dev.path("average_power_w").asDouble(Double.NaN)});
+        });
+    }
+
+    private final Map<String, double[]> devicePower = new LinkedHashMap<>();
+
+    private void readComponents(Dataset d, JsonNode root) {
+        Flow co2e = flows.get("co2e_aggregated");
+        Flow adp = flows.get("adp_elements_sb_eq");
+        root.path("components").fields().forEachRemaining(e -> {
+            JsonNode c = e.getValue();
+            String name = c.path("name").asText();
+            for (String driver : List.of("mm2", "gb", "kg", "base")) {
+                String gwpKey = driver.equals("base") ? "gwp_base" : "gwp_per_" + driver;
+                String adpKey = driver.equals("base") ? "adp_base" : "adp_per_" + driver;
+                if (!c.has(gwpKey)) {
+                    continue;
+                }
+                Unit unit = switch (driver) {
+                    case "mm2" -> Units.of("mm2");
+                    case "gb" -> Units.of("GB");
+                    case "kg" -> Units.of("kg");
+                    default -> Units.of("item");
+                };
+                String suffix = driver.equals("base") ? "" : "_per_" + driver;
+                String id = "component:" + e.getKey() + suffix;
+                Flow product = Flow.product(("component_" + e.getKey() + suffix), name + (driver.equals("base")
+                        ? "" : " (per " + unit + ")"), unit);
+                flows.put(product.id(), product);
+                Process p = new Process(id, "Manufacturing of " + name + (driver.equals("base") ? "" : ", per " + unit),
+                        LifecycleStage.MANUFACTURING, null, Map.of("dataset", d.id()),
+                        List.of(out(product, 1, null), out(co2e, c.path(gwpKey).asDouble(), null),
+                                new Exchange(adp, Direction.INPUT, Amount.of(c.path(adpKey).asDouble()), Units.of("kg"),
+                                        false, "", null)), List.of(), List.of(), Set.of(CLIMATE, ADP_ELEMENTS));
+                addProcess(p, d, p.name(), c.path(gwpKey).asDouble() + " kg CO2-eq and " + c.path(adpKey).asDouble()
+                        + " kg Sb-eq per " + unit);
+            }
+        });
+    }
+
+    private static String round(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    // ---- queries -------------------------------------------------------------------------------------
+
+    public List<Dataset> datasets() {
+        return List.copyOf(datasets.values());
+    }
+
+    public Optional<Dataset> dataset(String id) {
+        return Optional.ofNullable(datasets.get(id));
+    }
+
+    /** Every flow the library defines (elementary, pre-characterised and product), by id. */
+    public Map<String, Flow> flows() {
+        return Collections.unmodifiableMap(flows);
+    }
+
+    public Optional<Flow> flow(String id) {
+        return Optional.ofNullable(flows.get(id));
+    }
+
+    /**
+     * The water-consumed flow for a country (ISO 3166-1 alpha-2), characterised with that country's
+     * AWARE factor; the unspecified-location flow (global default factor) when AWARE has no entry.
+     */
+    public Flow waterConsumed(String countryCode) {
+        String id = countryCode == null ? null : waterRegions.get(countryCode.toUpperCase(Locale.ROOT));
+        return flows.get(id == null ? "water_consumed" : id);
+    }
+
+    public Map<String, ImpactMethod> methods() {
+        return Collections.unmodifiableMap(methods);
+    }
+
+    public Optional<ImpactMethod> method(String id) {
+        return Optional.ofNullable(methods.get(id));
+    }
+
+    /** The default set: AR6 GWP100, water consumption, AWARE, USEtox 2, CML-IA ADP. */
+    public List<ImpactMethod> defaultMethods() {
+        return DEFAULT_METHODS.stream().map(methods::get).toList();
+    }
+
+    /** A background process by id, e.g. {@code grid:FR}, {@code freight:sea}, {@code device:nvidia-h100-sxm}. */
+    public Optional<Process> process(String id) {
+        return Optional.ofNullable(processes.get(id));
+    }
+
+    public Map<String, Process> processes() {
+        return Collections.unmodifiableMap(processes);
+    }
+
+    /** The dataset a background process comes from. */
+    public Optional<Dataset> originOf(String processId) {
+        return Optional.ofNullable(origin.get(processId));
+    }
+
+    /** Every nameable entry (methods, processes, flows). */
+    public List<LibraryEntry> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    /** Entries whose id, name, summary or dataset matches every word of {@code query} (case-insensitive). */
+    public List<LibraryEntry> search(String query) {
+        String[] words = query.toLowerCase(Locale.ROOT).trim().split("\\s+");
+        List<LibraryEntry> out = new ArrayList<>();
+        for (LibraryEntry e : entries.values()) {
+            String hay = (e.id() + " " + e.kind() + " " + e.name() + " " + e.summary() + " " + e.dataset().id())
+                    .toLowerCase(Locale.ROOT);
+            boolean all = true;
+            for (String w : words) {
+                all &= hay.contains(w);
+            }
+            if (all) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Average power and TDP of a device archetype in W ([tdp, average]; NaN when the source gives none). */
+    public Optional<double[]> devicePower(String deviceId) {
+        return Optional.ofNullable(devicePower.get(deviceId)).map(double[]::clone);
+    }
+
+    /** Service life of a datacenter building, years (datacenter-building dataset). */
+    public double datacenterLifetimeYears() {
+        return datacenterLifetimeYears;
+    }
+
+    /** Formal e-waste recycling rate by region key ({@code world}, {@code europe}). */
+    public Map<String, Double> recyclingRates() {
+        return Collections.unmodifiableMap(recyclingRates);
+    }
+
+    /** All ids of a kind, for suggestions. */
+    public Iterator<String> processIds() {
+        return processes.keySet().iterator();
+    }
+}

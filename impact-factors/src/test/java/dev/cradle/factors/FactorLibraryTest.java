@@ -1,0 +1,165 @@
+package dev.cradle.factors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cradle.model.CharacterisationFactor;
+import dev.cradle.model.Exchange;
+import dev.cradle.model.Flow;
+import dev.cradle.model.ImpactCategory;
+import dev.cradle.model.ImpactMethod;
+import dev.cradle.model.Process;
+import dev.cradle.model.Uncertainty;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FactorLibraryTest {
+    private final FactorLibrary lib = FactorLibrary.bundled();
+
+    private double cf(String method, String category, String flow) {
+        ImpactMethod m = lib.method(method).orElseThrow();
+        ImpactCategory c = m.categories().stream().filter(x -> x.id().equals(category)).findFirst().orElseThrow();
+        return c.factors().stream().filter(f -> f.flow().id().equals(flow)).mapToDouble(CharacterisationFactor::value)
+                .findFirst().orElseThrow(() -> new AssertionError(method + " has no factor for " + flow));
+    }
+
+    private double emission(String processId, String flow) {
+        Process p = lib.process(processId).orElseThrow(() -> new AssertionError("no process " + processId));
+        return p.exchanges().stream().filter(e -> e.flow().id().equals(flow))
+                .mapToDouble(e -> ((dev.cradle.model.Amount.Constant) e.amount()).value()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyDatasetHasProvenanceAndAnAllowedLicence() {
+        assertEquals(14, lib.datasets().size());
+        for (Dataset d : lib.datasets()) {
+            assertTrue(Dataset.ALLOWED_LICENCES.contains(d.licence()), d.id() + ": licence " + d.licence());
+            assertEquals(Dataset.SHARE_ALIKE_LICENCES.contains(d.licence()), d.shareAlike(),
+                    d.id() + " must be marked share-alike exactly when its licence is");
+            assertFalse(d.source().isBlank() || d.citation().isBlank() || d.unit().isBlank() || d.dataQuality().isBlank(),
+                    d.id());
+            assertTrue(d.year() >= 2000 && d.year() <= 2026, d.id() + " year " + d.year());
+            assertFalse(d.source().toLowerCase().contains("ademe base") && !d.id().equals("hubblo-gpu-lca"), d.id());
+        }
+    }
+
+    @Test
+    void methodsReferOnlyToKnownFlowsOncePerCategory() {
+        for (ImpactMethod m : lib.methods().values()) {
+            for (ImpactCategory c : m.categories()) {
+                Set<String> seen = new HashSet<>();
+                for (CharacterisationFactor f : c.factors()) {
+                    assertTrue(seen.add(f.flow().id()), m.id() + "/" + c.id() + " duplicates " + f.flow().id());
+                    assertEquals(f.flow(), lib.flow(f.flow().id()).orElseThrow(), f.flow().id());
+                    assertTrue(Double.isFinite(f.value()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void backgroundProcessesUseKnownFlowsInTheirOwnUnitsAndDeclareCoverage() {
+        for (Process p : lib.processes().values()) {
+            assertFalse(p.coverage().isEmpty(), p.id() + " must declare which categories it covers");
+            assertTrue(lib.originOf(p.id()).isPresent(), p.id());
+            for (Exchange e : p.exchanges()) {
+                Flow known = lib.flow(e.flow().id()).orElseThrow(() -> new AssertionError(p.id() + ": " + e.flow().id()));
+                assertEquals(known, e.flow());
+                assertTrue(e.unit().isCompatibleWith(known.referenceUnit()), p.id());
+            }
+        }
+    }
+
+    // ---- spot checks against ../shared/reference/impact-data.md and its primary sources ----
+
+    @Test
+    void ipccGwps() {
+        // IPCC AR6 WG1 Table 7.15: fossil methane 29.8, biogenic 27.0 (GWP100); GWP20 82.5
+        assertEquals(29.8, cf("ipcc-ar6-gwp100", "climate_change", "ch4_fossil"));
+        assertEquals(27.0, cf("ipcc-ar6-gwp100", "climate_change", "ch4_biogenic"));
+        assertEquals(82.5, cf("ipcc-ar6-gwp20", "climate_change_gwp20", "ch4_fossil"));
+        // AR6 7.SM.7 (openclimatedata, CC0): SF6 25,200; NF3 17,400; CF4 7,380
+        assertEquals(25200, cf("ipcc-ar6-gwp100", "climate_change", "sf6"));
+        assertEquals(17400, cf("ipcc-ar6-gwp100", "climate_change", "nf3"));
+        assertEquals(7380, cf("ipcc-ar6-gwp100", "climate_change", "cf4"));
+        // AR5 WG1 Table 8.A.1: N2O 265; AR4 WG1 Table 2.14: SF6 22,800 and CH4 25
+        assertEquals(265, cf("ipcc-ar5-gwp100", "climate_change", "n2o"));
+        assertEquals(22800, cf("ipcc-ar4-gwp100", "climate_change", "sf6"));
+        assertEquals(25, cf("ipcc-ar4-gwp100", "climate_change", "ch4_fossil"));
+    }
+
+    @Test
+    void awareByCountryWithAGlobalDefault() {
+        // AWARE 2.0 non-irrigation (Seitfudem et al. 2025): US 11.3, IN 37.9; EF default 42.95
+        assertEquals(11.3, cf("aware-2.0", "water_scarcity", "water_consumed_us"));
+        assertEquals(37.9, cf("aware-2.0", "water_scarcity", "water_consumed_in"));
+        assertEquals(42.95, cf("aware-2.0", "water_scarcity", "water_consumed"));
+        assertEquals("water_consumed_fr", lib.waterConsumed("fr").id());
+        assertEquals("water_consumed", lib.waterConsumed("ZZ").id(), "unknown country: global default");
+        assertEquals(1.0, cf("water-consumption", "water_consumption", "water_consumed_fr"));
+    }
+
+    @Test
+    void usetoxAndCmlFactors() {
+        // openLCA USEtox 2 pack d142a/403b1 (CC BY-SA): arsenic to unspecified air 3.42E-4 cancer, mercury 1.27 non-cancer
+        assertEquals(3.42e-4, cf("usetox-2", "human_toxicity_cancer", "arsenic_air"));
+        assertEquals(1.27, cf("usetox-2", "human_toxicity_non_cancer", "mercury_air"));
+        // CML-IA v4.8: gold 52.0425, copper 0.00136592 kg Sb-eq/kg; Nd not characterised
+        assertEquals(52.0425, cf("cml-ia-adp", "adp_elements", "gold_in_ground"));
+        assertEquals(0.00136592, cf("cml-ia-adp", "adp_elements", "copper_in_ground"));
+        assertTrue(lib.method("cml-ia-adp").orElseThrow().categories().get(0).uncharacterisedFlows()
+                .contains("neodymium_in_ground"));
+    }
+
+    @Test
+    void electricity() {
+        // Ember 2024: France 44.2 g, India 709.0 g CO2-eq/kWh
+        assertEquals(0.0442, emission("grid:FR", "co2e_aggregated"), 1e-12);
+        assertEquals(0.709, emission("grid:IN", "co2e_aggregated"), 1e-12);
+        // ML CO2 impact.csv: gcp us-central1 566.3 g
+        assertEquals(0.5663, emission("grid:gcp/us-central1", "co2e_aggregated"), 1e-12);
+        // IPCC AR5 Annex III: coal 740 / 820 / 910 g as a triangular distribution
+        Exchange coal = lib.process("grid_source:coal").orElseThrow().exchanges().get(1);
+        assertEquals(new Uncertainty.Triangular(0.74, 0.82, 0.91), coal.uncertainty());
+        // Li et al. 2023 EWIF: nuclear 600 gal/MWh = 600 × 3.785411784 / 1000 = 2.2712 L/kWh
+        assertEquals(600 * 3.785411784e-6, emission("grid_source:nuclear", "water_consumed"), 1e-12);
+        assertTrue(lib.process("grid:FR").orElseThrow().covers("climate_change"));
+        assertFalse(lib.process("grid:FR").orElseThrow().covers("human_toxicity_cancer"));
+    }
+
+    @Test
+    void transportEndOfLifeAndBuildings() {
+        // DESNZ 2025: container ship 0.01612 + 0.00365 WTT = 0.01977 kg CO2-eq/t·km
+        assertEquals(0.01977, emission("freight:sea", "co2e_aggregated"), 1e-12);
+        // Global E-waste Monitor 2024: 22.3 % formally recycled worldwide, 42.8 % in Europe
+        assertEquals(0.223, lib.recyclingRates().get("world"));
+        assertEquals(0.428, lib.recyclingRates().get("europe"));
+        assertEquals(30, lib.datacenterLifetimeYears());
+    }
+
+    @Test
+    void hardwareSpreadAndDefaults() {
+        // NVIDIA HGX H100 PCF: 164 kg per GPU is the default; BoaviztAPI's 575 kg the maximum;
+        // die-area model: 8.14 cm2 × 1.8 + 80 GB × 0.4 = 46.652 kg the minimum
+        Exchange h100 = lib.process("device:nvidia-h100-sxm").orElseThrow().exchanges().get(1);
+        assertEquals(164, ((dev.cradle.model.Amount.Constant) h100.amount()).value());
+        assertEquals(new Uncertainty.Triangular(8.14 * 1.8 + 80 * 0.4, 164, 575), h100.uncertainty());
+        // V100 has only the die-area model: 8.15 × 1.2 + 32 × 0.4 = 22.58 kg
+        assertEquals(22.58, emission("device:nvidia-v100", "co2e_aggregated"), 1e-9);
+        // Hubblo (CC BY-SA): A100 SXM4 40GB 8.07E-3 kg Sb-eq
+        assertEquals(8.07e-3, emission("device:nvidia-a100-40gb", "adp_elements_sb_eq"), 1e-15);
+        // TPU embodied emissions are a documented gap: covered by nothing, never a zero
+        assertFalse(lib.process("device:google-tpu-v4").orElseThrow().covers("climate_change"));
+        // Patterson et al. 2021 Table 3: TPU v3 283 W average
+        assertEquals(283, lib.devicePower("google-tpu-v3").orElseThrow()[1]);
+    }
+
+    @Test
+    void searchFindsByWords() {
+        assertTrue(lib.search("grid france").stream().anyMatch(e -> e.id().equals("grid:FR")));
+        assertTrue(lib.search("h100").stream().anyMatch(e -> e.id().equals("device:nvidia-h100-sxm")));
+        assertTrue(lib.search("aware").stream().anyMatch(e -> e.id().equals("aware-2.0")));
+    }
+}
