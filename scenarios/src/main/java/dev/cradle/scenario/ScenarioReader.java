@@ -68,6 +68,9 @@ final class ScenarioReader {
     private final List<Problem> problems = new ArrayList<>();
     private final SourceMap sources = new SourceMap();
     private final Map<String, Flow> flows = new LinkedHashMap<>();
+    private final dev.cradle.factors.FactorLibrary library = dev.cradle.factors.FactorLibrary.bundled();
+    private final Map<String, Process> libraryProcesses = new LinkedHashMap<>();
+    private boolean usesLibraryMethods;
 
     private ScenarioReader(YamlDocument doc) {
         this.doc = doc;
@@ -221,15 +224,57 @@ final class ScenarioReader {
         root.get("processes").ifPresentOrElse(n -> asList(n, "'processes'").forEach(p -> process(p).ifPresent(processes::add)),
                 () -> problem(root.position(), "the scenario needs 'processes'"));
         List<ImpactMethod> methods = new ArrayList<>();
-        root.get("methods").ifPresent(n -> asList(n, "'methods'").forEach(m -> method(m).ifPresent(methods::add)));
+        root.get("methods").ifPresent(n -> asList(n, "'methods'").forEach(m -> {
+            if (m instanceof ScalarNode s && s.text() != null) {
+                libraryMethod(s).ifPresent(methods::add);
+            } else {
+                method(m).ifPresent(methods::add);
+            }
+        }));
         Optional<FunctionalUnit> fu = root.get("functional_unit").flatMap(this::functionalUnit);
         if (root.get("functional_unit").isEmpty()) {
             problem(root.position(), "the scenario needs a 'functional_unit' (the flow and amount the study is about)");
         }
+        if (usesLibraryMethods) {
+            checkFlowsAreLibraryFlows(root);
+        }
+        processes.addAll(libraryProcesses.values());
         if (!problems.isEmpty() || fu.isEmpty()) {
             return null;
         }
         return new ProductSystem(name, processes, fu.get(), params, methods, allocation);
+    }
+
+    private Optional<ImpactMethod> libraryMethod(ScalarNode s) {
+        Optional<ImpactMethod> m = library.method(s.text());
+        if (m.isEmpty()) {
+            problem(s.position(), "unknown library method '" + s.text() + "'"
+                    + Suggestions.didYouMean(s.text(), library.methods().keySet())
+                    + " (library methods: " + String.join(", ", library.methods().keySet()) + ")");
+        } else {
+            usesLibraryMethods = true;
+        }
+        return m;
+    }
+
+    /**
+     * With library methods, an elementary flow the scenario declares itself would not be
+     * characterised: a silent zero. Such flows are errors unless the library knows them.
+     */
+    private void checkFlowsAreLibraryFlows(MapNode root) {
+        root.get("flows").filter(n -> n instanceof ListNode).ifPresent(n -> ((ListNode) n).items().forEach(item -> {
+            if (item instanceof MapNode m) {
+                m.get("id").filter(v -> v instanceof ScalarNode).map(v -> ((ScalarNode) v).text()).ifPresent(id -> {
+                    Flow f = flows.get(id);
+                    if (f != null && f.isElementary() && library.flow(id).isEmpty()) {
+                        problem(m.position(), "elementary flow '" + id + "' is not in the factor library, so the "
+                                + "library's methods would not characterise it (a silent zero); use a library flow"
+                                + Suggestions.closest(id, library.flows().keySet()).map(x -> " such as '" + x + "'").orElse("")
+                                + " (see 'cradle factors'), or declare your own method");
+                    }
+                });
+            }
+        }));
     }
 
     private static <E> List<String> names(E[] values, Function<E, String> key) {
@@ -276,8 +321,13 @@ final class ScenarioReader {
         return text(m, "flow", true, where).flatMap(id -> {
             Flow f = flows.get(id);
             if (f == null) {
+                f = library.flow(id).orElse(null);
+            }
+            if (f == null) {
+                java.util.Set<String> known = new java.util.TreeSet<>(flows.keySet());
+                known.addAll(library.flows().keySet());
                 problem(pos(m.get("flow").get()), "unknown flow '" + id + "'"
-                        + Suggestions.didYouMean(id, flows.keySet()) + " (flows are declared under 'flows')");
+                        + Suggestions.didYouMean(id, known) + " (declare it under 'flows', or use a library flow)");
             }
             return Optional.ofNullable(f);
         });
@@ -444,6 +494,16 @@ final class ScenarioReader {
         boolean avoided = m.get("avoided").flatMap(v -> bool(v, "'avoided'")).orElse(false);
         Uncertainty u = m.get("uncertainty").flatMap(this::uncertainty).orElse(null);
         String provider = text(m, "provider", false, "").orElse("");
+        if (provider.contains(":")) {
+            Optional<Process> bg = library.process(provider);
+            if (bg.isPresent()) {
+                libraryProcesses.putIfAbsent(provider, bg.get());
+            } else {
+                problem(pos(m.get("provider").get()), "unknown library process '" + provider + "'"
+                        + Suggestions.didYouMean(provider, library.processes().keySet())
+                        + " (list them with 'cradle factors')");
+            }
+        }
         if (flow.isEmpty() || amount.isEmpty()) {
             return Optional.empty();
         }

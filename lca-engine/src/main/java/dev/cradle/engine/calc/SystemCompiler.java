@@ -199,7 +199,7 @@ public final class SystemCompiler {
             for (int x = 0; x < p.exchanges().size(); x++) {
                 Flow f = p.exchanges().get(x).flow();
                 Flow prior = all.putIfAbsent(f.id(), f);
-                if (prior != null && !prior.equals(f)) {
+                if (prior != null && !sameDefinition(prior, f)) {
                     problem("process:" + p.id() + "/exchange:" + x, "flow '" + f.id()
                             + "' is defined twice in different ways (" + describe(prior) + " vs " + describe(f) + ")");
                 }
@@ -209,6 +209,12 @@ public final class SystemCompiler {
             }
         }
         return new FlowIndex(new ArrayList<>(flows.values()));
+    }
+
+    /** Two declarations of a flow agree when type, unit, compartment and location agree (names may differ). */
+    private static boolean sameDefinition(Flow a, Flow b) {
+        return a.type() == b.type() && a.referenceUnit().equals(b.referenceUnit()) && a.compartment() == b.compartment()
+                && a.location().equals(b.location());
     }
 
     private static String describe(Flow f) {

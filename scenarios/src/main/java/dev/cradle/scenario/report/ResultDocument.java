@@ -44,6 +44,13 @@ public final class ResultDocument {
             row.put("category", ind.category().name());
             row.put("unit", ind.category().indicatorUnit().symbol());
             row.put("value", r.impacts()[k]);
+            row.put("complete", r.isComplete(k));
+            if (!r.notCoveredBy(k).isEmpty()) {
+                row.put("not_covered_by", r.notCoveredBy(k));
+            }
+            if (!r.uncharacterisedFlows(k).isEmpty()) {
+                row.put("uncharacterised_flows", r.uncharacterisedFlows(k));
+            }
             impacts.add(row);
             byProcess.put(ind.key(), r.byProcess(k).values());
             byStage.put(ind.key(), r.byStage(k).values());

@@ -30,13 +30,35 @@ public final class TextReport {
         } else {
             out.append("\nImpact assessment (per functional unit)\n");
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"Indicator", "Result", "Unit"});
+            rows.add(new String[] {"Indicator", "Result", "Unit", "Coverage"});
+            List<String> notes = new ArrayList<>();
             for (int k = 0; k < r.impactIndex().size(); k++) {
                 ImpactIndex.Indicator ind = r.impactIndex().at(k);
+                String coverage = "complete";
+                if (!r.isComplete(k)) {
+                    List<String> parts = new ArrayList<>();
+                    if (!r.notCoveredBy(k).isEmpty()) {
+                        parts.add("not covered by the data of " + String.join(", ", r.notCoveredBy(k)));
+                    }
+                    if (!r.uncharacterisedFlows(k).isEmpty()) {
+                        parts.add("the method has no factor for " + String.join(", ", r.uncharacterisedFlows(k)));
+                    }
+                    String note = String.join("; ", parts);
+                    int n = notes.indexOf(note);
+                    if (n < 0) {
+                        notes.add(note);
+                        n = notes.size() - 1;
+                    }
+                    coverage = "partial [" + (n + 1) + "]";
+                }
                 rows.add(new String[] {ind.category().name(), Numbers.format(r.impacts()[k]),
-                        ind.category().indicatorUnit().symbol()});
+                        ind.category().indicatorUnit().symbol(), coverage});
             }
             table(out, rows, 1);
+            for (int n = 0; n < notes.size(); n++) {
+                out.append("  [").append(n + 1).append("] ").append(notes.get(n))
+                        .append(": the result is a lower bound.\n");
+            }
             out.append("\nBy life cycle stage\n");
             groupTable(out, r, r::byStage, "Stage");
             if (r.hasPhases()) {
@@ -83,25 +105,25 @@ public final class TextReport {
         return best;
     }
 
+    /** One row per indicator, one column per group (stage or phase): value and share of the total. */
     private static void groupTable(StringBuilder out, LcaResult r, java.util.function.IntFunction<Contributions> by,
                                    String title) {
         int kk = r.impactIndex().size();
+        List<String> groups = new ArrayList<>(by.apply(0).values().keySet());
         List<String[]> rows = new ArrayList<>();
-        String[] header = new String[kk + 1];
-        header[0] = title;
-        for (int k = 0; k < kk; k++) {
-            header[k + 1] = r.impactIndex().at(k).category().id() + " (" + r.impactIndex().at(k).category()
-                    .indicatorUnit().symbol() + ")";
+        String[] header = new String[groups.size() + 1];
+        header[0] = "Indicator (unit) \\ " + title;
+        for (int g = 0; g < groups.size(); g++) {
+            header[g + 1] = groups.get(g);
         }
         rows.add(header);
-        Contributions first = by.apply(0);
-        for (String group : first.values().keySet()) {
-            String[] row = new String[kk + 1];
-            row[0] = group;
-            for (int k = 0; k < kk; k++) {
-                Contributions c = by.apply(k);
-                double v = c.values().getOrDefault(group, 0.0);
-                row[k + 1] = Numbers.format(v) + " (" + Numbers.percent(c.share(group)) + ")";
+        for (int k = 0; k < kk; k++) {
+            Contributions c = by.apply(k);
+            String[] row = new String[groups.size() + 1];
+            row[0] = r.impactIndex().at(k).category().id() + " (" + c.unit() + ")";
+            for (int g = 0; g < groups.size(); g++) {
+                double v = c.values().getOrDefault(groups.get(g), 0.0);
+                row[g + 1] = v == 0 ? "-" : Numbers.format(v) + " (" + Numbers.percent(c.share(groups.get(g))) + ")";
             }
             rows.add(row);
         }
@@ -122,7 +144,7 @@ public final class TextReport {
             for (int c = 0; c < cols; c++) {
                 String cell = row[c];
                 String pad = " ".repeat(width[c] - cell.length());
-                line.append(c < textColumns ? cell + pad : pad + cell);
+                line.append(c < textColumns || c == cols - 1 && rows.get(0)[c].equals("Coverage") ? cell + pad : pad + cell);
                 if (c < cols - 1) {
                     line.append("  ");
                 }

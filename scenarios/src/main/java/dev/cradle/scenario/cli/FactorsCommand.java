@@ -1,0 +1,109 @@
+package dev.cradle.scenario.cli;
+
+import dev.cradle.factors.Dataset;
+import dev.cradle.factors.FactorLibrary;
+import dev.cradle.factors.LibraryEntry;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code cradle factors}: list the bundled datasets, search their entries, show one with its provenance. */
+@Command(name = "factors", mixinStandardHelpOptions = true,
+        description = {"List the bundled factor datasets with their source, year and licence.",
+                "  cradle factors                 every dataset",
+                "  cradle factors search WORDS    entries (methods, processes, flows) matching all words",
+                "  cradle factors show ID         one dataset or entry with its full provenance"},
+        subcommands = {FactorsCommand.Search.class, FactorsCommand.Show.class})
+final class FactorsCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        FactorLibrary lib = FactorLibrary.bundled();
+        out.printf("%-34s %-20s %-5s %-18s %s%n", "DATASET", "KIND", "YEAR", "LICENCE", "TITLE");
+        for (Dataset d : lib.datasets()) {
+            out.printf("%-34s %-20s %-5d %-18s %s%n", d.id(), d.kind(), d.year(),
+                    d.licence() + (d.shareAlike() ? " (SA)" : ""), d.title());
+        }
+        out.println();
+        out.println(lib.entries().size() + " entries; 'cradle factors search WORDS' finds them, "
+                + "'cradle factors show ID' shows one. (SA) = share-alike data.");
+        return CradleCli.OK;
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true, description = "Find methods, processes and flows.")
+    static final class Search implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "WORD", description = "words that must all match")
+        List<String> words;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            List<LibraryEntry> found = FactorLibrary.bundled().search(String.join(" ", words));
+            for (LibraryEntry e : found) {
+                out.printf("%-8s %-40s %s%n         %s  [%s]%n", e.kind(), e.id(), e.name(), e.summary(), e.dataset().id());
+            }
+            out.println(found.size() + " match" + (found.size() == 1 ? "" : "es"));
+            return found.isEmpty() ? CradleCli.BAD_INPUT : CradleCli.OK;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a dataset or an entry with its provenance.")
+    static final class Show implements Callable<Integer> {
+        @Parameters(paramLabel = "ID", description = "a dataset id, method id, process id (grid:FR) or flow id")
+        String id;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            FactorLibrary lib = FactorLibrary.bundled();
+            Optional<Dataset> dataset = lib.dataset(id);
+            Optional<LibraryEntry> entry = lib.entries().stream().filter(e -> e.id().equals(id)).findFirst();
+            if (dataset.isEmpty() && entry.isEmpty()) {
+                spec.commandLine().getErr().println("cradle: no dataset or entry '" + id + "'"
+                        + dev.cradle.engine.calc.Suggestions.didYouMean(id, lib.entries().stream()
+                        .map(LibraryEntry::id).toList()) + "; try 'cradle factors search " + id + "'");
+                return CradleCli.BAD_INPUT;
+            }
+            entry.ifPresent(e -> {
+                out.println(e.kind() + " " + e.id() + ": " + e.name());
+                out.println("  values:   " + e.summary());
+                lib.process(e.id()).ifPresent(p -> {
+                    out.println("  stage:    " + p.stage().title());
+                    out.println("  covers:   " + String.join(", ", p.coverage()));
+                    p.exchanges().forEach(x -> out.println("  " + (x.isInput() ? "input:    " : "output:   ")
+                            + x.amount() + " " + x.unit() + " " + x.flow().id()
+                            + (x.uncertainty() == null ? "" : "  " + x.uncertainty())));
+                });
+                out.println();
+            });
+            Dataset d = dataset.orElseGet(() -> entry.get().dataset());
+            out.println("dataset:      " + d.id() + " (" + d.kind() + ")");
+            out.println("title:        " + d.title());
+            out.println("source:       " + d.source().strip());
+            out.println("citation:     " + d.citation().strip());
+            out.println("url:          " + d.url());
+            out.println("year:         " + d.year());
+            out.println("licence:      " + d.licence() + (d.shareAlike() ? " (share-alike: redistribute under the same licence)" : ""));
+            if (!d.licenceNote().isBlank()) {
+                out.println("licence note: " + d.licenceNote().strip());
+            }
+            out.println("unit:         " + d.unit());
+            out.println("data quality: " + d.dataQuality().strip());
+            out.println("file:         impact-factors/src/main/resources/dev/cradle/factors/" + d.file());
+            return CradleCli.OK;
+        }
+    }
+}
