@@ -307,10 +307,15 @@ public final class FactorLibrary {
         });
     }
 
+    private double ewasteRecycling;
+    private double ewasteLandfill;
+
     private void readEndOfLife(Dataset d, JsonNode root) {
         Flow co2e = flows.get("co2e_aggregated");
         double recycling = root.path("treatment").path("recycling").asDouble();
         double landfill = root.path("treatment").path("landfill").asDouble();
+        ewasteRecycling = recycling;
+        ewasteLandfill = landfill;
         root.path("recycling_rate").fields().forEachRemaining(e -> {
             recyclingRates.put(e.getKey(), e.getValue().asDouble());
             String id = "ewaste:" + e.getKey();
@@ -539,6 +544,11 @@ public final class FactorLibrary {
     /** Formal e-waste recycling rate by region key ({@code world}, {@code europe}). */
     public Map<String, Double> recyclingRates() {
         return Collections.unmodifiableMap(recyclingRates);
+    }
+
+    /** E-waste treatment, kg CO2-eq per kg: {@code [recycled, landfilled]} (ewaste dataset). */
+    public double[] ewasteTreatment() {
+        return new double[] {ewasteRecycling, ewasteLandfill};
     }
 
     /** All ids of a kind, for suggestions. */

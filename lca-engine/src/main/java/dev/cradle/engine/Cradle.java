@@ -35,6 +35,11 @@ public final class Cradle {
         return SystemCompiler.compile(system);
     }
 
+    /** The AI rule layer: compiles datacenter, hardware and workload declarations into processes. */
+    public static dev.cradle.engine.ai.AiCompiler aiCompiler() {
+        return Holder.INJECTOR.getInstance(dev.cradle.engine.ai.AiCompiler.class);
+    }
+
     /** The engine's calculator, wired by Guice. */
     public static LcaCalculator calculator() {
         return Holder.INJECTOR.getInstance(LcaCalculator.class);

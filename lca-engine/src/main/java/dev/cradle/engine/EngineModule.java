@@ -9,5 +9,6 @@ public final class EngineModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(Solver.class).to(SolverSelector.class);
+        install(new dev.cradle.engine.ai.AiModule());
     }
 }

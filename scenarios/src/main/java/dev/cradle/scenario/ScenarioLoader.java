@@ -27,7 +27,7 @@ public final class ScenarioLoader {
         }
         try {
             CompiledSystem compiled = SystemCompiler.compile(read.system());
-            return new LoadedScenario(file, read.description(), read.system(), compiled, read.sources());
+            return new LoadedScenario(file, read.description(), read.system(), compiled, read.sources(), read.ai());
         } catch (ModelException e) {
             throw located(file, read.sources(), e);
         }

@@ -45,7 +45,23 @@ final class ScenarioReader {
     /** Allowed keys per kind of map; a key outside its list is an error with a suggestion. */
     static final Map<String, List<String>> KEYS = Map.ofEntries(
             Map.entry("scenario", List.of("cradle", "name", "description", "allocation", "parameters", "flows",
-                    "processes", "methods", "functional_unit")),
+                    "processes", "methods", "functional_unit", "datacenters", "hardware", "models", "workloads")),
+            Map.entry("datacenter", List.of("id", "name", "grid", "grid_mix", "grid_intensity", "country", "pue",
+                    "wue_onsite", "offsite_water", "market_intensity", "renewable_share", "tenancy", "infrastructure")),
+            Map.entry("tenancy", List.of("it_power", "period")),
+            Map.entry("infrastructure", List.of("id", "name", "embodied", "capacity", "lifetime", "allocation")),
+            Map.entry("hardware", List.of("id", "name", "archetype", "embodied", "inventory", "count", "lifetime",
+                    "utilisation", "datacenter", "power", "idle_power", "idle_energy", "period", "mass", "transport",
+                    "recycling_rate", "idle_allocation")),
+            Map.entry("transport_leg", List.of("mode", "distance")),
+            Map.entry("model", List.of("id", "name", "amortise_training_over", "service_life", "derived_from",
+                    "downstream_tasks")),
+            Map.entry("amortisation", List.of("queries", "tokens")),
+            Map.entry("workload", List.of("id", "model", "phase", "hardware", "device_hours", "flops", "energy",
+                    "codecarbon", "energy_per_query", "deployment", "power", "runs", "queries", "tokens", "period")),
+            Map.entry("flops", List.of("total", "peak_per_device", "utilisation", "devices")),
+            Map.entry("deployment", List.of("devices", "period")),
+            Map.entry("allocation_rule", List.of("fixed", "formula")),
             Map.entry("flow", List.of("id", "name", "type", "unit", "compartment", "sub_compartment", "location")),
             Map.entry("parameter", List.of("name", "value", "formula", "unit", "description", "uncertainty")),
             Map.entry("process", List.of("id", "name", "stage", "phase", "tags", "parameters", "inputs", "outputs",
@@ -57,18 +73,22 @@ final class ScenarioReader {
             Map.entry("method", List.of("id", "name", "categories")),
             Map.entry("category", List.of("id", "name", "unit", "factors")),
             Map.entry("factor", List.of("flow", "value")),
-            Map.entry("functional_unit", List.of("flow", "amount", "unit", "formula", "process", "description")),
+            Map.entry("functional_unit", List.of("flow", "amount", "unit", "formula", "process", "description", "kind",
+                    "model")),
             Map.entry("uncertainty", List.of("distribution", "mean", "sd", "geometric_mean", "geometric_sd", "min",
                     "mode", "max")));
 
-    record Result(ProductSystem system, String description, SourceMap sources, List<Problem> problems) {
+    record Result(ProductSystem system, String description, SourceMap sources, List<Problem> problems,
+                  dev.cradle.engine.ai.AiStudy ai) {
     }
 
-    private final YamlDocument doc;
+    private dev.cradle.engine.ai.AiStudy ai;
+
+    final YamlDocument doc;
     private final List<Problem> problems = new ArrayList<>();
-    private final SourceMap sources = new SourceMap();
+    final SourceMap sources = new SourceMap();
     private final Map<String, Flow> flows = new LinkedHashMap<>();
-    private final dev.cradle.factors.FactorLibrary library = dev.cradle.factors.FactorLibrary.bundled();
+    final dev.cradle.factors.FactorLibrary library = dev.cradle.factors.FactorLibrary.bundled();
     private final Map<String, Process> libraryProcesses = new LinkedHashMap<>();
     private boolean usesLibraryMethods;
 
@@ -79,18 +99,18 @@ final class ScenarioReader {
     static Result read(YamlDocument doc) {
         ScenarioReader r = new ScenarioReader(doc);
         ProductSystem system = r.scenario();
-        return new Result(r.problems.isEmpty() ? system : null, r.description, r.sources, r.problems);
+        return new Result(r.problems.isEmpty() ? system : null, r.description, r.sources, r.problems, r.ai);
     }
 
     private String description = "";
 
-    private void problem(Position pos, String message) {
+    void problem(Position pos, String message) {
         problems.add(new Problem(doc.file(), pos, message));
     }
 
     // ---- generic helpers -------------------------------------------------------------------------
 
-    private Optional<MapNode> asMap(YamlNode n, String what) {
+    Optional<MapNode> asMap(YamlNode n, String what) {
         if (n instanceof MapNode m) {
             return Optional.of(m);
         }
@@ -98,7 +118,7 @@ final class ScenarioReader {
         return Optional.empty();
     }
 
-    private List<YamlNode> asList(YamlNode n, String what) {
+    List<YamlNode> asList(YamlNode n, String what) {
         if (n instanceof ListNode l) {
             return l.items();
         }
@@ -106,7 +126,7 @@ final class ScenarioReader {
         return List.of();
     }
 
-    private static Position pos(YamlNode n) {
+    static Position pos(YamlNode n) {
         return n == null ? Position.UNKNOWN : n.position();
     }
 
@@ -115,7 +135,7 @@ final class ScenarioReader {
     }
 
     /** Reports keys that are not allowed for this kind of map, with a suggestion. */
-    private void checkKeys(MapNode m, String kindOfMap) {
+    void checkKeys(MapNode m, String kindOfMap) {
         List<String> allowed = KEYS.get(kindOfMap);
         for (YamlNode.Entry e : m.entries()) {
             if (!allowed.contains(e.key())) {
@@ -126,7 +146,7 @@ final class ScenarioReader {
         }
     }
 
-    private Optional<String> text(MapNode m, String key, boolean required, String where) {
+    Optional<String> text(MapNode m, String key, boolean required, String where) {
         Optional<YamlNode> n = m.get(key);
         if (n.isEmpty() || (n.get() instanceof ScalarNode s && s.text() == null)) {
             if (required) {
@@ -141,7 +161,7 @@ final class ScenarioReader {
         return Optional.empty();
     }
 
-    private Optional<Double> number(YamlNode n, String what) {
+    Optional<Double> number(YamlNode n, String what) {
         if (n instanceof ScalarNode s && s.text() != null) {
             try {
                 double v = Double.parseDouble(s.text().trim());
@@ -156,11 +176,11 @@ final class ScenarioReader {
         return Optional.empty();
     }
 
-    private static String describe(YamlNode n) {
+    static String describe(YamlNode n) {
         return n instanceof ScalarNode s && s.text() != null ? "'" + s.text() + "'" : kind(n);
     }
 
-    private Optional<Boolean> bool(YamlNode n, String what) {
+    Optional<Boolean> bool(YamlNode n, String what) {
         if (n instanceof ScalarNode s && s.text() != null && !s.quoted()
                 && (s.text().equals("true") || s.text().equals("false"))) {
             return Optional.of(Boolean.parseBoolean(s.text()));
@@ -169,7 +189,7 @@ final class ScenarioReader {
         return Optional.empty();
     }
 
-    private <E> Optional<E> choice(MapNode m, String key, Function<String, Optional<E>> parse, List<String> options,
+    <E> Optional<E> choice(MapNode m, String key, Function<String, Optional<E>> parse, List<String> options,
                                    boolean required, String where) {
         return text(m, key, required, where).flatMap(t -> {
             Optional<E> v = parse.apply(t);
@@ -182,7 +202,7 @@ final class ScenarioReader {
         });
     }
 
-    private Optional<Unit> unit(YamlNode n, String symbol) {
+    Optional<Unit> unit(YamlNode n, String symbol) {
         Optional<Unit> u = Units.find(symbol);
         if (u.isEmpty()) {
             String hint = Units.findIgnoringCase(symbol).map(x -> "did you mean '" + x.symbol() + "'?")
@@ -217,12 +237,21 @@ final class ScenarioReader {
                 names(AllocationMethod.values(), AllocationMethod::key), false, "the scenario")
                 .orElse(AllocationMethod.PHYSICAL);
 
-        root.get("flows").ifPresentOrElse(n -> asList(n, "'flows'").forEach(this::flow),
-                () -> problem(root.position(), "the scenario needs 'flows'"));
+        boolean aiPresent = AiSectionReader.present(root);
+        root.get("flows").ifPresentOrElse(n -> asList(n, "'flows'").forEach(this::flow), () -> {
+            if (!aiPresent) {
+                problem(root.position(), "the scenario needs 'flows' (or AI declarations: datacenters, hardware, workloads)");
+            }
+        });
         List<Parameter> params = root.get("parameters").map(n -> parameters(n, "parameter:")).orElse(List.of());
+        List<Parameter> declaredParams = params;
         List<Process> processes = new ArrayList<>();
         root.get("processes").ifPresentOrElse(n -> asList(n, "'processes'").forEach(p -> process(p).ifPresent(processes::add)),
-                () -> problem(root.position(), "the scenario needs 'processes'"));
+                () -> {
+                    if (!aiPresent) {
+                        problem(root.position(), "the scenario needs 'processes' (or AI declarations)");
+                    }
+                });
         List<ImpactMethod> methods = new ArrayList<>();
         root.get("methods").ifPresent(n -> asList(n, "'methods'").forEach(m -> {
             if (m instanceof ScalarNode s && s.text() != null) {
@@ -231,9 +260,34 @@ final class ScenarioReader {
                 method(m).ifPresent(methods::add);
             }
         }));
-        Optional<FunctionalUnit> fu = root.get("functional_unit").flatMap(this::functionalUnit);
-        if (root.get("functional_unit").isEmpty()) {
+        boolean aiFunctionalUnit = aiPresent && (root.get("functional_unit").isEmpty()
+                || root.get("functional_unit").get() instanceof MapNode fm && fm.get("kind").isPresent());
+        Optional<FunctionalUnit> fu = aiFunctionalUnit ? Optional.empty()
+                : root.get("functional_unit").flatMap(this::functionalUnit);
+        if (root.get("functional_unit").isEmpty() && !aiPresent) {
             problem(root.position(), "the scenario needs a 'functional_unit' (the flow and amount the study is about)");
+        }
+        if (aiPresent) {
+            root.get("functional_unit").filter(n -> n instanceof MapNode).ifPresent(n -> checkKeys((MapNode) n,
+                    "functional_unit"));
+            var declarations = new AiSectionReader(this, root).read();
+            if (problems.isEmpty()) {
+                try {
+                    ai = dev.cradle.engine.Cradle.aiCompiler().compile(declarations);
+                    processes.addAll(ai.processes());
+                    params = new ArrayList<>(params);
+                    params.addAll(ai.parameters());
+                    if (aiFunctionalUnit) {
+                        fu = Optional.of(ai.functionalUnit());
+                    }
+                    if (root.get("methods").isEmpty()) {
+                        methods.addAll(library.defaultMethods());
+                        usesLibraryMethods = true;
+                    }
+                } catch (dev.cradle.engine.ModelException e) {
+                    problems.addAll(ScenarioLoader.located(doc.file(), sources, e).problems());
+                }
+            }
         }
         if (usesLibraryMethods) {
             checkFlowsAreLibraryFlows(root);
@@ -277,7 +331,7 @@ final class ScenarioReader {
         }));
     }
 
-    private static <E> List<String> names(E[] values, Function<E, String> key) {
+    static <E> List<String> names(E[] values, Function<E, String> key) {
         return Arrays.stream(values).map(key).toList();
     }
 
@@ -317,7 +371,7 @@ final class ScenarioReader {
         });
     }
 
-    private Optional<Flow> flowRef(MapNode m, String where) {
+    Optional<Flow> flowRef(MapNode m, String where) {
         return text(m, "flow", true, where).flatMap(id -> {
             Flow f = flows.get(id);
             if (f == null) {

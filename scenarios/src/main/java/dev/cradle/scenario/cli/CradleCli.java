@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "cradle", mixinStandardHelpOptions = true, version = "cradle 0.1.0",
         description = "Life cycle assessment for AI systems (ISO 14040/14044).",
-        subcommands = {CradleCli.Run.class, CradleCli.Validate.class, FactorsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CradleCli.Run.class, CradleCli.Validate.class, CradleCli.Explain.class, FactorsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CradleCli implements Callable<Integer> {
     public static final int OK = 0;
     public static final int INTERNAL_FAULT = 1;
@@ -114,10 +115,18 @@ public final class CradleCli implements Callable<Integer> {
             } catch (ModelException e) {
                 throw ScenarioLoader.located(file, scenario.sources(), e);
             }
-            String text = TextReport.render(scenario.system(), result);
+            LcaResult market = null;
+            java.util.List<dev.cradle.engine.ai.AllocationRecord> allocations = java.util.List.of();
+            if (scenario.aiStudy().isPresent()) {
+                var ai = scenario.aiStudy().get();
+                market = Cradle.calculator().calculate(scenario.compiled(), ai.marketBasedParameters(scenario.compiled()));
+                allocations = ai.allocations();
+            }
+            String text = TextReport.render(scenario.system(), result, market, allocations);
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             Map<String, String> files = new LinkedHashMap<>();
-            files.put("results.json", json.writeValueAsString(ResultDocument.of(scenario.system(), result)) + "\n");
+            files.put("results.json", json.writeValueAsString(ResultDocument.of(scenario.system(), result, market,
+                    allocations)) + "\n");
             files.put("results.csv", CsvReport.render(result));
             Path dir = out != null ? out : Path.of("results", stripExtension(file.getFileName().toString()));
             AtomicFiles.write(dir, files);
@@ -132,6 +141,44 @@ public final class CradleCli implements Callable<Integer> {
         private static String stripExtension(String name) {
             int dot = name.lastIndexOf('.');
             return dot > 0 ? name.substring(0, dot) : name;
+        }
+    }
+
+    @Command(name = "explain", mixinStandardHelpOptions = true,
+            description = "Show which declaration and rule produced each process, the arithmetic behind it, and how "
+                    + "each shared cost was allocated.")
+    static final class Explain implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "the scenario file (YAML)")
+        Path file;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            LoadedScenario s = ScenarioLoader.load(file);
+            PrintWriter o = spec.commandLine().getOut();
+            if (s.aiStudy().isEmpty()) {
+                o.println(file + " declares no datacenters, hardware or workloads: every process is written by hand.");
+                return OK;
+            }
+            var ai = s.aiStudy().get();
+            o.println("Rules, in the order they ran: " + String.join(", ", Cradle.aiCompiler().rules().stream()
+                    .map(dev.cradle.engine.ai.Rule::name).toList()));
+            for (var t : ai.traces()) {
+                o.println();
+                o.println(t.processId() + "  <-  " + t.declaration() + " (" + t.origin() + ")  [rule: " + t.rule() + "]");
+                t.lines().forEach(l -> o.println("    " + l));
+            }
+            o.println();
+            o.println("Shared costs and their allocation");
+            for (var a : ai.allocations()) {
+                o.println("  " + a.cost() + ": " + a.description() + " = " + a.amount() + " " + a.unit() + "; rule "
+                        + a.rule());
+                a.shares().forEach((w, share) -> o.printf("      %-28s %.6f%n", w, share));
+            }
+            o.flush();
+            return OK;
         }
     }
 

@@ -19,6 +19,12 @@ public final class ResultDocument {
     }
 
     public static Map<String, Object> of(ProductSystem system, LcaResult r) {
+        return of(system, r, null, List.of());
+    }
+
+    /** With the market-based result and the allocation records of an AI study. */
+    public static Map<String, Object> of(ProductSystem system, LcaResult r, LcaResult market,
+                                         List<dev.cradle.engine.ai.AllocationRecord> allocations) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format", "cradle-result/1");
         doc.put("scenario", system.name());
@@ -67,6 +73,31 @@ public final class ResultDocument {
             }
         }
         doc.put("impacts", impacts);
+        if (market != null) {
+            List<Map<String, Object>> m = new ArrayList<>();
+            for (int k = 0; k < market.impactIndex().size(); k++) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("indicator", market.impactIndex().at(k).key());
+                row.put("unit", market.impactIndex().at(k).category().indicatorUnit().symbol());
+                row.put("value", market.impacts()[k]);
+                m.add(row);
+            }
+            doc.put("impacts_market_based", m);
+        }
+        if (!allocations.isEmpty()) {
+            List<Map<String, Object>> a = new ArrayList<>();
+            for (var rec : allocations) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("cost", rec.cost());
+                row.put("description", rec.description());
+                row.put("amount", rec.amount());
+                row.put("unit", rec.unit());
+                row.put("rule", rec.rule());
+                row.put("shares", rec.shares());
+                a.add(row);
+            }
+            doc.put("allocations", a);
+        }
         List<Map<String, Object>> inventory = new ArrayList<>();
         double[] g = r.inventory();
         for (int i = 0; i < g.length; i++) {

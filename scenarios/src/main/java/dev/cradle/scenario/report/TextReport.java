@@ -16,6 +16,15 @@ public final class TextReport {
     }
 
     public static String render(ProductSystem system, LcaResult r) {
+        return render(system, r, null, List.of());
+    }
+
+    /**
+     * @param market      the market-based result of an AI study (same system, market-based grid intensities), or null
+     * @param allocations the shared costs as allocated by the AI rules
+     */
+    public static String render(ProductSystem system, LcaResult r, LcaResult market,
+                                List<dev.cradle.engine.ai.AllocationRecord> allocations) {
         StringBuilder out = new StringBuilder();
         FunctionalUnit fu = system.functionalUnit();
         double fuAmount = r.demand()[argMaxAbs(r.demand())];
@@ -38,7 +47,10 @@ public final class TextReport {
                 if (!r.isComplete(k)) {
                     List<String> parts = new ArrayList<>();
                     if (!r.notCoveredBy(k).isEmpty()) {
-                        parts.add("not covered by the data of " + String.join(", ", r.notCoveredBy(k)));
+                        List<String> names = r.notCoveredBy(k);
+                        parts.add("not covered by the data of " + String.join(", ", names.subList(0, Math.min(4,
+                                names.size()))) + (names.size() > 4 ? " and " + (names.size() - 4)
+                                + " more processes (listed in results.json)" : ""));
                     }
                     if (!r.uncharacterisedFlows(k).isEmpty()) {
                         parts.add("the method has no factor for " + String.join(", ", r.uncharacterisedFlows(k)));
@@ -59,11 +71,44 @@ public final class TextReport {
                 out.append("  [").append(n + 1).append("] ").append(notes.get(n))
                         .append(": the result is a lower bound.\n");
             }
+            if (market != null) {
+                out.append("\nLocation-based and market-based (renewable contracts) results\n");
+                List<String[]> lm = new ArrayList<>();
+                lm.add(new String[] {"Indicator", "Location-based", "Market-based", "Unit"});
+                for (int k = 0; k < r.impactIndex().size(); k++) {
+                    if (r.impacts()[k] != market.impacts()[k]) {
+                        lm.add(new String[] {r.impactIndex().at(k).category().name(), Numbers.format(r.impacts()[k]),
+                                Numbers.format(market.impacts()[k]), r.impactIndex().at(k).category().indicatorUnit()
+                                .symbol()});
+                    }
+                }
+                if (lm.size() == 1) {
+                    out.append("  (no difference: no renewable contracts declared)\n");
+                } else {
+                    table(out, lm, 1);
+                }
+            }
             out.append("\nBy life cycle stage\n");
             groupTable(out, r, r::byStage, "Stage");
             if (r.hasPhases()) {
                 out.append("\nBy ML phase\n");
                 groupTable(out, r, r::byPhase, "Phase");
+            }
+            for (String tag : List.of("model", "device", "datacenter")) {
+                boolean tagged = r.techIndex().columns().stream().anyMatch(t -> t.process().tags().containsKey(tag));
+                if (tagged) {
+                    out.append("\nBy ").append(tag).append('\n');
+                    groupTable(out, r, k -> r.byTag(k, tag), tag.substring(0, 1).toUpperCase() + tag.substring(1));
+                }
+            }
+            if (!allocations.isEmpty()) {
+                out.append("\nAllocation of shared costs (ISO 14044 §4.3.4)\n");
+                for (var a : allocations) {
+                    out.append("  ").append(a.description()).append(": ").append(Numbers.format(a.amount())).append(' ')
+                            .append(a.unit()).append(", ").append(a.rule()).append('\n');
+                    a.shares().forEach((w, share) -> out.append("      ").append(w).append(": ")
+                            .append(Numbers.percent(share)).append('\n'));
+                }
             }
             out.append("\nLargest contributing processes\n");
             for (int k = 0; k < r.impactIndex().size(); k++) {
@@ -110,6 +155,11 @@ public final class TextReport {
                                    String title) {
         int kk = r.impactIndex().size();
         List<String> groups = new ArrayList<>(by.apply(0).values().keySet());
+        if (!title.equals("Stage")) {
+            // a group with nothing in any indicator (e.g. an empty "(unassigned)") is noise
+            groups.removeIf(g -> java.util.stream.IntStream.range(0, kk)
+                    .allMatch(k -> by.apply(k).values().getOrDefault(g, 0.0) == 0));
+        }
         List<String[]> rows = new ArrayList<>();
         String[] header = new String[groups.size() + 1];
         header[0] = "Indicator (unit) \\ " + title;
@@ -119,6 +169,9 @@ public final class TextReport {
         rows.add(header);
         for (int k = 0; k < kk; k++) {
             Contributions c = by.apply(k);
+            if (c.total() == 0 && c.values().values().stream().allMatch(v -> v == 0)) {
+                continue; // nothing to split
+            }
             String[] row = new String[groups.size() + 1];
             row[0] = r.impactIndex().at(k).category().id() + " (" + c.unit() + ")";
             for (int g = 0; g < groups.size(); g++) {

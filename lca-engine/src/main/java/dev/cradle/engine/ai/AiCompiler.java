@@ -1,0 +1,60 @@
+package dev.cradle.engine.ai;
+
+import dev.cradle.engine.ModelException;
+import dev.cradle.engine.ai.Declarations.AiScenario;
+import dev.cradle.factors.FactorLibrary;
+import dev.cradle.model.Exchange;
+import dev.cradle.model.Process;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Compiles AI declarations into processes by running every registered {@link Rule} in order, then
+ * assembling each workload's run process from its use-phase exchanges and the inputs other rules fed
+ * it. Every process is traced to the declaration and rule that produced it.
+ */
+public final class AiCompiler {
+    private final List<Rule> rules;
+    private final FactorLibrary library;
+
+    @Inject
+    public AiCompiler(Set<Rule> rules, FactorLibrary library) {
+        this.rules = rules.stream().sorted(Comparator.comparingInt(Rule::order)).toList();
+        this.library = library;
+    }
+
+    /** The rules in the order they run. */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public AiStudy compile(AiScenario scenario) {
+        CompilationContext ctx = new CompilationContext(scenario, library);
+        for (Rule r : rules) {
+            r.apply(ctx);
+            if (!ctx.problems.isEmpty()) {
+                throw new ModelException(ctx.problems);
+            }
+        }
+        List<Process> processes = new ArrayList<>();
+        for (WorkloadFacts f : ctx.facts.values()) {
+            var w = f.workload();
+            var use = ctx.runUse.get(w.id());
+            List<Exchange> x = new ArrayList<>();
+            x.add(Rules.output(FunctionalUnitRule.run(w), 1));
+            x.addAll(use.exchanges());
+            x.addAll(ctx.runInputs.getOrDefault(w.id(), List.of()));
+            String id = "workload:" + w.id();
+            processes.add(Rules.process(id, "Workload " + w.id() + " (" + w.phase().key() + ", model " + w.model() + ")",
+                    dev.cradle.model.LifecycleStage.USE, w.phase(), Rules.tags(w.model(), f.hardware().id(),
+                            f.hardware().datacenter()), x, use.coverage()));
+            ctx.traces.add(0, new Trace(id, "use-phase electricity", "workload " + w.id(), w.origin(), use.lines()));
+        }
+        processes.addAll(ctx.processes);
+        return new AiStudy(processes, ctx.parameters, ctx.functionalUnit, ctx.traces, ctx.allocations,
+                ctx.marketOverrides);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.cradle.engine.ai;
+
+import dev.cradle.engine.calc.CompiledSystem;
+import dev.cradle.model.FunctionalUnit;
+import dev.cradle.model.Parameter;
+import dev.cradle.model.Process;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the AI rules produced: processes and parameters to add to the product system, the functional
+ * unit, the trace of every generated process, the allocation records, and the parameter values that
+ * turn location-based into market-based results.
+ */
+public record AiStudy(List<Process> processes, List<Parameter> parameters, FunctionalUnit functionalUnit,
+                      List<Trace> traces, List<AllocationRecord> allocations, Map<String, Double> marketOverrides) {
+    public AiStudy {
+        processes = List.copyOf(processes);
+        parameters = List.copyOf(parameters);
+        traces = List.copyOf(traces);
+        allocations = List.copyOf(allocations);
+        marketOverrides = Map.copyOf(marketOverrides);
+    }
+
+    /** The compiled system's parameter vector with market-based grid intensities. */
+    public double[] marketBasedParameters(CompiledSystem compiled) {
+        double[] p = compiled.parameters().constants();
+        marketOverrides.forEach((name, value) -> {
+            int slot = compiled.parameters().globalSlot(name);
+            if (slot >= 0) {
+                p[slot] = value;
+            }
+        });
+        compiled.parameters().evaluateInto(p);
+        return p;
+    }
+}

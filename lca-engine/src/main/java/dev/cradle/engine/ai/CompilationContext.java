@@ -1,0 +1,73 @@
+package dev.cradle.engine.ai;
+
+import dev.cradle.engine.ModelProblem;
+import dev.cradle.engine.ai.Declarations.AiScenario;
+import dev.cradle.factors.FactorLibrary;
+import dev.cradle.model.Exchange;
+import dev.cradle.model.Flow;
+import dev.cradle.model.FunctionalUnit;
+import dev.cradle.model.Parameter;
+import dev.cradle.model.Process;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The working state of one AI compilation, passed through the rules in order: the declarations and
+ * the library in, generated processes, parameters, traces and allocation records out. Only the
+ * compiler creates one; rules add to it.
+ */
+public final class CompilationContext {
+    private final AiScenario scenario;
+    private final FactorLibrary library;
+    final Map<String, WorkloadFacts> facts = new LinkedHashMap<>();
+    final Map<String, DatacenterFacts> datacenters = new LinkedHashMap<>();
+    final Map<String, List<Exchange>> runInputs = new LinkedHashMap<>();
+    final Map<String, RunUse> runUse = new LinkedHashMap<>();
+
+    /** The use-phase exchanges of a workload's run, with their coverage and the arithmetic behind them. */
+    record RunUse(List<Exchange> exchanges, java.util.Set<String> coverage, List<String> lines) {
+    }
+    final List<Process> processes = new ArrayList<>();
+    final List<Parameter> parameters = new ArrayList<>();
+    final List<Trace> traces = new ArrayList<>();
+    final List<AllocationRecord> allocations = new ArrayList<>();
+    final Map<String, Double> marketOverrides = new LinkedHashMap<>();
+    final List<ModelProblem> problems = new ArrayList<>();
+    FunctionalUnit functionalUnit;
+
+    CompilationContext(AiScenario scenario, FactorLibrary library) {
+        this.scenario = scenario;
+        this.library = library;
+    }
+
+    public AiScenario scenario() {
+        return scenario;
+    }
+
+    public FactorLibrary library() {
+        return library;
+    }
+
+    /** Per-datacenter electricity facts, set by the datacenter rule. */
+    public record DatacenterFacts(double locationKgPerKwh, double marketKgPerKwh, double offsiteLPerKwh,
+                                  Flow water, String intensityParameter, java.util.Set<String> coverage,
+                                  String gridDescription) {
+    }
+
+    void problem(String path, String message) {
+        problems.add(ModelProblem.at(path, message));
+    }
+
+    void add(Process p, Trace t) {
+        processes.add(p);
+        traces.add(t);
+    }
+
+    /** Makes {@code product} an input of the workload's run process (one unit per run). */
+    void feedRun(String workloadId, Flow product, double amount) {
+        runInputs.computeIfAbsent(workloadId, k -> new ArrayList<>()).add(Exchange.input(product, amount,
+                product.referenceUnit()));
+    }
+}

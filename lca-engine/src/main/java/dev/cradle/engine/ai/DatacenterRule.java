@@ -1,0 +1,125 @@
+package dev.cradle.engine.ai;
+
+import dev.cradle.engine.ai.Declarations.Datacenter;
+import dev.cradle.engine.ai.Declarations.ExplicitGrid;
+import dev.cradle.engine.ai.Declarations.MixGrid;
+import dev.cradle.engine.ai.Declarations.RegionGrid;
+import dev.cradle.factors.FactorLibrary;
+import dev.cradle.model.Amount;
+import dev.cradle.model.Exchange;
+import dev.cradle.model.Parameter;
+import dev.cradle.model.Process;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Datacenter electricity: resolves the grid (a library region, an explicit mix of generation
+ * technologies, or an explicit intensity) to a location-based intensity in kg CO2-eq/kWh, and the
+ * market-based one (explicit, or location × (1 − renewable share)); derives off-site water from the
+ * mix when not given. The intensity becomes a global parameter so market-based results are the same
+ * compiled system evaluated with the market value.
+ */
+public final class DatacenterRule implements Rule {
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public String name() {
+        return "datacenter electricity";
+    }
+
+    @Override
+    public void apply(CompilationContext ctx) {
+        FactorLibrary lib = ctx.library();
+        for (Datacenter dc : ctx.scenario().datacenters()) {
+            String path = "datacenter:" + dc.id();
+            double location;
+            double offsite = dc.offsiteWater();
+            Set<String> coverage = new LinkedHashSet<>(List.of(FactorLibrary.CLIMATE));
+            List<String> lines = new ArrayList<>();
+            String grid;
+            if (dc.grid() instanceof RegionGrid r) {
+                Optional<Process> p = lib.process("grid:" + r.code());
+                if (p.isEmpty()) {
+                    ctx.problem(path, "no grid '" + r.code() + "' in the factor library (countries by ISO code such as FR, "
+                            + "cloud regions such as gcp/us-central1; see 'cradle factors search grid')");
+                    continue;
+                }
+                location = constant(p.get(), "co2e_aggregated");
+                grid = "grid:" + r.code() + " (" + lib.originOf(p.get().id()).map(d -> d.id()).orElse("?") + ")";
+                lines.add("location-based intensity " + Rules.fmt(location) + " kg CO2-eq/kWh from " + grid);
+            } else if (dc.grid() instanceof MixGrid m) {
+                location = 0;
+                double water = 0;
+                StringBuilder sb = new StringBuilder();
+                for (var e : m.shares().entrySet()) {
+                    Optional<Process> p = lib.process("grid_source:" + e.getKey());
+                    if (p.isEmpty()) {
+                        ctx.problem(path, "unknown generation technology '" + e.getKey() + "' in the mix; known: "
+                                + String.join(", ", lib.processes().keySet().stream().filter(k -> k.startsWith("grid_source:"))
+                                .map(k -> k.substring(12)).toList()));
+                        continue;
+                    }
+                    location += e.getValue() * constant(p.get(), "co2e_aggregated");
+                    water += e.getValue() * constant(p.get(), "water_consumed") * 1000;
+                    sb.append(sb.length() == 0 ? "" : " + ").append(Rules.fmt(e.getValue())).append(" × ")
+                            .append(e.getKey());
+                }
+                grid = "mix " + sb;
+                lines.add("location-based intensity " + Rules.fmt(location) + " kg CO2-eq/kWh = Σ share × IPCC AR5 median ("
+                        + sb + ")");
+                if (Double.isNaN(offsite)) {
+                    offsite = water;
+                    lines.add("off-site water " + Rules.fmt(water) + " L/kWh = Σ share × EWIF (Li et al. 2023)");
+                }
+            } else {
+                location = ((ExplicitGrid) dc.grid()).kgPerKwh();
+                grid = "explicit intensity";
+                lines.add("location-based intensity " + Rules.fmt(location) + " kg CO2-eq/kWh, as declared");
+            }
+            if (!Double.isNaN(offsite)) {
+                coverage.add(FactorLibrary.WATER);
+                coverage.add(FactorLibrary.WATER_SCARCITY);
+            } else {
+                lines.add("off-site water not known: water categories are not covered for this datacenter's electricity");
+            }
+            double market;
+            if (!Double.isNaN(dc.marketKgPerKwh())) {
+                market = dc.marketKgPerKwh();
+                lines.add("market-based intensity " + Rules.fmt(market) + " kg CO2-eq/kWh, as declared");
+            } else if (!Double.isNaN(dc.renewableShare())) {
+                market = location * (1 - dc.renewableShare());
+                lines.add("market-based intensity = " + Rules.fmt(location) + " × (1 − " + Rules.fmt(dc.renewableShare())
+                        + " renewable share) = " + Rules.fmt(market) + " kg CO2-eq/kWh");
+            } else {
+                market = location;
+                lines.add("market-based intensity " + Rules.fmt(market) + " kg CO2-eq/kWh (no renewable contracts "
+                        + "declared: same as location-based)");
+            }
+            String param = Rules.parameterName("grid_intensity", dc.id());
+            ctx.parameters.add(new Parameter(param, Amount.of(location), "kg CO2-eq/kWh", null,
+                    "location-based grid intensity of datacenter " + dc.id()));
+            ctx.marketOverrides.put(param, market);
+            var water = ctx.library().waterConsumed(dc.country());
+            lines.add("PUE " + Rules.fmt(dc.pue()) + ", on-site water " + Rules.fmt(dc.wueOnsite()) + " L per IT kWh, water flow "
+                    + water.id() + (water.id().equals("water_consumed") ? " (unknown country: global AWARE default)" : ""));
+            ctx.datacenters.put(dc.id(), new CompilationContext.DatacenterFacts(location, market, offsite, water, param,
+                    Set.copyOf(coverage), grid));
+            ctx.traces.add(new Trace("(parameter " + param + ")", name(), "datacenter " + dc.id(), dc.origin(), lines));
+        }
+    }
+
+    static double constant(Process p, String flowId) {
+        for (Exchange e : p.exchanges()) {
+            if (e.flow().id().equals(flowId) && e.amount() instanceof Amount.Constant c) {
+                return c.value();
+            }
+        }
+        return 0;
+    }
+}

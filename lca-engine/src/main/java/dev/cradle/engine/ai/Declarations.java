@@ -1,0 +1,167 @@
+package dev.cradle.engine.ai;
+
+import dev.cradle.model.Exchange;
+import dev.cradle.model.LifecycleStage;
+import dev.cradle.model.MlPhase;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The AI declarations of a scenario, as immutable records in SI-like reference units: energy in kWh,
+ * power in W, time in hours, mass in kg, emissions in kg CO2-eq, water in litres, distance in km.
+ * Each declaration keeps {@code origin}, the "file:line:column" it was written at, for traces.
+ */
+public final class Declarations {
+    private Declarations() {
+    }
+
+    /** Where a datacenter's electricity comes from. */
+    public sealed interface Grid permits RegionGrid, MixGrid, ExplicitGrid {
+    }
+
+    /** A grid from the factor library: an ISO country code ({@code FR}) or a cloud region ({@code gcp/us-central1}). */
+    public record RegionGrid(String code) implements Grid {
+    }
+
+    /** An explicit generation mix: technology ({@code coal}, {@code gas}, ...) to share; shares sum to 1. */
+    public record MixGrid(Map<String, Double> shares) implements Grid {
+        public MixGrid {
+            shares = Map.copyOf(shares);
+        }
+    }
+
+    /** An explicit location-based intensity, kg CO2-eq per kWh. */
+    public record ExplicitGrid(double kgPerKwh) implements Grid {
+    }
+
+    /**
+     * Embodied infrastructure shared by everything a datacenter hosts (the building, a cooling plant,
+     * network), of which the study's tenancy carries {@code tenantMw / capacityMw × periodH / lifetimeH}.
+     *
+     * @param embodiedKg  kg CO2-eq of the whole infrastructure; NaN to take the library's per-MW building figure
+     * @param rule        how the tenancy's share is split among the workloads
+     */
+    public record Infrastructure(String id, String name, double embodiedKg, double capacityMw, double lifetimeH,
+                                 AllocationRule rule, String origin) {
+    }
+
+    /**
+     * @param country           ISO 3166-1 alpha-2 code for water scarcity (AWARE) and the library grid; may be empty
+     * @param pue               power usage effectiveness, ≥ 1
+     * @param wueOnsite         on-site water, L per kWh of IT energy
+     * @param offsiteWater      water consumed off-site per kWh of facility energy (L/kWh); NaN = from the mix, or not covered
+     * @param marketKgPerKwh    market-based intensity (after renewable contracts); NaN = from the renewable share
+     * @param renewableShare    share of consumption covered by renewable contracts (market-based = location ×
+     *                          (1 − share)); NaN when not declared
+     * @param tenantMw          IT power the study's tenancy holds in the datacenter, MW (for shared infrastructure)
+     * @param tenancyH          the study period, hours (for shared infrastructure)
+     */
+    public record Datacenter(String id, String name, Grid grid, String country, double pue, double wueOnsite,
+                             double offsiteWater, double marketKgPerKwh, double renewableShare,
+                             List<Infrastructure> infrastructure,
+                             double tenantMw, double tenancyH, String origin) {
+        public Datacenter {
+            infrastructure = List.copyOf(infrastructure);
+        }
+    }
+
+    /** A freight leg of a device's distribution: mode ({@code air, sea, road, rail}) and distance in km. */
+    public record TransportLeg(String mode, double km) {
+    }
+
+    /**
+     * A group of identical devices.
+     *
+     * @param archetype     factor-library device id ({@code nvidia-a100-80gb}); empty when embodied figures or an
+     *                      inventory are given instead
+     * @param embodied      per device, impact-category id to pre-characterised amount (e.g. climate_change: 150 kg)
+     * @param inventory     per device, exchanges by life cycle stage (an explicit inventory)
+     * @param lifetimeH     service life, hours (> 0)
+     * @param utilisation   share of the life the devices are busy, in (0, 1]; embodied is amortised over
+     *                      {@code lifetimeH × utilisation} device-hours
+     * @param powerW        average power per device while working, W; NaN = from the archetype
+     * @param idlePowerW    power per device while idle, W; NaN = no idle modelling
+     * @param idleEnergyKwh idle energy of the whole group over the study, kWh (measured); NaN if not given
+     * @param periodH       the study period for idle time, hours; NaN if not given
+     * @param massKg        mass per device for transport and end of life; NaN = not modelled
+     * @param recyclingRate formal recycling rate at end of life, [0, 1]; NaN = world average
+     * @param idleRule      how idle energy is shared among the workloads on this hardware
+     */
+    public record Hardware(String id, String name, String archetype, Map<String, Double> embodied,
+                           Map<LifecycleStage, List<Exchange>> inventory, int count, double lifetimeH,
+                           double utilisation, String datacenter, double powerW, double idlePowerW,
+                           double idleEnergyKwh, double periodH, double massKg, List<TransportLeg> transport,
+                           double recyclingRate, AllocationRule idleRule, String origin) {
+        public Hardware {
+            embodied = Map.copyOf(embodied);
+            inventory = Map.copyOf(inventory);
+            transport = List.copyOf(transport);
+        }
+    }
+
+    /** How a workload's energy is known. */
+    public sealed interface Energy permits DeviceHours, Flops, Measured, PerQuery {
+    }
+
+    /** Device-hours at the hardware's (or a given) average power. */
+    public record DeviceHours(double deviceHours) implements Energy {
+    }
+
+    /** LLMCarbon-style: {@code hours = flops / (devices × peak × utilisation) / 3600}. */
+    public record Flops(double flops, double peakFlopsPerDevice, double utilisation, int devices) implements Energy {
+    }
+
+    /** Measured IT energy (kWh), e.g. from CodeCarbon, with the device-hours it took. */
+    public record Measured(double kwh, double deviceHours, String evidence) implements Energy {
+    }
+
+    /** Inference: queries × energy per query (kWh); device-hours of the deployment over its period. */
+    public record PerQuery(double kwhPerQuery, double deviceHours) implements Energy {
+    }
+
+    /**
+     * @param runs    multiplier for experiments and hyper-parameter tuning (1 = the final run only)
+     * @param queries queries served (inference), 0 if not applicable
+     * @param tokens  tokens served (inference), 0 if not applicable
+     * @param periodH wall-clock hours the workload spans (for 'one year of service'); NaN if unknown
+     */
+    public record Workload(String id, String model, MlPhase phase, String hardware, Energy energy, double powerW,
+                           double runs, double queries, double tokens, double periodH, String origin) {
+        public Workload {
+            Objects.requireNonNull(phase, "phase");
+        }
+    }
+
+    /**
+     * @param amortiseOverQueries training spread over this many queries (0 = the model's inference volume)
+     * @param amortiseOverTokens  training spread over this many tokens (0 = the model's inference tokens)
+     * @param serviceLifeYears    years the trained model serves, for 'one year of service' (NaN if unknown)
+     * @param derivedFrom         a base model whose training this model shares (fine-tuning); empty if none
+     * @param downstreamTasks     the number of downstream models/tasks this model's training is spread over
+     */
+    public record Model(String id, String name, double amortiseOverQueries, double amortiseOverTokens,
+                        double serviceLifeYears, String derivedFrom, double downstreamTasks, String origin) {
+    }
+
+    /** The functional unit of an AI study. */
+    public enum FunctionalUnitKind { STUDY, TRAINED_MODEL, QUERY, THOUSAND_TOKENS, YEAR_OF_SERVICE }
+
+    public record AiFunctionalUnit(FunctionalUnitKind kind, String model, double amount, String origin) {
+    }
+
+    /** The whole AI part of a scenario. */
+    public record AiScenario(List<Datacenter> datacenters, List<Hardware> hardware, List<Model> models,
+                             List<Workload> workloads, AiFunctionalUnit functionalUnit) {
+        public AiScenario {
+            datacenters = List.copyOf(datacenters);
+            hardware = List.copyOf(hardware);
+            models = List.copyOf(models);
+            workloads = List.copyOf(workloads);
+        }
+
+        public boolean isEmpty() {
+            return datacenters.isEmpty() && hardware.isEmpty() && workloads.isEmpty();
+        }
+    }
+}

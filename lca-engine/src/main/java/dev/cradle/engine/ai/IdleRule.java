@@ -1,0 +1,70 @@
+package dev.cradle.engine.ai;
+
+import dev.cradle.engine.ai.Declarations.Hardware;
+import dev.cradle.model.Exchange;
+import dev.cradle.model.LifecycleStage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Idle capacity as a shared cost: the energy hardware draws while no workload uses it — measured
+ * ({@code idle energy}) or {@code (count × period − Σ workload device-hours) × idle power} — is
+ * split among the workloads on that hardware by its idle allocation rule (by device-hours unless
+ * declared), and burdened like use-phase electricity (× PUE × grid intensity, plus water).
+ */
+public final class IdleRule implements Rule {
+    @Override
+    public int order() {
+        return 40;
+    }
+
+    @Override
+    public String name() {
+        return "idle capacity";
+    }
+
+    @Override
+    public void apply(CompilationContext ctx) {
+        for (Hardware h : ctx.scenario().hardware()) {
+            double kwh;
+            List<String> basis = new ArrayList<>();
+            List<WorkloadFacts> sharing = ctx.facts.values().stream().filter(f -> f.hardware().id().equals(h.id())).toList();
+            if (!Double.isNaN(h.idleEnergyKwh())) {
+                kwh = h.idleEnergyKwh();
+                basis.add("idle energy " + Rules.fmt(kwh) + " kWh, as declared");
+            } else if (!Double.isNaN(h.idlePowerW()) && !Double.isNaN(h.periodH())) {
+                double busy = sharing.stream().mapToDouble(WorkloadFacts::deviceHours).sum();
+                double idleHours = h.count() * h.periodH() - busy;
+                if (idleHours < 0) {
+                    ctx.problem("hardware:" + h.id(), "the workloads on '" + h.id() + "' use " + Rules.fmt(busy)
+                            + " device-hours, more than its " + h.count() + " devices × " + Rules.fmt(h.periodH())
+                            + " h period holds");
+                    continue;
+                }
+                kwh = idleHours * h.idlePowerW() / 1000;
+                basis.add("idle energy = (" + h.count() + " devices × " + Rules.fmt(h.periodH()) + " h − " + Rules.fmt(busy)
+                        + " busy device-h) × " + Rules.fmt(h.idlePowerW()) + " W / 1000 = " + Rules.fmt(kwh) + " kWh");
+            } else {
+                continue;
+            }
+            var dc = ctx.datacenters.get(h.datacenter());
+            var dcDecl = ctx.scenario().datacenters().stream().filter(d -> d.id().equals(h.datacenter())).findFirst();
+            if (dc == null || dcDecl.isEmpty()) {
+                continue;
+            }
+            double facility = kwh * dcDecl.get().pue();
+            List<Exchange> whole = new ArrayList<>();
+            whole.add(Rules.emissionFormula(ctx.library().flow("co2e_aggregated").orElseThrow(),
+                    Rules.fmt(facility) + " * " + dc.intensityParameter()));
+            double water = (kwh * dcDecl.get().wueOnsite() + (Double.isNaN(dc.offsiteLPerKwh()) ? 0
+                    : facility * dc.offsiteLPerKwh())) / 1000;
+            if (water > 0) {
+                whole.add(Rules.elementary(dc.water(), water));
+            }
+            basis.add("facility energy = " + Rules.fmt(kwh) + " kWh × PUE " + Rules.fmt(dcDecl.get().pue()) + " = "
+                    + Rules.fmt(facility) + " kWh × " + dc.intensityParameter());
+            SharedCosts.allocate(ctx, name(), "hardware:" + h.id(), "idle:" + h.id(), "Idle energy of " + h.name(), kwh, "kWh", h.idleRule(),
+                    sharing, whole, LifecycleStage.USE, dc.coverage(), h.origin(), basis);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.cradle.engine.ai;
+
+import dev.cradle.model.Amount;
+import dev.cradle.model.Direction;
+import dev.cradle.model.Exchange;
+import dev.cradle.model.Flow;
+import dev.cradle.model.LifecycleStage;
+import dev.cradle.model.MlPhase;
+import dev.cradle.model.Process;
+import dev.cradle.model.Units;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Small helpers shared by the rules: naming, tags, exchanges and number formatting for traces. */
+final class Rules {
+    private Rules() {
+    }
+
+    static String fmt(double v) {
+        if (v == 0 || Double.isNaN(v)) {
+            return String.valueOf(v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    static String parameterName(String prefix, String id) {
+        return prefix + "_" + id.replaceAll("[^A-Za-z0-9_]", "_");
+    }
+
+    static Map<String, String> tags(String model, String device, String datacenter) {
+        Map<String, String> t = new LinkedHashMap<>();
+        if (model != null) {
+            t.put("model", model);
+        }
+        if (device != null) {
+            t.put("device", device);
+        }
+        if (datacenter != null) {
+            t.put("datacenter", datacenter);
+        }
+        return t;
+    }
+
+    static Flow product(String id, String name) {
+        return Flow.product(id, name, Units.of("item"));
+    }
+
+    static Exchange output(Flow f, double amount) {
+        return Exchange.output(f, amount, f.referenceUnit());
+    }
+
+    static Exchange input(Flow f, double amount) {
+        return Exchange.input(f, amount, f.referenceUnit());
+    }
+
+    /** An elementary exchange in its flow's natural direction (emissions out, resources and water in). */
+    static Exchange elementary(Flow f, double amount) {
+        boolean in = f.compartment() == dev.cradle.model.Compartment.RESOURCE
+                || f.compartment() == dev.cradle.model.Compartment.WATER_CONSUMED;
+        return in ? input(f, amount) : output(f, amount);
+    }
+
+    /** An emission whose amount is a formula over parameters, in the flow's reference unit. */
+    static Exchange emissionFormula(Flow f, String formula) {
+        return new Exchange(f, Direction.OUTPUT, Amount.formula(formula), f.referenceUnit(), false, "", null);
+    }
+
+    static Process process(String id, String name, LifecycleStage stage, MlPhase phase, Map<String, String> tags,
+                           List<Exchange> exchanges, java.util.Set<String> coverage) {
+        return new Process(id, name, stage, phase, tags, exchanges, List.of(), List.of(), coverage);
+    }
+
+    static String stageKey(LifecycleStage s) {
+        return s.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.cradle.engine.ai;
+
+import dev.cradle.engine.ai.Declarations.DeviceHours;
+import dev.cradle.engine.ai.Declarations.Flops;
+import dev.cradle.engine.ai.Declarations.Hardware;
+import dev.cradle.engine.ai.Declarations.Measured;
+import dev.cradle.engine.ai.Declarations.PerQuery;
+import dev.cradle.engine.ai.Declarations.Workload;
+import dev.cradle.factors.FactorLibrary;
+import dev.cradle.model.Exchange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Use-phase electricity of each workload: its IT energy from device-hours × average power, from
+ * FLOPs (LLMCarbon: {@code hours = FLOPs / (devices × peak × utilisation) / 3600}), from a
+ * measurement (CodeCarbon), or queries × energy per query; times the runs multiplier. The run's
+ * facility energy is IT energy × PUE; its emissions are facility energy × the datacenter's intensity
+ * parameter; on-site water is IT energy × WUE, off-site water facility energy × off-site L/kWh (Li et
+ * al. 2023). These exchanges sit on the workload's own process, tagged with model, device,
+ * datacenter and phase.
+ */
+public final class WorkloadEnergyRule implements Rule {
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public String name() {
+        return "use-phase electricity";
+    }
+
+    @Override
+    public void apply(CompilationContext ctx) {
+        for (Workload w : ctx.scenario().workloads()) {
+            String path = "workload:" + w.id();
+            Optional<Hardware> hw = ctx.scenario().hardware().stream().filter(h -> h.id().equals(w.hardware())).findFirst();
+            if (hw.isEmpty()) {
+                ctx.problem(path, "workload '" + w.id() + "' runs on hardware '" + w.hardware() + "', which is not declared");
+                continue;
+            }
+            Hardware h = hw.get();
+            var dc = ctx.scenario().datacenters().stream().filter(d -> d.id().equals(h.datacenter())).findFirst();
+            var dcFacts = ctx.datacenters.get(h.datacenter());
+            if (dc.isEmpty() || dcFacts == null) {
+                continue; // reported by the datacenter rule or the reader
+            }
+            double power = !Double.isNaN(w.powerW()) ? w.powerW() : devicePower(ctx, h);
+            List<String> lines = new ArrayList<>();
+            double deviceHours;
+            double kwh;
+            double flops = Double.NaN;
+            if (w.energy() instanceof DeviceHours d) {
+                requirePower(ctx, path, power, w);
+                deviceHours = d.deviceHours() * w.runs();
+                kwh = deviceHours * power / 1000;
+                lines.add("IT energy = " + Rules.fmt(d.deviceHours()) + " device-h × " + Rules.fmt(w.runs()) + " run(s) × "
+                        + Rules.fmt(power) + " W / 1000 = " + Rules.fmt(kwh) + " kWh");
+            } else if (w.energy() instanceof Flops f) {
+                requirePower(ctx, path, power, w);
+                double hours = f.flops() / (f.devices() * f.peakFlopsPerDevice() * f.utilisation()) / 3600;
+                deviceHours = hours * f.devices() * w.runs();
+                kwh = deviceHours * power / 1000;
+                flops = f.flops() * w.runs();
+                lines.add("hours = " + Rules.fmt(f.flops()) + " FLOP / (" + f.devices() + " devices × "
+                        + Rules.fmt(f.peakFlopsPerDevice()) + " FLOP/s × " + Rules.fmt(f.utilisation()) + ") / 3600 = "
+                        + Rules.fmt(hours) + " h");
+                lines.add("IT energy = " + Rules.fmt(hours) + " h × " + f.devices() + " devices × " + Rules.fmt(w.runs())
+                        + " run(s) × " + Rules.fmt(power) + " W / 1000 = " + Rules.fmt(kwh) + " kWh");
+            } else if (w.energy() instanceof Measured m) {
+                deviceHours = m.deviceHours() * w.runs();
+                kwh = m.kwh() * w.runs();
+                lines.add("IT energy = " + Rules.fmt(m.kwh()) + " kWh measured (" + m.evidence() + ") × "
+                        + Rules.fmt(w.runs()) + " run(s) = " + Rules.fmt(kwh) + " kWh");
+            } else {
+                PerQuery q = (PerQuery) w.energy();
+                deviceHours = q.deviceHours();
+                kwh = w.queries() * q.kwhPerQuery() * w.runs();
+                lines.add("IT energy = " + Rules.fmt(w.queries()) + " queries × " + Rules.fmt(q.kwhPerQuery() * 1000)
+                        + " Wh / 1000 = " + Rules.fmt(kwh) + " kWh");
+            }
+            double tdp = ctx.library().devicePower(h.archetype()).map(p -> p[0]).filter(v -> !Double.isNaN(v)).orElse(power);
+            double reserved = deviceHours * (Double.isNaN(tdp) ? 0 : tdp) / 1e6;
+            ctx.facts.put(w.id(), new WorkloadFacts(w, h, dc.get(), deviceHours, kwh, flops, reserved));
+            double pue = dc.get().pue();
+            double facility = kwh * pue;
+            List<Exchange> use = new ArrayList<>();
+            use.add(Rules.emissionFormula(ctx.library().flow("co2e_aggregated").orElseThrow(),
+                    Rules.fmt(facility) + " * " + dcFacts.intensityParameter()));
+            double onsite = kwh * dc.get().wueOnsite() / 1000;
+            double offsite = Double.isNaN(dcFacts.offsiteLPerKwh()) ? 0 : facility * dcFacts.offsiteLPerKwh() / 1000;
+            if (onsite + offsite > 0) {
+                use.add(Rules.elementary(dcFacts.water(), onsite + offsite));
+            }
+            lines.add("facility energy = " + Rules.fmt(kwh) + " kWh × PUE " + Rules.fmt(pue) + " = " + Rules.fmt(facility)
+                    + " kWh; emissions = facility energy × " + dcFacts.intensityParameter() + " (location "
+                    + Rules.fmt(dcFacts.locationKgPerKwh()) + ", market " + Rules.fmt(dcFacts.marketKgPerKwh())
+                    + " kg CO2-eq/kWh) = " + Rules.fmt(facility * dcFacts.locationKgPerKwh()) + " kg location-based");
+            lines.add("water = " + Rules.fmt(kwh) + " kWh × " + Rules.fmt(dc.get().wueOnsite()) + " L on-site"
+                    + (Double.isNaN(dcFacts.offsiteLPerKwh()) ? " (off-site not covered)"
+                    : " + " + Rules.fmt(facility) + " kWh × " + Rules.fmt(dcFacts.offsiteLPerKwh()) + " L off-site")
+                    + " = " + Rules.fmt((onsite + offsite) * 1000) + " L of " + dcFacts.water().id());
+            lines.add("device-hours " + Rules.fmt(deviceHours) + ", reserved capacity " + Rules.fmt(reserved) + " MW·h");
+            ctx.runUse.put(w.id(), new CompilationContext.RunUse(use, dcFacts.coverage(), lines));
+        }
+    }
+
+    private static double devicePower(CompilationContext ctx, Hardware h) {
+        if (!Double.isNaN(h.powerW())) {
+            return h.powerW();
+        }
+        return ctx.library().devicePower(h.archetype()).map(p -> !Double.isNaN(p[1]) ? p[1] : p[0]).orElse(Double.NaN);
+    }
+
+    private static void requirePower(CompilationContext ctx, String path, double power, Workload w) {
+        if (Double.isNaN(power)) {
+            ctx.problem(path, "workload '" + w.id() + "' needs the devices' average power: give 'power' on the workload "
+                    + "or the hardware, or use an archetype with a known power");
+        }
+    }
+
+    static String coverageNote(java.util.Set<String> coverage) {
+        return String.join(", ", coverage.isEmpty() ? List.of(FactorLibrary.CLIMATE) : coverage);
+    }
+}
