@@ -244,7 +244,6 @@ final class ScenarioReader {
             }
         });
         List<Parameter> params = root.get("parameters").map(n -> parameters(n, "parameter:")).orElse(List.of());
-        List<Parameter> declaredParams = params;
         List<Process> processes = new ArrayList<>();
         root.get("processes").ifPresentOrElse(n -> asList(n, "'processes'").forEach(p -> process(p).ifPresent(processes::add)),
                 () -> {

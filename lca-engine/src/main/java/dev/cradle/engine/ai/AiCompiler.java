@@ -40,6 +40,7 @@ public final class AiCompiler {
             }
         }
         List<Process> processes = new ArrayList<>();
+        List<Trace> runTraces = new ArrayList<>();
         for (WorkloadFacts f : ctx.facts.values()) {
             var w = f.workload();
             var use = ctx.runUse.get(w.id());
@@ -51,10 +52,13 @@ public final class AiCompiler {
             processes.add(Rules.process(id, "Workload " + w.id() + " (" + w.phase().key() + ", model " + w.model() + ")",
                     dev.cradle.model.LifecycleStage.USE, w.phase(), Rules.tags(w.model(), f.hardware().id(),
                             f.hardware().datacenter()), x, use.coverage()));
-            ctx.traces.add(0, new Trace(id, "use-phase electricity", "workload " + w.id(), w.origin(), use.lines()));
+            runTraces.add(new Trace(id, "use-phase electricity", "workload " + w.id(), w.origin(), use.lines()));
         }
+        List<Trace> traces = new ArrayList<>(ctx.traces.stream().filter(t -> t.processId().startsWith("(")).toList());
+        traces.addAll(runTraces);
+        traces.addAll(ctx.traces.stream().filter(t -> !t.processId().startsWith("(")).toList());
         processes.addAll(ctx.processes);
-        return new AiStudy(processes, ctx.parameters, ctx.functionalUnit, ctx.traces, ctx.allocations,
+        return new AiStudy(processes, ctx.parameters, ctx.functionalUnit, traces, ctx.allocations,
                 ctx.marketOverrides);
     }
 }

@@ -22,6 +22,9 @@ final class Rules {
         if (v == 0 || Double.isNaN(v)) {
             return String.valueOf(v);
         }
+        if (Math.abs(v) >= 1e9 || Math.abs(v) < 1e-6) {
+            return String.format(java.util.Locale.ROOT, "%.6g", v);
+        }
         return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
