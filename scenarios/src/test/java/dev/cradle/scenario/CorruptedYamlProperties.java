@@ -15,20 +15,21 @@ import net.jqwik.api.Property;
  * fault (exit 1) and never a stack trace.
  */
 class CorruptedYamlProperties {
-    private static final String SOURCE;
+    private static final java.util.List<String> SOURCES;
 
     static {
         try {
-            SOURCE = Files.readString(ExampleScenarioTest.EXAMPLE);
+            SOURCES = java.util.List.of(Files.readString(ExampleScenarioTest.EXAMPLE),
+                    Files.readString(LibraryScenarioTest.EXAMPLE), Files.readString(AiScenarioTest.EXAMPLE));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 400)
     void corruptedFilesGiveExitCodeTwoAndNoStackTrace(@ForAll long seed) throws Exception {
         Random rnd = new Random(seed);
-        StringBuilder s = new StringBuilder(SOURCE);
+        StringBuilder s = new StringBuilder(SOURCES.get(rnd.nextInt(SOURCES.size())));
         int edits = 1 + rnd.nextInt(4);
         String noise = ":-[]{}&*!|>'\"#%@`,? \t\nx0.e-+";
         for (int e = 0; e < edits && s.length() > 0; e++) {

@@ -1,0 +1,184 @@
+package dev.cradle.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cradle.engine.Cradle;
+import dev.cradle.engine.result.LcaResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The AI declarations through the loader and the runner: the bundled example, CodeCarbon input, bad input. */
+class AiScenarioTest {
+    static final Path EXAMPLE = Path.of("examples/two-models-shared-cluster.yaml");
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Use phase by hand from the example: chat-training 8.4e21 FLOP / (64 × 312e12 × 0.4) / 3600 = 292.134 h
+     * × 64 × 1.5 runs × 400 W = 11,217.95 kWh; chat-serving 2e6 × 3 Wh = 6,000 kWh; code-training
+     * 10,000 dh × 400 W = 4,000 kWh; total 21,217.95 kWh × PUE 1.11 × 0.5663 kg = 13,337.4 kg location-based.
+     */
+    @Test
+    void twoModelExampleByHand() {
+        LoadedScenario s = ScenarioLoader.load(EXAMPLE);
+        LcaResult r = Cradle.calculator().calculate(s.compiled());
+        double chatKwh = 8.4e21 / (64 * 312e12 * 0.4) / 3600 * 64 * 1.5 * 0.4;
+        double itKwh = chatKwh + 6000 + 4000;
+        int k = r.indicatorRow("ipcc-ar6-gwp100/climate_change");
+        double runs = 0;
+        for (String w : new String[] {"workload:chat-training", "workload:chat-serving", "workload:code-training"}) {
+            runs += r.byProcess(k).values().get(w);
+        }
+        assertEquals(itKwh * 1.11 * 0.5663, runs, 1e-6);
+        // market-based: the same electricity at 0.080 kg/kWh
+        LcaResult market = Cradle.calculator().calculate(s.compiled(), s.aiStudy().orElseThrow()
+                .marketBasedParameters(s.compiled()));
+        double electricityShare = r.impacts()[k] - market.impacts()[k];
+        double idleKwh = (64 * 720 - (itKwh - 6000) / 0.4 - 5760) * 50 / 1000; // busy device-hours: training at 400 W
+        assertEquals((itKwh + idleKwh) * 1.11 * (0.5663 - 0.080), electricityShare, 1e-6);
+        // by model sums to the study
+        var byModel = r.byTag(k, "model").values();
+        assertEquals(r.impacts()[k], byModel.get("chat-7b") + byModel.get("code-3b"), 1e-6);
+    }
+
+    @Test
+    void runShowsEveryBreakdownAndBothBases() throws Exception {
+        Cli cli = Cli.run("run", EXAMPLE.toString(), "--out", dir.toString());
+        assertEquals(0, cli.code(), cli.err());
+        for (String section : new String[] {"By life cycle stage", "By ML phase", "By model", "By device", "By datacenter",
+                "Location-based and market-based", "Allocation of shared costs"}) {
+            assertTrue(cli.out().contains(section), section + "\n" + cli.out());
+        }
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertTrue(json.has("impacts_market_based"));
+        for (JsonNode a : json.get("allocations")) {
+            double sum = 0;
+            for (JsonNode share : a.get("shares")) {
+                sum += share.asDouble();
+            }
+            assertEquals(1, sum, 1e-9, a.get("cost").asText());
+        }
+    }
+
+    @Test
+    void explainShowsRulesAndAllocations() {
+        Cli cli = Cli.run("explain", EXAMPLE.toString());
+        assertEquals(0, cli.code(), cli.err());
+        assertTrue(cli.out().contains("workload:chat-training  <-  workload chat-training"), cli.out());
+        assertTrue(cli.out().contains("two-models-shared-cluster.yaml:53:5"), cli.out());
+        assertTrue(cli.out().contains("dc-iowa/building: Building and shell of dc-iowa"), cli.out());
+        assertTrue(cli.out().contains("by_reserved_capacity"), cli.out());
+        assertTrue(cli.out().contains("idle:a100-cluster"), cli.out());
+    }
+
+    private static final String BASE = """
+            datacenters:
+              - {id: dc, grid: FR, pue: 1.2}
+            hardware:
+              - {id: gpus, archetype: nvidia-a100-80gb, count: 4, datacenter: dc, lifetime: 5 years, utilisation: 0.8}
+            models:
+              - {id: m}
+            workloads:
+              - {id: w, model: m, phase: training, hardware: gpus, device_hours: 100}
+            """;
+
+    private Cli check(String yaml) throws Exception {
+        Path f = dir.resolve("s.yaml");
+        Files.writeString(f, yaml);
+        Cli cli = Cli.run("run", f.toString(), "--out", dir.resolve("out").toString());
+        assertFalse(cli.err().contains("\tat ") || cli.err().contains("internal error"), cli.err());
+        if (cli.code() != 0) {
+            assertFalse(Files.exists(dir.resolve("out")), "nothing is written for bad input");
+        }
+        return cli;
+    }
+
+    @Test
+    void theBaseIsValidAndMatchesTheLibrary() throws Exception {
+        Cli cli = check(BASE);
+        assertEquals(0, cli.code(), cli.err());
+        // 100 dh × 400 W (A100 TDP) = 40 kWh × 1.2 × 0.0442 (Ember FR) = 2.1216 kg; + 100 / (43,800 h × 0.8) × 150 kg
+        double expected = 40 * 1.2 * 0.0442 + 100 / (5 * 8760 * 0.8) * 150;
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+        assertEquals(expected, json.get("impacts").get(0).get("value").asDouble(), 1e-9);
+    }
+
+    @Test
+    void deviceInAnUndeclaredDatacenter() throws Exception {
+        Cli cli = check(BASE.replace("datacenter: dc,", "datacenter: dc2,"));
+        assertEquals(2, cli.code());
+        assertTrue(cli.err().contains("s.yaml:4:67: hardware 'gpus' sits in datacenter 'dc2', which is not declared; "
+                + "did you mean 'dc'?"), cli.err());
+    }
+
+    @Test
+    void workloadOnUndeclaredHardware() throws Exception {
+        Cli cli = check(BASE.replace("hardware: gpus,", "hardware: gpu,"));
+        assertEquals(2, cli.code());
+        assertTrue(cli.err().contains("workload 'w' runs on hardware 'gpu', which is not declared; did you mean 'gpus'?"),
+                cli.err());
+        assertTrue(cli.err().contains("s.yaml:8:50:"), cli.err());
+    }
+
+    @Test
+    void utilisationOutsideTheUnitInterval() throws Exception {
+        Cli cli = check(BASE.replace("utilisation: 0.8", "utilisation: 1.5"));
+        assertEquals(2, cli.code());
+        assertTrue(cli.err().contains("'utilisation' of hardware 'gpus' is 1.5; it must lie in (0, 1]"), cli.err());
+        assertEquals(2, check(BASE.replace("utilisation: 0.8", "utilisation: 0")).code());
+    }
+
+    @Test
+    void zeroLifetime() throws Exception {
+        Cli cli = check(BASE.replace("lifetime: 5 years", "lifetime: 0 years"));
+        assertEquals(2, cli.code());
+        assertTrue(cli.err().contains("'lifetime' of hardware 'gpus' must be greater than zero"), cli.err());
+    }
+
+    @Test
+    void quantityOfTheWrongDimension() throws Exception {
+        Cli cli = check(BASE.replace("lifetime: 5 years", "lifetime: 5 kWh"));
+        assertEquals(2, cli.code());
+        assertTrue(cli.err().contains("'lifetime' is energy (kWh) but must be time, e.g. '6 years'"), cli.err());
+    }
+
+    @Test
+    void fixedSharesThatDoNotSumToOne() throws Exception {
+        Cli cli = check(BASE.replace("{id: dc, grid: FR, pue: 1.2}", """
+                id: dc
+                    grid: FR
+                    tenancy: {it_power: 0.1 MW, period: 30 days}
+                    infrastructure:
+                      - {id: building, capacity: 1 MW, allocation: {fixed: {w: 0.7}}}""".replace("\n    ", "\n    ")));
+        assertEquals(2, cli.code());
+        assertTrue(cli.err().contains("fixed shares sum to 0.7, not 1"), cli.err());
+    }
+
+    @Test
+    void codeCarbonMeasurementsAreRead() throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Files.copy(Path.of("examples/data/codecarbon-emissions.csv"), dir.resolve("data/emissions.csv"));
+        Cli cli = check(BASE.replace("device_hours: 100", "codecarbon: data/emissions.csv"));
+        assertEquals(0, cli.code(), cli.err());
+        // energy_consumed 1.5815 + 3.163 = 4.7445 kWh × 1.2 × 0.0442; duration 3 h × 4 devices = 12 dh of embodied
+        double expected = 4.7445 * 1.2 * 0.0442 + 12 / (5 * 8760 * 0.8) * 150;
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+        assertEquals(expected, json.get("impacts").get(0).get("value").asDouble(), 1e-9);
+    }
+
+    @Test
+    void codeCarbonFileWithMissingColumns() throws Exception {
+        Files.writeString(dir.resolve("bad.csv"), "timestamp,duration,emissions\n2026-01-01,10,0.1\n");
+        Cli cli = check(BASE.replace("device_hours: 100", "codecarbon: bad.csv"));
+        assertEquals(2, cli.code());
+        assertTrue(cli.err().contains("s.yaml:8:68: CodeCarbon file bad.csv lacks the column(s) energy_consumed, "
+                + "country_iso_code, region"), cli.err());
+    }
+}
