@@ -1,0 +1,98 @@
+package dev.cradle.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The JSON Schema, docs/scenario-reference.md and the loader's key lists agree; every example validates. */
+class SchemaAgreementTest {
+    static final Path SCHEMA = Path.of("schema/cradle-scenario.schema.json");
+
+    /** Where each kind of map of {@link ScenarioReader#KEYS} lives in the schema. */
+    static final Map<String, String> POINTERS = Map.ofEntries(
+            Map.entry("scenario", "/properties"),
+            Map.entry("flow", "/properties/flows/items/properties"),
+            Map.entry("parameter", "/definitions/parameter/properties"),
+            Map.entry("process", "/properties/processes/items/properties"),
+            Map.entry("exchange", "/definitions/exchange/properties"),
+            Map.entry("allocation", "/definitions/allocation/properties"),
+            Map.entry("causal", "/definitions/allocation/properties/causal/items/properties"),
+            Map.entry("method", "/properties/methods/items/oneOf/1/properties"),
+            Map.entry("category", "/properties/methods/items/oneOf/1/properties/categories/items/properties"),
+            Map.entry("factor", "/properties/methods/items/oneOf/1/properties/categories/items/properties/factors/items/properties"),
+            Map.entry("functional_unit", "/properties/functional_unit/properties"),
+            Map.entry("uncertainty", "/definitions/uncertainty/properties"),
+            Map.entry("datacenter", "/properties/datacenters/items/properties"),
+            Map.entry("tenancy", "/properties/datacenters/items/properties/tenancy/properties"),
+            Map.entry("infrastructure", "/properties/datacenters/items/properties/infrastructure/items/properties"),
+            Map.entry("hardware", "/properties/hardware/items/properties"),
+            Map.entry("transport_leg", "/properties/hardware/items/properties/transport/items/properties"),
+            Map.entry("model", "/properties/models/items/properties"),
+            Map.entry("amortisation", "/properties/models/items/properties/amortise_training_over/properties"),
+            Map.entry("workload", "/properties/workloads/items/properties"),
+            Map.entry("flops", "/properties/workloads/items/properties/flops/properties"),
+            Map.entry("deployment", "/properties/workloads/items/properties/deployment/properties"),
+            Map.entry("allocation_rule", "/definitions/allocation_rule/oneOf/1/properties"));
+
+    @Test
+    void schemaAndLoaderAllowTheSameKeys() throws Exception {
+        JsonNode schema = new ObjectMapper().readTree(SCHEMA.toFile());
+        assertEquals(new TreeSet<>(ScenarioReader.KEYS.keySet()), new TreeSet<>(POINTERS.keySet()),
+                "every kind of map has a place in the schema");
+        for (Map.Entry<String, List<String>> e : ScenarioReader.KEYS.entrySet()) {
+            JsonNode props = schema.at(POINTERS.get(e.getKey()));
+            assertTrue(props.isObject(), e.getKey() + " at " + POINTERS.get(e.getKey()));
+            Set<String> inSchema = new TreeSet<>();
+            props.fieldNames().forEachRemaining(inSchema::add);
+            assertEquals(new TreeSet<>(e.getValue()), inSchema, "keys of " + e.getKey());
+        }
+    }
+
+    @Test
+    void everyKeyIsDocumented() throws Exception {
+        String docs = Files.readString(Path.of("../docs/scenario-reference.md"));
+        for (Map.Entry<String, List<String>> e : ScenarioReader.KEYS.entrySet()) {
+            for (String key : e.getValue()) {
+                assertTrue(docs.contains("`" + key + "`"), "docs/scenario-reference.md does not document '" + key
+                        + "' (" + e.getKey() + ")");
+            }
+        }
+    }
+
+    @Test
+    void everyExampleValidatesAgainstTheSchema() throws Exception {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+                .getSchema(new ObjectMapper().readTree(SCHEMA.toFile()));
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<Path> examples;
+        try (Stream<Path> s = Files.list(Path.of("examples"))) {
+            examples = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertTrue(examples.size() >= 3);
+        for (Path p : examples) {
+            Set<ValidationMessage> errors = schema.validate(yaml.readTree(p.toFile()));
+            assertTrue(errors.isEmpty(), p + ": " + errors);
+            assertTrue(Files.readString(p).startsWith("# yaml-language-server: $schema=../schema/cradle-scenario.schema.json"),
+                    p + " names the schema for editors");
+        }
+        // and the schema rejects what the loader rejects: a misspelt key
+        Set<ValidationMessage> bad = schema.validate(yaml.readTree("name: x\nprocesess: []\n"));
+        assertTrue(bad.stream().anyMatch(m -> m.getMessage().contains("processes") || m.getMessage().contains("processes")
+                || m.getMessage().contains("not allowed") || m.getMessage().contains("additional")), bad.toString());
+    }
+}
