@@ -504,10 +504,34 @@ final class AiSectionReader {
         }
         Optional<MlPhase> phase = r.choice(m, "phase", MlPhase::fromKey, ScenarioReader.names(MlPhase.values(),
                 MlPhase::key), true, where);
-        Optional<String> hw = r.text(m, "hardware", true, where);
-        if (hw.isPresent() && !hwIds.contains(hw.get())) {
-            r.problem(m.get("hardware").get().position(), where + " runs on hardware '" + hw.get()
-                    + "', which is not declared" + Suggestions.didYouMean(hw.get(), hwIds));
+        List<String> alsoUses = new ArrayList<>();
+        Optional<String> hw;
+        if (m.get("hardware").orElse(null) instanceof ListNode list) {
+            List<String> names = new ArrayList<>();
+            for (YamlNode item : list.items()) {
+                if (item instanceof ScalarNode sc && sc.text() != null) {
+                    names.add(sc.text());
+                    if (!hwIds.contains(sc.text())) {
+                        r.problem(item.position(), where + " runs on hardware '" + sc.text() + "', which is not declared"
+                                + Suggestions.didYouMean(sc.text(), hwIds));
+                    }
+                } else {
+                    r.problem(ScenarioReader.pos(item), "'hardware' lists hardware ids");
+                }
+            }
+            hw = names.isEmpty() ? Optional.empty() : Optional.of(names.get(0));
+            if (names.size() > 1) {
+                alsoUses.addAll(names.subList(1, names.size()));
+            }
+            if (names.isEmpty()) {
+                r.problem(list.position(), where + " needs at least one hardware id");
+            }
+        } else {
+            hw = r.text(m, "hardware", true, where);
+            if (hw.isPresent() && !hwIds.contains(hw.get())) {
+                r.problem(m.get("hardware").get().position(), where + " runs on hardware '" + hw.get()
+                        + "', which is not declared" + Suggestions.didYouMean(hw.get(), hwIds));
+            }
         }
         List<String> energyKeys = List.of("device_hours", "flops", "energy", "codecarbon", "energy_per_query");
         long given = energyKeys.stream().filter(k -> m.get(k).isPresent()).count();
@@ -577,7 +601,7 @@ final class AiSectionReader {
             return Optional.empty();
         }
         return Optional.of(new Workload(id.get(), model.get(), phase.get(), hw.get(), energy, power, runs, queries, tokens,
-                period, origin(m)));
+                period, alsoUses, origin(m)));
     }
 
     private AiFunctionalUnit functionalUnit(Set<String> modelIds) {

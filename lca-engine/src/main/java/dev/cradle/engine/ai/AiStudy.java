@@ -13,8 +13,10 @@ import java.util.Map;
  * turn location-based into market-based results.
  */
 public record AiStudy(List<Process> processes, List<Parameter> parameters, FunctionalUnit functionalUnit,
-                      List<Trace> traces, List<AllocationRecord> allocations, Map<String, Double> marketOverrides) {
+                      List<Trace> traces, List<AllocationRecord> allocations, Map<String, Double> marketOverrides,
+                      List<WorkloadEnergy> energy) {
     public AiStudy {
+        energy = List.copyOf(energy);
         processes = List.copyOf(processes);
         parameters = List.copyOf(parameters);
         traces = List.copyOf(traces);

@@ -25,6 +25,7 @@ public final class CompilationContext {
     final Map<String, DatacenterFacts> datacenters = new LinkedHashMap<>();
     final Map<String, List<Exchange>> runInputs = new LinkedHashMap<>();
     final Map<String, RunUse> runUse = new LinkedHashMap<>();
+    final List<WorkloadEnergy> energy = new ArrayList<>();
 
     /** The use-phase exchanges of a workload's run, with their coverage and the arithmetic behind them. */
     record RunUse(List<Exchange> exchanges, java.util.Set<String> coverage, List<String> lines) {

@@ -125,11 +125,21 @@ public final class Declarations {
      * @param queries queries served (inference), 0 if not applicable
      * @param tokens  tokens served (inference), 0 if not applicable
      * @param periodH wall-clock hours the workload spans (for 'one year of service'); NaN if unknown
+     * @param alsoUses further hardware the workload occupies besides {@code hardware} (e.g. the host servers of
+     *                 a GPU cluster), in proportion to their counts: device-hours × count / primary count. They add
+     *                 embodied impacts and share idle capacity; the energy comes from the primary hardware.
      */
     public record Workload(String id, String model, MlPhase phase, String hardware, Energy energy, double powerW,
-                           double runs, double queries, double tokens, double periodH, String origin) {
+                           double runs, double queries, double tokens, double periodH, List<String> alsoUses,
+                           String origin) {
         public Workload {
             Objects.requireNonNull(phase, "phase");
+            alsoUses = List.copyOf(alsoUses);
+        }
+
+        public Workload(String id, String model, MlPhase phase, String hardware, Energy energy, double powerW,
+                        double runs, double queries, double tokens, double periodH, String origin) {
+            this(id, model, phase, hardware, energy, powerW, runs, queries, tokens, periodH, List.of(), origin);
         }
     }
 

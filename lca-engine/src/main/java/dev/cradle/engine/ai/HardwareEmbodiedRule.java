@@ -47,7 +47,9 @@ public final class HardwareEmbodiedRule implements Rule {
 
     @Override
     public void apply(CompilationContext ctx) {
-        for (WorkloadFacts f : ctx.facts.values()) {
+        for (WorkloadFacts wf : ctx.facts.values()) {
+          for (WorkloadFacts.Usage usage : wf.usages()) {
+            WorkloadFacts f = wf.on(usage.hardware());
             Hardware h = f.hardware();
             double devices = f.deviceHours() / (h.lifetimeH() * h.utilisation());
             Map<LifecycleStage, Stage> stages = stagesOf(ctx, h);
@@ -74,6 +76,7 @@ public final class HardwareEmbodiedRule implements Rule {
                                 "covers: " + String.join(", ", s.coverage()))));
                 ctx.feedRun(f.workload().id(), product, 1);
             }
+          }
         }
     }
 

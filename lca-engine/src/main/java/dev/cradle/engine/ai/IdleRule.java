@@ -28,7 +28,7 @@ public final class IdleRule implements Rule {
         for (Hardware h : ctx.scenario().hardware()) {
             double kwh;
             List<String> basis = new ArrayList<>();
-            List<WorkloadFacts> sharing = ctx.facts.values().stream().filter(f -> f.hardware().id().equals(h.id())).toList();
+            List<WorkloadFacts> sharing = ctx.facts.values().stream().filter(f -> f.uses(h)).map(f -> f.on(h)).toList();
             if (!Double.isNaN(h.idleEnergyKwh())) {
                 kwh = h.idleEnergyKwh();
                 basis.add("idle energy " + Rules.fmt(kwh) + " kWh, as declared");

@@ -83,7 +83,19 @@ public final class WorkloadEnergyRule implements Rule {
             }
             double tdp = ctx.library().devicePower(h.archetype()).map(p -> p[0]).filter(v -> !Double.isNaN(v)).orElse(power);
             double reserved = deviceHours * (Double.isNaN(tdp) ? 0 : tdp) / 1e6;
-            ctx.facts.put(w.id(), new WorkloadFacts(w, h, dc.get(), deviceHours, kwh, flops, reserved));
+            List<WorkloadFacts.Usage> secondary = new ArrayList<>();
+            for (String other : w.alsoUses()) {
+                Optional<Hardware> oh = ctx.scenario().hardware().stream().filter(x -> x.id().equals(other)).findFirst();
+                if (oh.isEmpty()) {
+                    ctx.problem(path, "workload '" + w.id() + "' also uses hardware '" + other + "', which is not declared");
+                    continue;
+                }
+                double dh2 = deviceHours * oh.get().count() / h.count();
+                secondary.add(new WorkloadFacts.Usage(oh.get(), dh2));
+                lines.add("also occupies " + other + ": " + Rules.fmt(deviceHours) + " device-h × " + oh.get().count() + " / "
+                        + h.count() + " = " + Rules.fmt(dh2) + " device-h");
+            }
+            ctx.facts.put(w.id(), new WorkloadFacts(w, h, dc.get(), deviceHours, kwh, flops, reserved, secondary));
             double pue = dc.get().pue();
             double facility = kwh * pue;
             List<Exchange> use = new ArrayList<>();
@@ -104,6 +116,8 @@ public final class WorkloadEnergyRule implements Rule {
                     + " = " + Rules.fmt((onsite + offsite) * 1000) + " L of " + dcFacts.water().id());
             lines.add("device-hours " + Rules.fmt(deviceHours) + ", reserved capacity " + Rules.fmt(reserved) + " MW·h");
             ctx.runUse.put(w.id(), new CompilationContext.RunUse(use, dcFacts.coverage(), lines));
+            ctx.energy.add(new WorkloadEnergy(w.id(), w.model(), w.phase(), deviceHours, kwh, facility, onsite * 1000,
+                    offsite * 1000, w.queries(), w.tokens()));
         }
     }
 

@@ -117,16 +117,18 @@ public final class CradleCli implements Callable<Integer> {
             }
             LcaResult market = null;
             java.util.List<dev.cradle.engine.ai.AllocationRecord> allocations = java.util.List.of();
+            java.util.List<dev.cradle.engine.ai.WorkloadEnergy> activity = java.util.List.of();
             if (scenario.aiStudy().isPresent()) {
                 var ai = scenario.aiStudy().get();
                 market = Cradle.calculator().calculate(scenario.compiled(), ai.marketBasedParameters(scenario.compiled()));
                 allocations = ai.allocations();
+                activity = ai.energy();
             }
-            String text = TextReport.render(scenario.system(), result, market, allocations);
+            String text = TextReport.render(scenario.system(), result, market, allocations, activity);
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             Map<String, String> files = new LinkedHashMap<>();
             files.put("results.json", json.writeValueAsString(ResultDocument.of(scenario.system(), result, market,
-                    allocations)) + "\n");
+                    allocations, activity)) + "\n");
             files.put("results.csv", CsvReport.render(result));
             Path dir = out != null ? out : Path.of("results", stripExtension(file.getFileName().toString()));
             AtomicFiles.write(dir, files);

@@ -25,6 +25,12 @@ public final class ResultDocument {
     /** With the market-based result and the allocation records of an AI study. */
     public static Map<String, Object> of(ProductSystem system, LcaResult r, LcaResult market,
                                          List<dev.cradle.engine.ai.AllocationRecord> allocations) {
+        return of(system, r, market, allocations, List.of());
+    }
+
+    public static Map<String, Object> of(ProductSystem system, LcaResult r, LcaResult market,
+                                         List<dev.cradle.engine.ai.AllocationRecord> allocations,
+                                         List<dev.cradle.engine.ai.WorkloadEnergy> activity) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format", "cradle-result/1");
         doc.put("scenario", system.name());
@@ -83,6 +89,24 @@ public final class ResultDocument {
                 m.add(row);
             }
             doc.put("impacts_market_based", m);
+        }
+        if (!activity.isEmpty()) {
+            List<Map<String, Object>> w = new ArrayList<>();
+            for (var e : activity) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("workload", e.workload());
+                row.put("model", e.model());
+                row.put("phase", e.phase().key());
+                row.put("device_hours", e.deviceHours());
+                row.put("it_kwh", e.itKwh());
+                row.put("facility_kwh", e.facilityKwh());
+                row.put("water_onsite_l", e.onsiteWaterL());
+                row.put("water_offsite_l", e.offsiteWaterL());
+                row.put("queries", e.queries());
+                row.put("tokens", e.tokens());
+                w.add(row);
+            }
+            doc.put("workloads", w);
         }
         if (!allocations.isEmpty()) {
             List<Map<String, Object>> a = new ArrayList<>();

@@ -25,6 +25,13 @@ public final class TextReport {
      */
     public static String render(ProductSystem system, LcaResult r, LcaResult market,
                                 List<dev.cradle.engine.ai.AllocationRecord> allocations) {
+        return render(system, r, market, allocations, List.of());
+    }
+
+    /** @param activity the AI workloads' activity data (energy, water, device-hours) */
+    public static String render(ProductSystem system, LcaResult r, LcaResult market,
+                                List<dev.cradle.engine.ai.AllocationRecord> allocations,
+                                List<dev.cradle.engine.ai.WorkloadEnergy> activity) {
         StringBuilder out = new StringBuilder();
         FunctionalUnit fu = system.functionalUnit();
         double fuAmount = r.demand()[argMaxAbs(r.demand())];
@@ -34,6 +41,18 @@ public final class TextReport {
                 .append(fu.description().isEmpty() ? "" : " — " + fu.description()).append('\n');
         out.append("Processes:       ").append(r.techIndex().size()).append(", solved by ").append(r.solverMethod())
                 .append('\n');
+        if (!activity.isEmpty()) {
+            out.append("\nWorkloads (activity data, runs included)\n");
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"Workload", "Model", "Phase", "Device-h", "IT kWh", "Facility kWh", "Water on-site L",
+                    "Water off-site L"});
+            for (var a : activity) {
+                rows.add(new String[] {a.workload(), a.model(), a.phase().key(), Numbers.format(a.deviceHours()),
+                        Numbers.format(a.itKwh()), Numbers.format(a.facilityKwh()), Numbers.format(a.onsiteWaterL()),
+                        Numbers.format(a.offsiteWaterL())});
+            }
+            table(out, rows, 3);
+        }
         if (r.impactIndex().size() == 0) {
             out.append("\nNo impact method is included; inventory only.\n");
         } else {
