@@ -72,7 +72,7 @@ class AiScenarioTest {
         Cli cli = Cli.run("explain", EXAMPLE.toString());
         assertEquals(0, cli.code(), cli.err());
         assertTrue(cli.out().contains("workload:chat-training  <-  workload chat-training"), cli.out());
-        assertTrue(cli.out().contains("two-models-shared-cluster.yaml:53:5"), cli.out());
+        assertTrue(cli.out().contains("two-models-shared-cluster.yaml:54:5"), cli.out());
         assertTrue(cli.out().contains("dc-iowa/building: Building and shell of dc-iowa"), cli.out());
         assertTrue(cli.out().contains("by_reserved_capacity"), cli.out());
         assertTrue(cli.out().contains("idle:a100-cluster"), cli.out());
