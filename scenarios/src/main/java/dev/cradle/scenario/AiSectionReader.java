@@ -359,7 +359,8 @@ final class AiSectionReader {
                     + "', which is not declared" + Suggestions.didYouMean(dc.get(), dcIds));
         }
         String archetype = r.text(m, "archetype", false, where).orElse("");
-        if (!archetype.isEmpty() && r.library.process("device:" + archetype).isEmpty()) {
+        if (!archetype.isEmpty() && r.library.process("device:" + archetype).isEmpty()
+                && r.library.process("component:" + archetype).isEmpty()) {
             r.problem(m.get("archetype").get().position(), "unknown device archetype '" + archetype + "'"
                     + Suggestions.didYouMean("device:" + archetype, r.library.processes().keySet()).replace("device:", "")
                     + " (see 'cradle factors search device')");
@@ -533,7 +534,7 @@ final class AiSectionReader {
                         + "', which is not declared" + Suggestions.didYouMean(hw.get(), hwIds));
             }
         }
-        List<String> energyKeys = List.of("device_hours", "flops", "energy", "codecarbon", "energy_per_query");
+        List<String> energyKeys = List.of("device_hours", "flops", "energy", "codecarbon", "energy_per_query", "storage");
         long given = energyKeys.stream().filter(k -> m.get(k).isPresent()).count();
         boolean measuredWithHours = m.get("energy").isPresent() && m.get("device_hours").isPresent();
         if (given != 1 && !(given == 2 && measuredWithHours)) {
@@ -555,6 +556,15 @@ final class AiSectionReader {
             double dh = m.get("device_hours").flatMap(v -> r.number(v, "'device_hours'")).orElse(Double.NaN);
             energy = quantity(m, "energy", Dimension.ENERGY, "kWh", true, where)
                     .map(kwh -> new Declarations.Measured(kwh, Double.isNaN(dh) ? 0 : dh, "declared")).orElse(null);
+        } else if (m.get("storage").isPresent()) {
+            // storage as capacity × time: the hardware's devices are gigabytes, so device-hours are GB-hours
+            energy = r.asMap(m.get("storage").get(), "'storage'").flatMap(st -> {
+                r.checkKeys(st, "storage");
+                Optional<Double> gb = quantity(st, "capacity", Dimension.DATA_SIZE, "GB", true, "'storage'");
+                Optional<Double> hours = quantity(st, "duration", Dimension.TIME, "h", true, "'storage'");
+                return gb.isPresent() && hours.isPresent()
+                        ? Optional.of(new Declarations.DeviceHours(gb.get() * hours.get())) : Optional.empty();
+            }).orElse(null);
         } else if (m.get("device_hours").isPresent()) {
             energy = m.get("device_hours").flatMap(v -> r.number(v, "'device_hours'"))
                     .map(Declarations.DeviceHours::new).orElse(null);

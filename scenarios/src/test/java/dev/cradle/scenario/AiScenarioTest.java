@@ -161,6 +161,77 @@ class AiScenarioTest {
         assertTrue(cli.err().contains("fixed shares sum to 0.7, not 1"), cli.err());
     }
 
+    /**
+     * An explicit inventory per device walks the stages from materials: 0.05 kg copper and 0.0003 kg gold
+     * extracted (CML-IA: 0.00136592 and 52.0425 kg Sb-eq/kg), 0.0001 kg NF3 and 0.00002 kg SF6 released in
+     * the fab (AR6: 17,400 and 25,200) and 60 kg CO2 of fab energy. One device-hour of a 1,000 h life is
+     * 1/1000 of a device: ADPe = (0.05 × 0.00136592 + 0.0003 × 52.0425) / 1000 = 1.5681e-5 kg Sb-eq per
+     * device-hour; GWP embodied = (60 + 0.0001 × 17,400 + 0.00002 × 25,200) / 1000 = 0.062244 kg.
+     */
+    @Test
+    void explicitInventoryComputesDepletionFromMaterials() throws Exception {
+        Cli cli = check("""
+                datacenters:
+                  - {id: dc, grid_intensity: 0 g/kWh}
+                hardware:
+                  - id: asic
+                    datacenter: dc
+                    lifetime: 1000 h
+                    inventory:
+                      raw_material_extraction:
+                        - {flow: copper_in_ground, amount: 50 g}
+                        - {flow: gold_in_ground, amount: 0.3 g}
+                      manufacturing:
+                        - {flow: nf3, amount: 0.1 g}
+                        - {flow: sf6, amount: 0.02 g}
+                        - {flow: co2_fossil, amount: 60 kg}
+                models:
+                  - {id: m}
+                workloads:
+                  - {id: w, model: m, phase: training, hardware: asic, device_hours: 1, power: 100 W}
+                """);
+        assertEquals(0, cli.code(), cli.err());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+        double gwp = Double.NaN;
+        double adp = Double.NaN;
+        for (JsonNode i : json.get("impacts")) {
+            if (i.get("indicator").asText().equals("ipcc-ar6-gwp100/climate_change")) {
+                gwp = i.get("value").asDouble();
+            }
+            if (i.get("indicator").asText().equals("cml-ia-adp/adp_elements")) {
+                adp = i.get("value").asDouble();
+            }
+        }
+        assertEquals((60 + 0.0001 * 17400 + 0.00002 * 25200) / 1000, gwp, 1e-12);
+        assertEquals((0.05 * 0.00136592 + 0.0003 * 52.0425) / 1000, adp, 1e-15);
+        assertEquals((0.05 * 0.00136592 + 0.0003 * 52.0425) / 1000,
+                json.get("contributions").get("by_stage").get("cml-ia-adp/adp_elements").get("raw material extraction")
+                        .asDouble(), 1e-15);
+    }
+
+    /**
+     * Storage as capacity × time: 50 TB for 30 days on SSDs (library: 0.040 kg CO2-eq per GB, 5-year life)
+     * drawing 0.002 W per GB: 50,000 GB × 720 h = 3.6e7 GB-h; energy 3.6e7 × 0.002 / 1000 = 72 kWh × 0.0442
+     * (FR) = 3.1824 kg; embodied 3.6e7 / 43,800 h × 0.040 = 32.877 kg.
+     */
+    @Test
+    void storageAsCapacityTimesTime() throws Exception {
+        Cli cli = check("""
+                datacenters:
+                  - {id: dc, grid: FR}
+                hardware:
+                  - {id: ssd, archetype: ssd_per_gb, count: 50000, datacenter: dc, lifetime: 5 years, power: 0.002 W}
+                models:
+                  - {id: m}
+                workloads:
+                  - {id: corpus, model: m, phase: data, hardware: ssd, storage: {capacity: 50 TB, duration: 30 days}}
+                """);
+        assertEquals(0, cli.code(), cli.err());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+        assertEquals(72 * 0.0442 + 3.6e7 / 43800 * 0.040, json.get("impacts").get(0).get("value").asDouble(), 1e-9);
+        assertEquals(3.6e7, json.get("workloads").get(0).get("device_hours").asDouble(), 1e-6);
+    }
+
     @Test
     void codeCarbonMeasurementsAreRead() throws Exception {
         Files.createDirectories(dir.resolve("data"));

@@ -100,7 +100,6 @@ public final class Allocator {
         int n = workloads.size();
         double[] out = new double[n];
         for (Map.Entry<String, Double> e : given.entrySet()) {
-            double byWorkload = 0;
             double modelDeviceHours = 0;
             int matches = 0;
             for (WorkloadFacts f : workloads) {
@@ -120,7 +119,6 @@ public final class Allocator {
                 WorkloadFacts f = workloads.get(i);
                 if (f.workload().id().equals(e.getKey())) {
                     out[i] += e.getValue();
-                    byWorkload++;
                 } else if (f.workload().model().equals(e.getKey())) {
                     out[i] += e.getValue() * (modelDeviceHours > 0 ? f.deviceHours() / modelDeviceHours
                             : 1.0 / matches);
@@ -129,8 +127,13 @@ public final class Allocator {
         }
         for (int i = 0; i < n; i++) {
             final int x = i;
-            boolean named = given.keySet().stream().anyMatch(k -> k.equals(workloads.get(x).workload().id())
-                    || k.equals(workloads.get(x).workload().model()));
+            boolean byId = given.containsKey(workloads.get(x).workload().id());
+            boolean byModel = given.containsKey(workloads.get(x).workload().model());
+            if (byId && byModel) {
+                throw new AllocationException("fixed shares name both workload '" + workloads.get(i).workload().id()
+                        + "' and its model '" + workloads.get(i).workload().model() + "'; name one or the other");
+            }
+            boolean named = byId || byModel;
             if (!named) {
                 throw new AllocationException("fixed shares do not name workload '" + workloads.get(i).workload().id()
                         + "' or its model '" + workloads.get(i).workload().model() + "'");

@@ -102,7 +102,7 @@ public final class HardwareEmbodiedRule implements Rule {
                     + " exchanges"));
         }
         if (!h.archetype().isEmpty()) {
-            Optional<Process> p = lib.process("device:" + h.archetype());
+            Optional<Process> p = lib.process("device:" + h.archetype()).or(() -> lib.process("component:" + h.archetype()));
             if (p.isEmpty()) {
                 ctx.problem("hardware:" + h.id(), "no device archetype '" + h.archetype()
                         + "' in the factor library (see 'cradle factors search device')");
