@@ -245,13 +245,19 @@ final class AiSectionReader {
 
     private final Set<String> ids = new LinkedHashSet<>();
 
+    /** A declaration's map, with its keys checked against {@code kind}'s list. */
+    private Optional<MapNode> section(YamlNode n, String what, String kind) {
+        Optional<MapNode> m = r.asMap(n, what);
+        m.ifPresent(map -> r.checkKeys(map, kind));
+        return m;
+    }
+
     private Optional<Datacenter> datacenter(YamlNode n) {
-        Optional<MapNode> mm = r.asMap(n, "a datacenter");
+        Optional<MapNode> mm = section(n, "a datacenter", "datacenter");
         if (mm.isEmpty()) {
             return Optional.empty();
         }
         MapNode m = mm.get();
-        r.checkKeys(m, "datacenter");
         Optional<String> id = id(m, "datacenter", ids);
         String where = "datacenter '" + id.orElse("?") + "'";
         int gridKeys = (m.get("grid").isPresent() ? 1 : 0) + (m.get("grid_mix").isPresent() ? 1 : 0)
@@ -345,12 +351,11 @@ final class AiSectionReader {
     }
 
     private Optional<Hardware> hardware(YamlNode n, Set<String> dcIds) {
-        Optional<MapNode> mm = r.asMap(n, "a hardware group");
+        Optional<MapNode> mm = section(n, "a hardware group", "hardware");
         if (mm.isEmpty()) {
             return Optional.empty();
         }
         MapNode m = mm.get();
-        r.checkKeys(m, "hardware");
         Optional<String> id = id(m, "hardware", ids);
         String where = "hardware '" + id.orElse("?") + "'";
         Optional<String> dc = r.text(m, "datacenter", true, where);
@@ -461,12 +466,11 @@ final class AiSectionReader {
     }
 
     private Optional<Model> model(YamlNode n) {
-        Optional<MapNode> mm = r.asMap(n, "a model");
+        Optional<MapNode> mm = section(n, "a model", "model");
         if (mm.isEmpty()) {
             return Optional.empty();
         }
         MapNode m = mm.get();
-        r.checkKeys(m, "model");
         Optional<String> id = id(m, "model", ids);
         double queries = 0;
         double tokens = 0;
@@ -490,12 +494,11 @@ final class AiSectionReader {
     }
 
     private Optional<Workload> workload(YamlNode n, Set<String> hwIds, Set<String> modelIds, List<Hardware> hardware) {
-        Optional<MapNode> mm = r.asMap(n, "a workload");
+        Optional<MapNode> mm = section(n, "a workload", "workload");
         if (mm.isEmpty()) {
             return Optional.empty();
         }
         MapNode m = mm.get();
-        r.checkKeys(m, "workload");
         Optional<String> id = id(m, "workload", ids);
         String where = "workload '" + id.orElse("?") + "'";
         Optional<String> model = r.text(m, "model", true, where);

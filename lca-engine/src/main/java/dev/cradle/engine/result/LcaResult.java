@@ -42,6 +42,8 @@ public final class LcaResult {
     private final double[] inventory;
     private final double[] impacts;
     private final double[][] direct;
+    /** (C·B)[k][j]: indicator k per one run of column j. */
+    private final double[][] characterised;
 
     public LcaResult(TechIndex techIndex, FlowIndex flowIndex, ImpactIndex impactIndex, MatrixData data,
                      Factorization factorization) {
@@ -54,24 +56,22 @@ public final class LcaResult {
         DMatrixSparseCSC b = data.interventions();
         double[][] c = data.characterisation();
         int n = techIndex.size();
-        int m = flowIndex.size();
         int kk = impactIndex.size();
-        inventory = new double[m];
+        inventory = new double[flowIndex.size()];
+        characterised = new double[kk][n];
         direct = new double[kk][n];
+        impacts = new double[kk];
         for (int j = 0; j < n; j++) {
             for (int p = b.col_idx[j]; p < b.col_idx[j + 1]; p++) {
                 int i = b.nz_rows[p];
-                double g = b.nz_values[p] * scaling[j];
-                inventory[i] += g;
+                inventory[i] += b.nz_values[p] * scaling[j];
                 for (int k = 0; k < kk; k++) {
-                    direct[k][j] += c[k][i] * g;
+                    characterised[k][j] += c[k][i] * b.nz_values[p];
                 }
             }
-        }
-        impacts = new double[kk];
-        for (int k = 0; k < kk; k++) {
-            for (int i = 0; i < m; i++) {
-                impacts[k] += c[k][i] * inventory[i];
+            for (int k = 0; k < kk; k++) {
+                direct[k][j] = characterised[k][j] * scaling[j];
+                impacts[k] += direct[k][j];
             }
         }
     }
@@ -219,15 +219,7 @@ public final class LcaResult {
     }
 
     private double[] characterisedInterventions(int k) {
-        DMatrixSparseCSC b = data.interventions();
-        double[] c = data.characterisation()[k];
-        double[] cb = new double[techIndex.size()];
-        for (int j = 0; j < cb.length; j++) {
-            for (int p = b.col_idx[j]; p < b.col_idx[j + 1]; p++) {
-                cb[j] += c[b.nz_rows[p]] * b.nz_values[p];
-            }
-        }
-        return cb;
+        return characterised[k].clone();
     }
 
     /**
