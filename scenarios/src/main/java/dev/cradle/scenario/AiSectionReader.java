@@ -537,7 +537,7 @@ final class AiSectionReader {
                         + "', which is not declared" + Suggestions.didYouMean(hw.get(), hwIds));
             }
         }
-        List<String> energyKeys = List.of("device_hours", "flops", "energy", "codecarbon", "energy_per_query", "storage");
+        List<String> energyKeys = List.of("device_hours", "flops", "energy", "codecarbon", "energy_per_query", "energy_per_token", "storage");
         long given = energyKeys.stream().filter(k -> m.get(k).isPresent()).count();
         boolean measuredWithHours = m.get("energy").isPresent() && m.get("device_hours").isPresent();
         if (given != 1 && !(given == 2 && measuredWithHours)) {
@@ -589,7 +589,9 @@ final class AiSectionReader {
             energy = r.text(m, "codecarbon", true, where).flatMap(path -> CodeCarbonReader.read(r, m.get("codecarbon").get(),
                     path, hwDecl.map(Hardware::count).orElse(1))).orElse(null);
         } else {
-            Optional<Double> perQuery = quantity(m, "energy_per_query", Dimension.ENERGY, "kWh", true, where);
+            boolean perToken = m.get("energy_per_token").isPresent();
+            String key = perToken ? "energy_per_token" : "energy_per_query";
+            Optional<Double> perUnit = quantity(m, key, Dimension.ENERGY, "kWh", true, where);
             double dh = 0;
             if (m.get("deployment").isPresent()) {
                 Optional<MapNode> d = r.asMap(m.get("deployment").get(), "'deployment'");
@@ -604,11 +606,13 @@ final class AiSectionReader {
                     }
                 }
             }
-            if (queries <= 0) {
-                r.problem(m.position(), where + ": 'energy_per_query' needs the number of 'queries'");
+            if ((perToken ? tokens : queries) <= 0) {
+                r.problem(m.position(), where + ": '" + key + "' needs the number of '" + (perToken ? "tokens" : "queries")
+                        + "'");
             }
             double deviceHours = dh;
-            energy = perQuery.map(kwh -> new Declarations.PerQuery(kwh, deviceHours)).orElse(null);
+            energy = perUnit.map(kwh -> perToken ? (Declarations.Energy) new Declarations.PerToken(kwh, deviceHours)
+                    : new Declarations.PerQuery(kwh, deviceHours)).orElse(null);
         }
         if (id.isEmpty() || model.isEmpty() || phase.isEmpty() || hw.isEmpty() || energy == null) {
             return Optional.empty();

@@ -232,6 +232,18 @@ class AiScenarioTest {
         assertEquals(3.6e7, json.get("workloads").get(0).get("device_hours").asDouble(), 1e-6);
     }
 
+    /** 2e8 tokens × 0.0003 Wh = 60 kWh × 1.2 × 0.0442 = 3.1824 kg, plus embodied for 4 GPUs × 24 h = 96 device-hours. */
+    @Test
+    void energyPerToken() throws Exception {
+        Cli cli = check(BASE.replace("{id: w, model: m, phase: training, hardware: gpus, device_hours: 100}",
+                "{id: w, model: m, phase: inference, hardware: gpus, energy_per_token: 0.0003 Wh, tokens: 200000000, "
+                        + "deployment: {devices: 4, period: 1 d}}"));
+        assertEquals(0, cli.code(), cli.err());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+        double expected = 60 * 1.2 * 0.0442 + 96 / (5 * 8760 * 0.8) * 150;
+        assertEquals(expected, json.get("impacts").get(0).get("value").asDouble(), 1e-9);
+    }
+
     @Test
     void codeCarbonMeasurementsAreRead() throws Exception {
         Files.createDirectories(dir.resolve("data"));

@@ -101,7 +101,7 @@ public final class Declarations {
     }
 
     /** How a workload's energy is known. */
-    public sealed interface Energy permits DeviceHours, Flops, Measured, PerQuery {
+    public sealed interface Energy permits DeviceHours, Flops, Measured, PerQuery, PerToken {
     }
 
     /** Device-hours at the hardware's (or a given) average power. */
@@ -118,6 +118,10 @@ public final class Declarations {
 
     /** Inference: queries × energy per query (kWh); device-hours of the deployment over its period. */
     public record PerQuery(double kwhPerQuery, double deviceHours) implements Energy {
+    }
+
+    /** Inference: tokens × energy per token (kWh); device-hours of the deployment over its period. */
+    public record PerToken(double kwhPerToken, double deviceHours) implements Energy {
     }
 
     /**

@@ -74,6 +74,11 @@ public final class WorkloadEnergyRule implements Rule {
                 kwh = m.kwh() * w.runs();
                 lines.add("IT energy = " + Rules.fmt(m.kwh()) + " kWh measured (" + m.evidence() + ") × "
                         + Rules.fmt(w.runs()) + " run(s) = " + Rules.fmt(kwh) + " kWh");
+            } else if (w.energy() instanceof Declarations.PerToken t) {
+                deviceHours = t.deviceHours();
+                kwh = w.tokens() * t.kwhPerToken() * w.runs();
+                lines.add("IT energy = " + Rules.fmt(w.tokens()) + " tokens × " + Rules.fmt(t.kwhPerToken() * 1000)
+                        + " Wh / 1000 = " + Rules.fmt(kwh) + " kWh");
             } else {
                 PerQuery q = (PerQuery) w.energy();
                 deviceHours = q.deviceHours();
