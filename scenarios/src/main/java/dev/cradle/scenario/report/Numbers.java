@@ -12,7 +12,12 @@ final class Numbers {
             return "0";
         }
         double a = Math.abs(v);
-        if (a >= 1e-3 && a < 1e6) {
+        if (a >= 1e4 && a < 1e15) {
+            // four significant digits with thousands separators: 1,083,000
+            java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(4));
+            return String.format(Locale.ROOT, "%,d", d.toBigInteger());
+        }
+        if (a >= 1e-3 && a < 1e4) {
             java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(4));
             return d.stripTrailingZeros().toPlainString();
         }
