@@ -88,6 +88,9 @@ class FactorLibraryTest {
         assertEquals(265, cf("ipcc-ar5-gwp100", "climate_change", "n2o"));
         assertEquals(22800, cf("ipcc-ar4-gwp100", "climate_change", "sf6"));
         assertEquals(25, cf("ipcc-ar4-gwp100", "climate_change", "ch4_fossil"));
+        // aggregated CO2-eq has no GWP20 factor, and says so
+        assertTrue(lib.method("ipcc-ar6-gwp20").orElseThrow().categories().get(0).uncharacterisedFlows()
+                .contains("co2e_aggregated"));
     }
 
     @Test
