@@ -22,7 +22,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -237,10 +236,6 @@ public final class FactorLibrary {
                             + String.join(", ", categories.stream().map(c -> c.id() + " (" + c.indicatorUnit() + ", "
                             + c.factors().size() + " factors)").toList()), d));
         }
-    }
-
-    private Set<String> coverage(JsonNode root, String... covered) {
-        return Set.of(covered);
     }
 
     private void addProcess(Process p, Dataset d, String name, String summary) {
@@ -551,8 +546,4 @@ public final class FactorLibrary {
         return new double[] {ewasteRecycling, ewasteLandfill};
     }
 
-    /** All ids of a kind, for suggestions. */
-    public Iterator<String> processIds() {
-        return processes.keySet().iterator();
-    }
 }

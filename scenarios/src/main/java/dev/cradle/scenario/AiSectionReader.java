@@ -245,6 +245,20 @@ final class AiSectionReader {
 
     private final Set<String> ids = new LinkedHashSet<>();
 
+    /**
+     * A required reference to another declaration: its id, or a problem at its position saying that
+     * {@code owner} names an undeclared id, with a suggestion.
+     */
+    private Optional<String> reference(MapNode m, String key, Set<String> known, String owner, String relation,
+                                       String section) {
+        Optional<String> ref = r.text(m, key, true, owner);
+        if (ref.isPresent() && !known.contains(ref.get())) {
+            r.problem(m.get(key).get().position(), owner + " " + relation + " '" + ref.get() + "', which is not declared"
+                    + section + Suggestions.didYouMean(ref.get(), known));
+        }
+        return ref;
+    }
+
     /** A declaration's map, with its keys checked against {@code kind}'s list. */
     private Optional<MapNode> section(YamlNode n, String what, String kind) {
         Optional<MapNode> m = r.asMap(n, what);
@@ -358,11 +372,7 @@ final class AiSectionReader {
         MapNode m = mm.get();
         Optional<String> id = id(m, "hardware", ids);
         String where = "hardware '" + id.orElse("?") + "'";
-        Optional<String> dc = r.text(m, "datacenter", true, where);
-        if (dc.isPresent() && !dcIds.contains(dc.get())) {
-            r.problem(m.get("datacenter").get().position(), where + " sits in datacenter '" + dc.get()
-                    + "', which is not declared" + Suggestions.didYouMean(dc.get(), dcIds));
-        }
+        Optional<String> dc = reference(m, "datacenter", dcIds, where, "sits in datacenter", "");
         String archetype = r.text(m, "archetype", false, where).orElse("");
         if (!archetype.isEmpty() && r.library.process("device:" + archetype).isEmpty()
                 && r.library.process("component:" + archetype).isEmpty()) {
@@ -501,11 +511,7 @@ final class AiSectionReader {
         MapNode m = mm.get();
         Optional<String> id = id(m, "workload", ids);
         String where = "workload '" + id.orElse("?") + "'";
-        Optional<String> model = r.text(m, "model", true, where);
-        if (model.isPresent() && !modelIds.contains(model.get())) {
-            r.problem(m.get("model").get().position(), where + " belongs to model '" + model.get()
-                    + "', which is not declared under 'models'" + Suggestions.didYouMean(model.get(), modelIds));
-        }
+        Optional<String> model = reference(m, "model", modelIds, where, "belongs to model", " under 'models'");
         Optional<MlPhase> phase = r.choice(m, "phase", MlPhase::fromKey, ScenarioReader.names(MlPhase.values(),
                 MlPhase::key), true, where);
         List<String> alsoUses = new ArrayList<>();
@@ -531,11 +537,7 @@ final class AiSectionReader {
                 r.problem(list.position(), where + " needs at least one hardware id");
             }
         } else {
-            hw = r.text(m, "hardware", true, where);
-            if (hw.isPresent() && !hwIds.contains(hw.get())) {
-                r.problem(m.get("hardware").get().position(), where + " runs on hardware '" + hw.get()
-                        + "', which is not declared" + Suggestions.didYouMean(hw.get(), hwIds));
-            }
+            hw = reference(m, "hardware", hwIds, where, "runs on hardware", "");
         }
         List<String> energyKeys = List.of("device_hours", "flops", "energy", "codecarbon", "energy_per_query", "energy_per_token", "storage");
         long given = energyKeys.stream().filter(k -> m.get(k).isPresent()).count();

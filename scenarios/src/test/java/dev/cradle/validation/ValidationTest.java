@@ -55,7 +55,6 @@ class ValidationTest {
         METRICS.put("patterson-t4/beyond/gpt_3_embodied_t", () -> s("patterson-2021-table4")
                 .climate(Study.model("gpt_3").and(Study.stage(LifecycleStage.MANUFACTURING))) / 1000);
         METRICS.put("patterson-t4/beyond/water_m3", () -> s("patterson-2021-table4").total("water_consumption"));
-        Study.class.getName();
         METRICS.put("bloom/dynamic_t", () -> s("bloom-training").climate(Study.id("workload:bloom-training")) / 1000);
         METRICS.put("bloom/idle_t", () -> s("bloom-training").climate(Study.id("workload:bloom-training/idle:a100")) / 1000);
         METRICS.put("bloom/embodied_servers_t",

@@ -139,8 +139,4 @@ public final class WorkloadEnergyRule implements Rule {
                     + "or the hardware, or use an archetype with a known power");
         }
     }
-
-    static String coverageNote(java.util.Set<String> coverage) {
-        return String.join(", ", coverage.isEmpty() ? List.of(FactorLibrary.CLIMATE) : coverage);
-    }
 }
