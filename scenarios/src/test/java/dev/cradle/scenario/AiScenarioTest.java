@@ -58,6 +58,9 @@ class AiScenarioTest {
         }
         JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         assertTrue(json.has("impacts_market_based"));
+        String csv = Files.readString(dir.resolve("results.csv"));
+        assertTrue(csv.contains("ipcc-ar6-gwp100/climate_change,kg CO2-eq,model,chat-7b,"), csv);
+        assertTrue(csv.contains("ipcc-ar6-gwp100/climate_change,kg CO2-eq,device,a100-cluster,"), csv);
         for (JsonNode a : json.get("allocations")) {
             double sum = 0;
             for (JsonNode share : a.get("shares")) {

@@ -13,7 +13,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * results.csv in long ("tidy") form, one row per indicator × group: columns
  * {@code indicator, unit, breakdown, group, value, share}, where breakdown is {@code total},
- * {@code process}, {@code stage} or {@code phase}. Spreadsheet pivots give the category × process and
+ * {@code process}, {@code stage}, {@code phase}, or {@code model}, {@code device} and {@code datacenter}
+ * when processes carry those tags (AI declarations). Spreadsheet pivots give the category × process and
  * category × stage tables.
  */
 public final class CsvReport {
@@ -33,6 +34,11 @@ public final class CsvReport {
                 rows(csv, ind.key(), unit, "stage", r.byStage(k));
                 if (r.hasPhases()) {
                     rows(csv, ind.key(), unit, "phase", r.byPhase(k));
+                }
+                for (String tag : new String[] {"model", "device", "datacenter"}) {
+                    if (r.techIndex().columns().stream().anyMatch(t -> t.process().tags().containsKey(tag))) {
+                        rows(csv, ind.key(), unit, tag, r.byTag(k, tag));
+                    }
                 }
             }
         } catch (IOException e) {
