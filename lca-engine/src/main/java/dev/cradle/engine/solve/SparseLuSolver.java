@@ -11,8 +11,8 @@ import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
  * Solves a technosphere with loops (electricity used to make the equipment that makes electricity)
  * by EJML's sparse LU decomposition with partial pivoting, in the natural column order (EJML offers no
  * fill-reducing ordering such as COLAMD; technosphere matrices are strongly diagonal, which keeps
- * fill-in modest at the sizes benchmarked, 2,000 processes). The factorisation of A is kept and reused for every demand; the transposed system gets its
- * own factorisation on first use.
+ * fill-in modest at the sizes benchmarked, 2,000 processes). The factorisation of A is kept and
+ * reused for every demand; the transposed system gets its own factorisation on first use.
  */
 public final class SparseLuSolver implements Solver {
     /** Relative residual above which a solution is rejected as singular. */
