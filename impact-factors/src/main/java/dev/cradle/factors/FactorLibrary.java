@@ -445,7 +445,7 @@ public final class FactorLibrary {
     }
 
     private static String round(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return dev.cradle.model.SignificantFigures.of(v, 4);
     }
 
     // ---- queries -------------------------------------------------------------------------------------

@@ -43,26 +43,24 @@ class LibraryScenarioTest {
         assertTrue(r.isComplete(r.indicatorRow("ipcc-ar6-gwp100/climate_change")));
     }
 
+    /** One library process alone, delivering one unit of its reference flow, with the default methods. */
+    private static LcaResult alone(Process p) {
+        var reference = p.providedFlows().get(0).flow();
+        return Cradle.evaluate(new ProductSystem(p.id(), java.util.List.of(p), dev.cradle.model.FunctionalUnit.of(reference, 1),
+                java.util.List.of(), FactorLibrary.bundled().defaultMethods(), null));
+    }
+
     @Test
     void everyLibraryProcessCalculatesWithTheDefaultMethods() {
         FactorLibrary lib = FactorLibrary.bundled();
         for (Process p : lib.processes().values()) {
-            var reference = p.providedFlows().get(0).flow();
-            ProductSystem sys = new ProductSystem(p.id(), java.util.List.of(p),
-                    new dev.cradle.model.FunctionalUnit("", reference, "", dev.cradle.model.Amount.of(1),
-                            reference.referenceUnit()), java.util.List.of(), lib.defaultMethods(), null);
-            LcaResult r = Cradle.evaluate(sys);
-            for (double h : r.impacts()) {
+            for (double h : alone(p).impacts()) {
                 assertTrue(Double.isFinite(h), p.id());
             }
         }
         // e-waste: world rate 0.223 × 0.004686 + 0.777 × 0.008983 = 0.008024769 kg CO2-eq per kg
-        Process ewaste = lib.process("ewaste:world").orElseThrow();
-        ProductSystem sys = new ProductSystem("e", java.util.List.of(ewaste), new dev.cradle.model.FunctionalUnit("",
-                FactorLibrary.EWASTE, "", dev.cradle.model.Amount.of(1), FactorLibrary.EWASTE.referenceUnit()),
-                java.util.List.of(), lib.defaultMethods(), null);
-        assertEquals(0.223 * 0.004686 + 0.777 * 0.008983, Cradle.evaluate(sys).impact("ipcc-ar6-gwp100/climate_change"),
-                1e-12);
+        assertEquals(0.223 * 0.004686 + 0.777 * 0.008983,
+                alone(lib.process("ewaste:world").orElseThrow()).impact("ipcc-ar6-gwp100/climate_change"), 1e-12);
     }
 
     @Test

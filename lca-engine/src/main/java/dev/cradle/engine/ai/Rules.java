@@ -25,7 +25,7 @@ final class Rules {
         if (Math.abs(v) >= 1e9 || Math.abs(v) < 1e-6) {
             return String.format(java.util.Locale.ROOT, "%.6g", v);
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        return dev.cradle.model.SignificantFigures.of(v, 6);
     }
 
     static String parameterName(String prefix, String id) {

@@ -34,9 +34,11 @@ public final class LcaCalculator {
      */
     public LcaResult calculate(CompiledSystem system, double[] parameters) {
         MatrixData data = system.matrices(parameters);
-        Factorization factorization;
+        LcaResult result;
         try {
-            factorization = solver.factorize(data.technosphere());
+            // singularity shows at factorisation (vanishing pivots) or at the solve (non-finite, residual)
+            Factorization factorization = solver.factorize(data.technosphere());
+            result = new LcaResult(system.techIndex(), system.flowIndex(), system.impactIndex(), data, factorization);
         } catch (SingularSystemException e) {
             List<ModelProblem> problems = new ArrayList<>();
             List<String> names = new ArrayList<>();
@@ -49,8 +51,6 @@ public final class LcaCalculator {
                     + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")")));
             throw new ModelException(problems);
         }
-        LcaResult result = new LcaResult(system.techIndex(), system.flowIndex(), system.impactIndex(), data,
-                factorization);
         double[] s = result.scalingVector();
         if (Arrays.stream(s).anyMatch(v -> !Double.isFinite(v))) {
             throw ModelException.of("system", "the scaling vector is not finite; check formulas for divisions by zero");

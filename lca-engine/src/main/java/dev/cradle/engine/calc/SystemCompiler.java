@@ -429,7 +429,7 @@ public final class SystemCompiler {
 
     /** A number rounded to 10 significant digits for messages (0.8999999999999999 → 0.9). */
     static String round(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
+        return dev.cradle.model.SignificantFigures.of(v, 10);
     }
 
     private ImpactIndex impactIndex() {

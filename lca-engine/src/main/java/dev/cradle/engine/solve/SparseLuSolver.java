@@ -69,10 +69,6 @@ public final class SparseLuSolver implements Solver {
         Lu(DMatrixSparseCSC a) {
             this.a = a;
             this.lu = decompose(a);
-            // probe: a singular matrix may factor without complaint but yields non-finite solutions
-            double[] ones = new double[a.numCols];
-            java.util.Arrays.fill(ones, 1.0);
-            solveWith(lu, a, ones);
         }
 
         @Override

@@ -9,6 +9,7 @@ import dev.cradle.scenario.LoadedScenario;
 import dev.cradle.scenario.Problem;
 import dev.cradle.scenario.ScenarioException;
 import dev.cradle.scenario.ScenarioLoader;
+import dev.cradle.scenario.report.AiView;
 import dev.cradle.scenario.report.AtomicFiles;
 import dev.cradle.scenario.report.CsvReport;
 import dev.cradle.scenario.report.ResultDocument;
@@ -110,25 +111,21 @@ public final class CradleCli implements Callable<Integer> {
         public Integer call() throws Exception {
             LoadedScenario scenario = ScenarioLoader.load(file);
             LcaResult result;
+            AiView view = AiView.NONE;
             try {
                 result = Cradle.calculator().calculate(scenario.compiled());
+                if (scenario.aiStudy().isPresent()) {
+                    var ai = scenario.aiStudy().get();
+                    view = new AiView(Cradle.calculator().calculate(scenario.compiled(),
+                            ai.marketBasedParameters(scenario.compiled())), ai.allocations(), ai.energy());
+                }
             } catch (ModelException e) {
                 throw ScenarioLoader.located(file, scenario.sources(), e);
             }
-            LcaResult market = null;
-            java.util.List<dev.cradle.engine.ai.AllocationRecord> allocations = java.util.List.of();
-            java.util.List<dev.cradle.engine.ai.WorkloadEnergy> activity = java.util.List.of();
-            if (scenario.aiStudy().isPresent()) {
-                var ai = scenario.aiStudy().get();
-                market = Cradle.calculator().calculate(scenario.compiled(), ai.marketBasedParameters(scenario.compiled()));
-                allocations = ai.allocations();
-                activity = ai.energy();
-            }
-            String text = TextReport.render(scenario.system(), result, market, allocations, activity);
+            String text = TextReport.render(scenario.system(), result, view);
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             Map<String, String> files = new LinkedHashMap<>();
-            files.put("results.json", json.writeValueAsString(ResultDocument.of(scenario.system(), result, market,
-                    allocations, activity)) + "\n");
+            files.put("results.json", json.writeValueAsString(ResultDocument.of(scenario.system(), result, view)) + "\n");
             files.put("results.csv", CsvReport.render(result));
             Path dir = out != null ? out : Path.of("results", stripExtension(file.getFileName().toString()));
             AtomicFiles.write(dir, files);

@@ -1,5 +1,6 @@
 package dev.cradle.scenario.report;
 
+import dev.cradle.model.SignificantFigures;
 import java.util.Locale;
 
 /** Number formatting for people: four significant digits, no exponent between 1e-3 and 1e6. */
@@ -14,12 +15,10 @@ final class Numbers {
         double a = Math.abs(v);
         if (a >= 1e4 && a < 1e15) {
             // four significant digits with thousands separators: 1,083,000
-            java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(4));
-            return String.format(Locale.ROOT, "%,d", d.toBigInteger());
+            return String.format(Locale.ROOT, "%,d", SignificantFigures.round(v, 4).toBigInteger());
         }
         if (a >= 1e-3 && a < 1e4) {
-            java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(4));
-            return d.stripTrailingZeros().toPlainString();
+            return SignificantFigures.of(v, 4);
         }
         return String.format(Locale.ROOT, "%.3e", v);
     }

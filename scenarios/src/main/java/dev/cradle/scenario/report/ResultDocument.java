@@ -18,19 +18,11 @@ public final class ResultDocument {
     private ResultDocument() {
     }
 
-    public static Map<String, Object> of(ProductSystem system, LcaResult r) {
-        return of(system, r, null, List.of());
-    }
-
-    /** With the market-based result and the allocation records of an AI study. */
-    public static Map<String, Object> of(ProductSystem system, LcaResult r, LcaResult market,
-                                         List<dev.cradle.engine.ai.AllocationRecord> allocations) {
-        return of(system, r, market, allocations, List.of());
-    }
-
-    public static Map<String, Object> of(ProductSystem system, LcaResult r, LcaResult market,
-                                         List<dev.cradle.engine.ai.AllocationRecord> allocations,
-                                         List<dev.cradle.engine.ai.WorkloadEnergy> activity) {
+    /** The document of {@code r}; {@code ai} adds market-based results, workloads and allocations. */
+    public static Map<String, Object> of(ProductSystem system, LcaResult r, AiView ai) {
+        LcaResult market = ai.market();
+        List<dev.cradle.engine.ai.AllocationRecord> allocations = ai.allocations();
+        List<dev.cradle.engine.ai.WorkloadEnergy> activity = ai.activity();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format", "cradle-result/1");
         doc.put("scenario", system.name());

@@ -15,23 +15,11 @@ public final class TextReport {
     private TextReport() {
     }
 
-    public static String render(ProductSystem system, LcaResult r) {
-        return render(system, r, null, List.of());
-    }
-
-    /**
-     * @param market      the market-based result of an AI study (same system, market-based grid intensities), or null
-     * @param allocations the shared costs as allocated by the AI rules
-     */
-    public static String render(ProductSystem system, LcaResult r, LcaResult market,
-                                List<dev.cradle.engine.ai.AllocationRecord> allocations) {
-        return render(system, r, market, allocations, List.of());
-    }
-
-    /** @param activity the AI workloads' activity data (energy, water, device-hours) */
-    public static String render(ProductSystem system, LcaResult r, LcaResult market,
-                                List<dev.cradle.engine.ai.AllocationRecord> allocations,
-                                List<dev.cradle.engine.ai.WorkloadEnergy> activity) {
+    /** The report of {@code r}; {@code ai} adds market-based results, allocations and activity data. */
+    public static String render(ProductSystem system, LcaResult r, AiView ai) {
+        LcaResult market = ai.market();
+        List<dev.cradle.engine.ai.AllocationRecord> allocations = ai.allocations();
+        List<dev.cradle.engine.ai.WorkloadEnergy> activity = ai.activity();
         StringBuilder out = new StringBuilder();
         FunctionalUnit fu = system.functionalUnit();
         double fuAmount = r.demand()[argMaxAbs(r.demand())];
