@@ -94,6 +94,13 @@ public final class CradleCli implements Callable<Integer> {
         return INTERNAL_FAULT;
     }
 
+    /** Prints each warning as {@code file:line:column: warning: message} to the error stream. */
+    static void printWarnings(LoadedScenario s, PrintWriter err) {
+        s.warnings().forEach(w -> err.println(w.file() + ":" + w.position().line() + ":" + w.position().column()
+                + ": warning: " + w.message()));
+        err.flush();
+    }
+
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = {"Calculate a scenario: print impacts by indicator, life cycle stage and ML phase, "
                     + "and write results.json and results.csv into the output folder."})
@@ -110,18 +117,9 @@ public final class CradleCli implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             LoadedScenario scenario = ScenarioLoader.load(file);
-            LcaResult result;
-            AiView view = AiView.NONE;
-            try {
-                result = Cradle.calculator().calculate(scenario.compiled());
-                if (scenario.aiStudy().isPresent()) {
-                    var ai = scenario.aiStudy().get();
-                    view = new AiView(Cradle.calculator().calculate(scenario.compiled(),
-                            ai.marketBasedParameters(scenario.compiled())), ai.allocations(), ai.energy());
-                }
-            } catch (ModelException e) {
-                throw ScenarioLoader.located(file, scenario.sources(), e);
-            }
+            printWarnings(scenario, spec.commandLine().getErr());
+            LcaResult result = scenario.result();
+            AiView view = scenario.view();
             String text = TextReport.render(scenario.system(), result, view);
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             Map<String, String> files = new LinkedHashMap<>();
@@ -182,7 +180,8 @@ public final class CradleCli implements Callable<Integer> {
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Check a scenario file (syntax, keys, units, references, formulas, links) without calculating.")
+            description = "Check a scenario file (syntax, keys, units, domains of numbers, references, formulas, links) and "
+                    + "calculate it without writing anything: it refuses exactly what 'run' refuses.")
     static final class Validate implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "the scenario file (YAML)")
         Path file;
@@ -193,6 +192,7 @@ public final class CradleCli implements Callable<Integer> {
         @Override
         public Integer call() {
             LoadedScenario s = ScenarioLoader.load(file);
+            printWarnings(s, spec.commandLine().getErr());
             spec.commandLine().getOut().println(file + ": valid (" + s.system().processes().size() + " processes, "
                     + s.compiled().flowIndex().size() + " elementary flows, "
                     + s.compiled().impactIndex().size() + " indicators)");
