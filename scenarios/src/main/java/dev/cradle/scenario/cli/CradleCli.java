@@ -123,7 +123,7 @@ public final class CradleCli implements Callable<Integer> {
             String text = TextReport.render(scenario.system(), result, view);
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             Map<String, String> files = new LinkedHashMap<>();
-            files.put("results.json", json.writeValueAsString(ResultDocument.of(scenario.system(), result, view)) + "\n");
+            files.put("results.json", json.writeValueAsString(ResultDocument.of(scenario.system(), result, view, scenario.warnings())) + "\n");
             files.put("results.csv", CsvReport.render(result));
             Path dir = out != null ? out : Path.of("results", stripExtension(file.getFileName().toString()));
             AtomicFiles.write(dir, files);
@@ -155,6 +155,12 @@ public final class CradleCli implements Callable<Integer> {
         public Integer call() {
             LoadedScenario s = ScenarioLoader.load(file);
             PrintWriter o = spec.commandLine().getOut();
+            if (!s.warnings().isEmpty()) {
+                o.println("Warnings");
+                s.warnings().forEach(w -> o.println("  " + w.file() + ":" + w.position().line() + ":"
+                        + w.position().column() + ": " + w.message()));
+                o.println();
+            }
             if (s.aiStudy().isEmpty()) {
                 o.println(file + " declares no datacenters, hardware or workloads: every process is written by hand.");
                 return OK;
