@@ -397,7 +397,9 @@ final class AiSectionReader {
                     }
                 })));
         if (!Double.isNaN(tenantMw)) {
-            for (Infrastructure i : infra) {
+            // against the smallest item only: one problem, not one per item
+            for (Infrastructure i : infra.stream().min(java.util.Comparator.comparingDouble(Infrastructure::capacityMw))
+                    .stream().toList()) {
                 if (tenantMw > i.capacityMw() * (1 + 1e-9)) {
                     YamlNode at = ((MapNode) m.get("tenancy").get()).get("it_power").orElse(m);
                     r.problem(at.position(), "the tenancy of " + where + " holds " + Messages.number(tenantMw) + " MW of IT "
