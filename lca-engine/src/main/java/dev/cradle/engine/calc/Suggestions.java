@@ -45,11 +45,27 @@ public final class Suggestions {
                 new org.apache.commons.text.similarity.LevenshteinDistance(limit);
         return candidates.stream()
                 .filter(c -> !c.equals(given) && Math.abs(c.length() - given.length()) <= limit)
-                .map(c -> java.util.Map.entry(c, bounded.apply(given.toLowerCase(), c.toLowerCase())))
+                .map(c -> java.util.Map.entry(c, transposed(given, c) ? 1 : bounded.apply(given.toLowerCase(),
+                        c.toLowerCase())))
                 .filter(e -> e.getValue() >= 0)
                 .filter(e -> e.getValue() <= limit)
                 .min(Comparator.comparingInt(java.util.Map.Entry<String, Integer>::getValue)
                         .thenComparing(java.util.Map.Entry::getKey))
                 .map(java.util.Map.Entry::getKey);
+    }
+
+    /** True when {@code a} is {@code b} with two adjacent letters swapped ({@code peu} / {@code pue}): one typo. */
+    static boolean transposed(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        String x = a.toLowerCase();
+        String y = b.toLowerCase();
+        int i = 0;
+        while (i < x.length() && x.charAt(i) == y.charAt(i)) {
+            i++;
+        }
+        return i + 1 < x.length() && x.charAt(i) == y.charAt(i + 1) && x.charAt(i + 1) == y.charAt(i)
+                && x.substring(i + 2).equals(y.substring(i + 2));
     }
 }

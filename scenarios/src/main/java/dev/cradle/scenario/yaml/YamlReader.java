@@ -77,6 +77,9 @@ public final class YamlReader {
         }
         YamlReader reader = new YamlReader(file, text);
         reader.rejectControlCharacters(text);
+        if (reader.problems.isEmpty() && (text.indexOf('&') >= 0 || text.indexOf('*') >= 0)) {
+            reader.rejectAnchorsOnAnyNode(text);
+        }
         if (!reader.problems.isEmpty()) {
             throw new ScenarioException(reader.problems);
         }
@@ -110,6 +113,36 @@ public final class YamlReader {
                 }
             }
             column++;
+        }
+    }
+
+    /**
+     * Anchors and aliases on any node, a plain value included ({@code value: &h 72}), found with
+     * SnakeYAML's event stream (the token parser under Jackson's, which reports anchors of scalars
+     * unreliably). A syntax error here is left to the main parse, which reports it.
+     */
+    private void rejectAnchorsOnAnyNode(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(Integer.MAX_VALUE); // events only: nothing is expanded
+        options.setNestingDepthLimit(MAX_DEPTH + 10);
+        options.setCodePointLimit(MAX_BYTES);
+        try {
+            for (org.yaml.snakeyaml.events.Event e : new org.yaml.snakeyaml.Yaml(options).parse(new java.io.StringReader(text))) {
+                String what = null;
+                if (e instanceof org.yaml.snakeyaml.events.AliasEvent) {
+                    what = "YAML aliases (*name) are not allowed in scenario files; write the value out, or use a parameter";
+                } else if (e instanceof org.yaml.snakeyaml.events.NodeEvent n && n.getAnchor() != null) {
+                    what = "YAML anchors (&name) are not allowed in scenario files; write the value out, or use a "
+                            + "parameter";
+                }
+                if (what != null) {
+                    var mark = e.getStartMark();
+                    problems.add(new Problem(file, new Position(mark.getLine() + 1, mark.getColumn() + 1), what));
+                    return;
+                }
+            }
+        } catch (RuntimeException syntax) {
+            // reported by the main parse, with Jackson's position
         }
     }
 
