@@ -168,6 +168,42 @@ class MessagesAndWarningsTest {
     }
 
     @Test
+    void anIndicatorNoDataCoversIsUnknownNotZero() throws Exception {
+        // declared embodied climate change and an explicit grid intensity cover climate change only
+        String yaml = """
+                datacenters:
+                  - {id: dc, grid_intensity: 400 g/kWh}
+                hardware:
+                  - {id: gpus, datacenter: dc, embodied: {climate_change: 150 kg}, lifetime: 5 years, power: 300 W}
+                models:
+                  - {id: m}
+                workloads:
+                  - {id: w, model: m, phase: training, hardware: gpus, device_hours: 1000}
+                """;
+        Path out = dir.resolve("out");
+        Path f = dir.resolve("s.yaml");
+        Files.writeString(f, yaml);
+        Cli run = Cli.run("run", f.toString(), "--out", out.toString());
+        assertEquals(0, run.code(), run.err());
+        java.util.List<String> rows = Files.readAllLines(out.resolve("results.csv"));
+        // 1000 device-h × 300 W = 300 kWh × 0.4 kg/kWh = 120 kg; 150 kg × 1000 h / (5 × 8760 h) = 3.42466 kg
+        String climate = rows.stream().filter(r -> r.startsWith("ipcc-ar6-gwp100/climate_change,kg CO2-eq,total,"))
+                .findFirst().orElseThrow();
+        assertEquals(123.42466, Double.parseDouble(climate.split(",")[4]), 1e-4);
+        assertTrue(climate.endsWith(",complete"), climate);
+        assertTrue(rows.contains("aware-2.0/water_scarcity,m3 world-eq,total,,,,not covered"), String.join("\n", rows));
+        JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        for (JsonNode row : json.get("impacts")) {
+            if (row.get("indicator").asText().equals("aware-2.0/water_scarcity")) {
+                assertTrue(row.get("value").isNull(), row.toString());
+                assertEquals("not covered", row.get("coverage").asText());
+            }
+        }
+        assertTrue(run.out().matches("(?s).*Water scarcity \\(AWARE 2\\.0\\)\\s+unknown\\s+m3 world-eq\\s+not covered.*"),
+                run.out());
+    }
+
+    @Test
     void uncoveredResultsAreEmptyWithACoverageColumn() throws Exception {
         Path out = dir.resolve("out");
         Path f = dir.resolve("s.yaml");

@@ -78,8 +78,11 @@ public final class CsvReport {
     }
 
     /**
-     * Coverage of indicator k by the processes of one group that take part in the result: complete
-     * when all cover it (or none take part), not covered when none does, partial otherwise.
+     * Coverage of indicator k by the processes of one group that take part in the result (non-zero
+     * scaling) and carry data (elementary exchanges, or a coverage that excludes the indicator):
+     * complete when all of them cover it (or there are none), not covered when none does, partial
+     * otherwise. A process that only links others (no elementary exchange) contributes a true zero and
+     * does not count.
      */
     static String coverage(LcaResult r, int k, IntPredicate inGroup) {
         String category = r.impactIndex().at(k).category().id();
@@ -87,6 +90,10 @@ public final class CsvReport {
         int covering = 0;
         double[] s = r.scalingVector();
         for (int j = 0; j < s.length; j++) {
+            boolean covers = r.techIndex().at(j).process().covers(category);
+            if (covers && !hasElementaryExchanges(r, j)) {
+                continue;
+            }
             if (s[j] != 0 && inGroup.test(j)) {
                 taking++;
                 if (r.techIndex().at(j).process().covers(category)) {
@@ -95,5 +102,9 @@ public final class CsvReport {
             }
         }
         return covering == taking ? COMPLETE : covering == 0 ? NONE : PARTIAL;
+    }
+
+    private static boolean hasElementaryExchanges(LcaResult r, int j) {
+        return r.techIndex().at(j).process().exchanges().stream().anyMatch(x -> x.flow().isElementary());
     }
 }

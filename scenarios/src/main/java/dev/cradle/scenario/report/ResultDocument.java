@@ -90,7 +90,8 @@ public final class ResultDocument {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("indicator", market.impactIndex().at(k).key());
                 row.put("unit", market.impactIndex().at(k).category().indicatorUnit().symbol());
-                row.put("value", market.impacts()[k]);
+                boolean unknown = CsvReport.coverage(market, k, j -> true).equals(CsvReport.NONE);
+                row.put("value", unknown ? null : market.impacts()[k]);
                 m.add(row);
             }
             doc.put("impacts_market_based", m);
