@@ -424,6 +424,12 @@ public final class FactorLibrary {
             Map<String, String> tags = new LinkedHashMap<>();
             tags.put("dataset", d.id());
             tags.put("device_kind", dev.path("kind").asText());
+            if (!board.isMissingNode()) {
+                tags.put("embodied_basis", "one eighth of the " + board.path("name").asText() + " footprint: NVSwitch chips "
+                        + "and board included pro rata");
+            } else if (mfg != null) {
+                tags.put("embodied_basis", "Hubblo manufacturing stage; transport and end of life come from this rule");
+            }
             Process p = new Process("device:" + id, "Manufacturing of " + dev.path("name").asText(),
                     LifecycleStage.MANUFACTURING, null, tags, exchanges, List.of(), List.of(), covered);
             addProcess(p, d, dev.path("name").asText(), summary);

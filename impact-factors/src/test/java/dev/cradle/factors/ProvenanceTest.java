@@ -65,6 +65,23 @@ class ProvenanceTest {
         assertTrue(lib.awareFactors().keySet().stream().filter(k -> k.length() == 2).count() >= 200);
     }
 
+    /**
+     * Audit item 1(g): YAML 1.1 tools read an unquoted key such as NO (Norway) as the boolean false.
+     * Every key that YAML 1.1 would read as a boolean must be quoted in every data file.
+     */
+    @Test
+    void noKeyReadsAsABooleanInOtherYamlTools() throws IOException {
+        Pattern bool = Pattern.compile("(?m)(^\\s*|[{,]\\s*)(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE"
+                + "|on|On|ON|off|Off|OFF)\\s*:");
+        for (Dataset d : lib.datasets()) {
+            var m = bool.matcher(resource(ROOT + d.file()));
+            if (m.find()) {
+                fail(d.file() + ": unquoted key '" + m.group(2) + "' reads as a boolean in YAML 1.1 tools; quote it");
+            }
+        }
+        assertTrue(resource(ROOT + "electricity/ember-2024-country-intensity.yaml").contains("\"NO\": {name: \"Norway\""));
+    }
+
     private void check(Dataset d) throws IOException {
         JsonNode root = yaml(ROOT + d.file());
         JsonNode provenance = root.path("provenance");

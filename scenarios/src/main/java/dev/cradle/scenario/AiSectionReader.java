@@ -292,8 +292,8 @@ final class AiSectionReader {
                             + " (countries by ISO code, e.g. FR; sub-national zones, e.g. CA-QC; cloud regions, e.g. gcp/us-central1)");
                 }
                 grid = new Declarations.RegionGrid(code.get());
-                if (country.isEmpty() && code.get().length() == 2) {
-                    country = code.get();
+                if (country.isEmpty() && !code.get().contains("/")) {
+                    country = code.get(); // a country or a sub-national zone (CA-QC): its AWARE factor, or the nearest level
                 }
             }
         } else if (m.get("grid_mix").isPresent()) {
