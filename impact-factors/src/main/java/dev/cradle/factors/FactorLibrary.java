@@ -586,7 +586,9 @@ public final class FactorLibrary {
             return "no sub-national grid '" + c + "'; the nearest level available is the country: grid " + country.code()
                     + " (" + country.name() + ", " + country.gramsPerKwh() + " g CO2-eq/kWh, " + country.vintage() + ", "
                     + country.dataset().id() + ")" + (zones.isEmpty() ? ""
-                    : "; sub-national zones of " + country.code() + ": " + String.join(", ", zones));
+                    : "; sub-national zones of " + country.code() + ": " + String.join(", ", zones.subList(0,
+                    Math.min(zones.size(), 12))) + (zones.size() > 12 ? ", ... (" + zones.size()
+                    + " in all: 'cradle factors grids')" : ""));
         }
         if (c.length() == 2 && !c.contains("-")) {
             return "no country grid '" + c + "' (Ember covers " + grids.values().stream()

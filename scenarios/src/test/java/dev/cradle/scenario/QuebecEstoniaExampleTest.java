@@ -66,4 +66,17 @@ class QuebecEstoniaExampleTest {
         assertEquals(0, water.code(), water.err());
         assertTrue(water.out().contains("CA-QC") && water.out().contains("1.15") && water.out().contains("1.87"), water.out());
     }
+
+    /** A grid the library lacks is an error at its position that names the nearest level available. */
+    @Test
+    void aMissingSubNationalGridNamesItsCountry(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("virginia.yaml");
+        java.nio.file.Files.writeString(f, java.nio.file.Files.readString(EXAMPLE)
+                .replace("grid: CA-QC ", "grid: US-VA "));
+        Cli cli = Cli.run("validate", f.toString());
+        assertEquals(2, cli.code(), cli.out());
+        assertTrue(cli.err().contains("virginia.yaml:25:11:") && cli.err().contains("unknown grid 'US-VA'")
+                && cli.err().contains("the nearest level available is the country: grid US (United States, 383.55"),
+                cli.err());
+    }
 }
