@@ -380,6 +380,9 @@ public final class FactorLibrary {
             if (mfg != null && mfg.isMissingNode()) {
                 throw new IllegalStateException(d.file() + ": unknown Hubblo card " + card);
             }
+            if (mfg == null && gwp.has("from_hubblo")) {
+                throw new IllegalStateException(d.file() + ": " + id + " takes its GWP from Hubblo but names no hubblo_card");
+            }
             if (gwp.isMissingNode()) {
                 covered.add(COVERS_NOTHING);
                 summary = "embodied emissions not covered (die area not verified)";
@@ -404,7 +407,7 @@ public final class FactorLibrary {
                             + "included pro rata, so do not add the baseboard again";
                 }
                 if (mfg != null) {
-                    JsonNode h = mfg;
+                    JsonNode h = mfg; // the manufacturing stage: a device process is cradle-to-gate
                     exchanges.add(new Exchange(flows.get("adp_elements_sb_eq"), Direction.INPUT,
                             Amount.of(h.path("adp_elements").asDouble()), Units.of("kg"), false, "", null));
                     exchanges.add(in(flows.get("fossil_energy"), h.path("adp_fossil").asDouble()));
@@ -425,8 +428,8 @@ public final class FactorLibrary {
             tags.put("dataset", d.id());
             tags.put("device_kind", dev.path("kind").asText());
             if (!board.isMissingNode()) {
-                tags.put("embodied_basis", "one eighth of the " + board.path("name").asText() + " footprint: NVSwitch chips "
-                        + "and board included pro rata");
+                tags.put("embodied_basis", "1/" + board.path("gpus").asInt() + " of the " + board.path("name").asText()
+                        + " footprint: NVSwitch chips and board included pro rata");
             } else if (mfg != null) {
                 tags.put("embodied_basis", "Hubblo manufacturing stage; transport and end of life come from this rule");
             }
