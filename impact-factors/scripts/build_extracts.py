@@ -2,7 +2,7 @@
 """Rebuilds the source extracts under src/main/resources/dev/cradle/factors/sources/ from the public
 files they come from, and the generated value sections of the grid and AWARE data files.
 
-Usage: build_extracts.py CO2JS_GIT_DIR EDGES_GIT_DIR MLCO2_IMPACT_GIT_DIR HUBBLO_GIT_DIR OPENCLIMATEDATA_GIT_DIR AR6_GIT_DIR
+Usage: build_extracts.py CO2JS_GIT_DIR EDGES_GIT_DIR MLCO2_IMPACT_GIT_DIR HUBBLO_GIT_DIR OPENCLIMATEDATA_GIT_DIR AR6_GIT_DIR DEFRA_COPY_GIT_DIR
 
 Each argument is a git directory (a clone) of the named public repository; the commit each extract is
 read from is pinned below and checked. Python 3 standard library only (the xlsx is read with
@@ -23,6 +23,7 @@ PINS = {
     'hubblo': '2308a62b73f28d0e57498365819950f925c93b8d',
     'ocd': 'fc4e6f48190b2c43a8b1ef41cd7a88f1d1234247',
     'ar6': '24f279260fc2d1ebd09b2bd4114f2be11859e925',
+    'defra': '0c3571d4d23ab7ead2c2b2fb1bf212a6d90d2b81',
 }
 
 
@@ -46,7 +47,7 @@ def num(v):
     return repr(int(x)) if x == int(x) and abs(x) < 1e15 else repr(x)
 
 
-def main(co2js, edges, mlco2, hubblo, ocd, ar6):
+def main(co2js, edges, mlco2, hubblo, ocd, ar6, defra):
     # Ember yearly data as republished by co2.js (latest year per country)
     ember = json.loads(show(co2js, PINS['co2js'], 'data/output/average-intensities.json'))
     write_csv('ember-average-intensities.csv',
@@ -129,9 +130,26 @@ def main(co2js, edges, mlco2, hubblo, ocd, ar6):
         f.write('# (header, hexafluoro-1,3-butadiene C4F6 CAS 685-63-2 and octafluorocyclopentene c-C5F8 CAS 559-40-0, verbatim).\n')
         f.write('# MIT (repository); values: IPCC AR6 WG1 Chapter 7 Supplementary Material, Table 7.SM.7.\n')
         f.write('\n'.join(keep) + '\n')
+    # UK DESNZ 2025 conversion factors (copy of the official flat file, split by category)
+    ids = {'category_freighting_goods.csv': ['27_317_3156_14_1', '27_320_3235_14_1', '27_304_3140_14_1', '27_315_3151_14_1'],
+           'category_wtt_delivery_vehs_&_freight.csv': ['28_913_3156_14_1', '28_916_3235_14_1', '28_907_3140_14_1',
+                                                        '28_911_3151_14_1'],
+           'category_waste_disposal.csv': ['20_503_5330_15_1', '20_503_5334_15_1']}
+    out = []
+    for name, wanted in ids.items():
+        text = show(defra, PINS['defra'], 'defra_factors_2025_v2/' + name).decode('utf-8')
+        rows = list(csv.reader(io.StringIO(text)))
+        header = rows[0]
+        found = {r[0]: r for r in rows[1:] if r and r[0] in wanted}
+        assert set(found) == set(wanted), name
+        out += [[name] + found[i] for i in wanted]
+    write_csv('defra-2025-extract.csv', ['file'] + header, out,
+              ['Extract of scope3emissiontest-oss/JulesProject@' + PINS['defra'] + ':defra_factors_2025_v2/ (a copy of',
+               'the UK DESNZ Greenhouse gas reporting conversion factors 2025 flat file, v2, split by category): the',
+               'rows Cradle uses, verbatim, with the file each comes from. Open Government Licence v3.0 (DESNZ).'])
 
 
 if __name__ == '__main__':
-    if len(sys.argv) != 7:
+    if len(sys.argv) != 8:
         sys.exit(__doc__)
     main(*sys.argv[1:])

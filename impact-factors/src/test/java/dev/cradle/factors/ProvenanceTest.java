@@ -230,8 +230,38 @@ class ProvenanceTest {
                 put(out, "methods/ipcc-ar4-gwp100/categories/climate_change/factors/ch4_fossil", ar4);
                 put(out, "methods/ipcc-ar4-gwp100/categories/climate_change/factors/ch4_biogenic", ar4);
             }
+            case "defra-2025-freight" -> {
+                // DESNZ row IDs of each mode: tank-to-wheel (Freighting goods) and well-to-tank rows, kg CO2e per t.km
+                Map<String, String> ttw = Map.of("air", "27_317_3156_14_1", "sea", "27_320_3235_14_1",
+                        "road", "27_304_3140_14_1", "rail", "27_315_3151_14_1");
+                Map<String, String> wtt = Map.of("air", "28_913_3156_14_1", "sea", "28_916_3235_14_1",
+                        "road", "28_907_3140_14_1", "rail", "28_911_3151_14_1");
+                Map<String, CSVRecord> rows = defra();
+                ttw.forEach((mode, id) -> put(out, "modes/" + mode + "/ttw", factor(rows, id, "tonne.km")));
+                wtt.forEach((mode, id) -> put(out, "modes/" + mode + "/wtt", factor(rows, id, "tonne.km")));
+            }
+            case "ewaste" -> {
+                // WEEE - mixed, open-loop recycling and landfill, kg CO2e per tonne -> per kg
+                Map<String, CSVRecord> rows = defra();
+                put(out, "treatment/recycling", factor(rows, "20_503_5330_15_1", "tonnes") / 1000);
+                put(out, "treatment/landfill", factor(rows, "20_503_5334_15_1", "tonnes") / 1000);
+            }
             default -> { } // citation extracts only
         }
+    }
+
+    private static Map<String, CSVRecord> defra() throws IOException {
+        Map<String, CSVRecord> rows = new LinkedHashMap<>();
+        csv(resource(ROOT + "sources/defra-2025-extract.csv")).forEach(r -> rows.put(r.get("ID"), r));
+        return rows;
+    }
+
+    private static double factor(Map<String, CSVRecord> rows, String id, String unit) {
+        CSVRecord r = rows.get(id);
+        assertNotNull(r, "DESNZ row " + id);
+        assertEquals(unit, r.get("UOM"), id);
+        assertEquals("kg CO2e", r.get("GHG/Unit"), id);
+        return Double.parseDouble(r.get("GHG Conversion Factor 2025"));
     }
 
     private static void put(Map<String, Double> out, String path, double value) {
