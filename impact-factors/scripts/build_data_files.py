@@ -93,7 +93,8 @@ def cloud_regions():
     lines = ['grids:']
     excluded = ['excluded:']
     for r in rows('mlco2-impact.csv'):
-        key = r['provider'] + '/' + r['region']
+        # the Scaleway row has no region code, only the name 'Paris': keyed scaleway/paris
+        key = r['provider'] + '/' + (r['region'] or r['regionName'].lower())
         place = ', '.join(x for x in (r['city'], r['state'], r['country']) if x)
         if r['source'].startswith('100% carbon-free'):
             excluded.append('  %s: {name: %s, reason: %s}' % (q(key), q(place), q(

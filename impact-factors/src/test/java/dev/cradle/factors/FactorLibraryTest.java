@@ -144,6 +144,8 @@ class FactorLibraryTest {
         assertTrue(lib.missingGridAdvice("ZZ").contains("regions: "), lib.missingGridAdvice("ZZ"));
         // ML CO2 impact.csv: gcp us-central1 566.3 g
         assertEquals(0.5663, emission("grid:gcp/us-central1", "co2e_aggregated"), 1e-12);
+        assertEquals(0.105, emission("grid:scaleway/paris", "co2e_aggregated"), 1e-12);
+        assertTrue(lib.process("grid:seeweb/fro2").isEmpty(), "a carbon-free claim is not a grid intensity");
         // IPCC AR5 Annex III: coal 740 / 820 / 910 g as a triangular distribution
         Exchange coal = lib.process("grid_source:coal").orElseThrow().exchanges().get(1);
         assertEquals(new Uncertainty.Triangular(0.74, 0.82, 0.91), coal.uncertainty());

@@ -154,7 +154,9 @@ class ProvenanceTest {
                     if (r.get("source").startsWith("100% carbon-free")) {
                         continue; // a renewable-energy claim, excluded from the grid intensities (audit 1(d))
                     }
-                    String key = "grids/" + r.get("provider") + "/" + r.get("region");
+                    // the Scaleway row has no region code, only the name 'Paris': keyed scaleway/paris
+                    String region = r.get("region").isEmpty() ? r.get("regionName").toLowerCase(Locale.ROOT) : r.get("region");
+                    String key = "grids/" + r.get("provider") + "/" + region;
                     put(out, key + "/intensity", Double.parseDouble(r.get("impact")));
                     if (!r.get("PUE").isBlank()) {
                         put(out, key + "/pue", Double.parseDouble(r.get("PUE")));
