@@ -70,7 +70,7 @@ public final class FactorLibrary {
             "methods/ipcc-gwp.yaml", "methods/water.yaml", "methods/usetox-2-human-toxicity.yaml",
             "methods/cml-ia-abiotic-depletion.yaml",
             "electricity/ember-2024-country-intensity.yaml", "electricity/electricitymaps-2024-zones.yaml",
-            "electricity/mlco2-cloud-regions.yaml",
+            "electricity/mlco2-cloud-regions.yaml", "electricity/cloud-regions-2024.yaml",
             "electricity/ipcc-ar5-generation-technologies.yaml",
             "transport/defra-2025-freight.yaml", "end-of-life/ewaste.yaml", "buildings/datacenter-building.yaml",
             "hardware/accelerators.yaml", "hardware/hubblo-gpu-lca.yaml", "hardware/server-components.yaml");
@@ -131,6 +131,7 @@ public final class FactorLibrary {
             case "elementary_flows" -> readFlows(d, root);
             case "lcia_methods" -> readMethods(d, root);
             case "electricity_grid" -> readGrids(d, root);
+            case "electricity_grid_alias" -> readGridAliases(d, root);
             case "electricity_sources" -> readSources(d, root);
             case "transport" -> readTransport(d, root);
             case "end_of_life" -> readEndOfLife(d, root);
@@ -283,6 +284,28 @@ public final class FactorLibrary {
                     List.of(out(ELECTRICITY, 1, null), out(co2e, g / 1000, null)), List.of(), List.of(), Set.of(CLIMATE));
             addProcess(p, d, p.name(), g + " g CO2-eq/kWh, " + level + ", vintage " + vintage
                     + (n.has("pue") ? ", PUE " + n.path("pue").asText() : ""));
+        });
+    }
+
+    /**
+     * A named vintage of cloud regions on current grids: {@code grid:<provider>/<region>@<year>} takes the
+     * intensity of the library grid the region maps to (a zone, else the country).
+     */
+    private void readGridAliases(Dataset d, JsonNode root) {
+        Flow co2e = flows.get("co2e_aggregated");
+        root.path("regions").fields().forEachRemaining(e -> {
+            String code = e.getKey() + "@" + d.year();
+            GridIntensity target = grids.get(e.getValue().path("grid").asText());
+            if (target == null || !grids.containsKey(e.getKey())) {
+                throw new IllegalStateException(d.file() + ": " + e.getKey() + " maps to an unknown grid or region");
+            }
+            String name = grids.get(e.getKey()).name() + " on grid " + target.code();
+            grids.put(code, new GridIntensity(code, name, target.gramsPerKwh(), target.vintage(), "cloud region", d));
+            Process p = new Process("grid:" + code, "Electricity, grid, " + name + " (" + target.vintage() + ")",
+                    LifecycleStage.USE, null, Map.of("dataset", d.id()), List.of(out(ELECTRICITY, 1, null),
+                    out(co2e, target.gramsPerKwh() / 1000, null)), List.of(), List.of(), Set.of(CLIMATE));
+            addProcess(p, d, p.name(), target.gramsPerKwh() + " g CO2-eq/kWh = grid:" + target.code() + " ("
+                    + target.dataset().id() + ", " + target.vintage() + "); " + e.getValue().path("basis").asText());
         });
     }
 
