@@ -658,13 +658,18 @@ public final class FactorLibrary {
         return List.copyOf(entries.values());
     }
 
-    /** Entries whose id, name, summary or dataset matches every word of {@code query} (case-insensitive). */
+    /** Lower case without diacritics, so that "quebec" finds "Québec". */
+    private static String plain(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
+    }
+
+    /** Entries whose id, name, summary or dataset matches every word of {@code query} (case- and accent-insensitive). */
     public List<LibraryEntry> search(String query) {
-        String[] words = query.toLowerCase(Locale.ROOT).trim().split("\\s+");
+        String[] words = plain(query).trim().split("\\s+");
         List<LibraryEntry> out = new ArrayList<>();
         for (LibraryEntry e : entries.values()) {
-            String hay = (e.id() + " " + e.kind() + " " + e.name() + " " + e.summary() + " " + e.dataset().id())
-                    .toLowerCase(Locale.ROOT);
+            String hay = plain(e.id() + " " + e.kind() + " " + e.name() + " " + e.summary() + " " + e.dataset().id());
             boolean all = true;
             for (String w : words) {
                 all &= hay.contains(w);

@@ -202,5 +202,6 @@ class FactorLibraryTest {
         assertTrue(lib.search("grid france").stream().anyMatch(e -> e.id().equals("grid:FR")));
         assertTrue(lib.search("h100").stream().anyMatch(e -> e.id().equals("device:nvidia-h100-sxm")));
         assertTrue(lib.search("aware").stream().anyMatch(e -> e.id().equals("aware-2.0")));
+        assertTrue(lib.search("quebec 2024").stream().anyMatch(e -> e.id().equals("grid:CA-QC")), "accents ignored");
     }
 }
