@@ -117,6 +117,12 @@ class NumericDomainsTest {
                         "s.yaml:30:5: the devices carried by workload 'chat-training'"),
                 // facility energy = IT energy × 1e308 overflows
                 Arguments.of("pue: 1.11", "pue: 1e308", "s.yaml:54:5: the IT energy of workload 'chat-training'"),
+                // idle energy = idle device-hours × 1e308 W overflows
+                Arguments.of("idle_power: 50 W", "idle_power: 1e308 W",
+                        "s.yaml:30:5: the idle energy of hardware 'a100-cluster'"),
+                // IT energy = 2e6 queries × 1e308 Wh overflows
+                Arguments.of("energy_per_query: 3.0 Wh", "energy_per_query: 1e308 Wh",
+                        "s.yaml:60:5: the IT energy of workload 'chat-serving'"),
                 // a market intensity of 1e306 kg/kWh times the facility energy overflows in the market-based result
                 Arguments.of("market_intensity: 80 g/kWh", "market_intensity: 1e309 g/kWh", "s.yaml:23:23:"));
     }
