@@ -421,7 +421,7 @@ final class ScenarioReader {
                 return;
             }
             if (flows.containsKey(id.get())) {
-                problem(m.position(), "flow id '" + id.get() + "' is declared twice");
+                problem(pos(m.get("id").get()), "flow id '" + id.get() + "' is declared twice; flow ids must be unique");
                 return;
             }
             flows.put(id.get(), new Flow(id.get(), text(m, "name", false, "").orElse(id.get()), type.get(), unit.get(),
@@ -553,6 +553,8 @@ final class ScenarioReader {
                 .map(e -> e.key() + " " + ((ScalarNode) e.value()).text()).toList());
     }
 
+    private final Map<String, Position> processIds = new java.util.HashMap<>();
+
     private Optional<Process> process(YamlNode n) {
         Optional<MapNode> mm = asMap(n, "a process");
         if (mm.isEmpty()) {
@@ -565,6 +567,12 @@ final class ScenarioReader {
             return Optional.empty();
         }
         String path = "process:" + id.get();
+        Position first = processIds.putIfAbsent(id.get(), m.get("id").get().position());
+        if (first != null) {
+            problem(m.get("id").get().position(), "process id '" + id.get() + "' is used twice (first at line "
+                    + first.line() + ", column " + first.column() + "); process ids must be unique");
+            return Optional.empty();
+        }
         sources.element(path, m.position());
         Optional<LifecycleStage> stage = choice(m, "stage", LifecycleStage::fromKey,
                 names(LifecycleStage.values(), LifecycleStage::key), true, "process '" + id.get() + "'");

@@ -167,6 +167,18 @@ class NumericDomainsTest {
     }
 
     @Test
+    void aDuplicateProcessIdIsReportedAtTheSecondId() throws Exception {
+        Cli cli = both(GENERIC.replace("methods:", """
+                  - id: a
+                    stage: use
+                    outputs:
+                      - {flow: p, amount: 1}
+                methods:"""));
+        assertEquals(2, cli.code());
+        assertTrue(cli.err().contains("s.yaml:13:9: process id 'a' is used twice (first at line 6, column 9)"), cli.err());
+    }
+
+    @Test
     void aProcessConsumingMoreOfItsProductThanItMakesIsRefused() throws Exception {
         Cli cli = both(GENERIC.replace("{flow: p, amount: 0.5}", "{flow: p, amount: 2}"));
         assertEquals(2, cli.code());
