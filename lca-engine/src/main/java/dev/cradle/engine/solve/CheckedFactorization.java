@@ -5,10 +5,15 @@ import org.ejml.data.DMatrixSparseCSC;
 
 /**
  * The residual check and iterative refinement every solve goes through, whatever the method: after
- * the raw solve, {@code r = b − A·x} is computed with the original (unscaled) A and the componentwise
- * relative residual {@code ω = max_i |r_i| / (|A|·|x| + |b|)_i} (Oettli–Prager) is taken; while ω is
- * above 4ε and at most two times, x is corrected by a solve of {@code A·d = r}. An answer with ω above
- * {@link Factorization#RESIDUAL_BOUND} is refused ({@link SingularSystemException.Kind#INACCURATE}).
+ * the raw solve, {@code r = b − A·x} is computed with the original (unscaled) A and the sparse
+ * backward error of Arioli, Demmel and Duff ("Solving sparse linear systems with sparse backward
+ * error", SIAM J. Matrix Anal. Appl. 10(2), 1989) is taken:
+ * {@code ω = max_i |r_i| / d_i} with {@code d_i = (|A|·|x| + |b|)_i} (componentwise, Oettli–Prager),
+ * except in rows where that is below {@code τ_i = 1000·n·ε·(‖A_i‖∞·‖x‖∞ + |b_i|)}, where
+ * {@code d_i = (|A|·|x|)_i + ‖A_i‖∞·‖x‖∞} (normwise: a row whose exact answer is zero must not count
+ * rounding noise as a relative error of 1). While ω is above 4ε and at most two times, x is
+ * corrected by a solve of {@code A·d = r}. An answer with ω above {@link Factorization#RESIDUAL_BOUND}
+ * is refused ({@link SingularSystemException.Kind#INACCURATE}).
  */
 abstract class CheckedFactorization implements Factorization {
     private static final int MAX_REFINEMENTS = 2;
@@ -18,8 +23,22 @@ abstract class CheckedFactorization implements Factorization {
     private final double condition;
     private final List<String> warnings;
 
+    /** Largest magnitude in each row of A (rowMax) and in each column (colMax = rows of Aᵀ). */
+    private final double[] rowMax;
+    private final double[] colMax;
+
     protected CheckedFactorization(DMatrixSparseCSC a, double condition) {
         this.a = a;
+        int n = a.numCols;
+        rowMax = new double[n];
+        colMax = new double[n];
+        for (int j = 0; j < n; j++) {
+            for (int p = a.col_idx[j]; p < a.col_idx[j + 1]; p++) {
+                double v = Math.abs(a.nz_values[p]);
+                rowMax[a.nz_rows[p]] = Math.max(rowMax[a.nz_rows[p]], v);
+                colMax[j] = Math.max(colMax[j], v);
+            }
+        }
         this.condition = condition;
         this.warnings = condition >= SolverLimits.WARN_CONDITION
                 ? List.of(String.format(java.util.Locale.ROOT, "the technosphere matrix is badly conditioned "
@@ -67,7 +86,7 @@ abstract class CheckedFactorization implements Factorization {
             double[] r = new double[n];
             double[] scale = new double[n];
             residual(b, x, transposed, r, scale);
-            omega = backwardError(r, scale);
+            omega = backwardError(r, scale, b, x, transposed ? colMax : rowMax);
             if (!(omega > GOOD_ENOUGH) || step == MAX_REFINEMENTS) {
                 break;
             }
@@ -86,13 +105,10 @@ abstract class CheckedFactorization implements Factorization {
         return x;
     }
 
-    /** r = b − A·x (or b − Aᵀ·x) and scale = |A|·|x| + |b| (or with Aᵀ). */
+    /** r = b − A·x (or b − Aᵀ·x) and scale = |A|·|x| (or with Aᵀ). */
     private void residual(double[] b, double[] x, boolean transposed, double[] r, double[] scale) {
         int n = a.numCols;
-        for (int i = 0; i < n; i++) {
-            r[i] = b[i];
-            scale[i] = Math.abs(b[i]);
-        }
+        System.arraycopy(b, 0, r, 0, n);
         for (int j = 0; j < n; j++) {
             for (int p = a.col_idx[j]; p < a.col_idx[j + 1]; p++) {
                 int i = a.nz_rows[p];
@@ -108,15 +124,27 @@ abstract class CheckedFactorization implements Factorization {
         }
     }
 
-    /** max_i |r_i| / scale_i; rows with scale 0 have r_i = 0 exactly and are skipped; NaN stays NaN. */
-    static double backwardError(double[] r, double[] scale) {
-        double worst = 0;
-        for (int i = 0; i < r.length; i++) {
-            if (!Double.isFinite(r[i]) || !Double.isFinite(scale[i])) {
+    /** The sparse backward error ω (class comment); NaN when anything is not finite. */
+    static double backwardError(double[] r, double[] absAx, double[] b, double[] x, double[] lineMax) {
+        int n = r.length;
+        double xNorm = 0;
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
                 return Double.NaN;
             }
-            if (scale[i] > 0) {
-                worst = Math.max(worst, Math.abs(r[i]) / scale[i]);
+            xNorm = Math.max(xNorm, Math.abs(v));
+        }
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(r[i]) || !Double.isFinite(absAx[i])) {
+                return Double.NaN;
+            }
+            double componentwise = absAx[i] + Math.abs(b[i]);
+            double normwise = lineMax[i] * xNorm;
+            double tau = 1000.0 * n * Math.ulp(1.0) * (normwise + Math.abs(b[i]));
+            double d = componentwise > tau ? componentwise : absAx[i] + normwise;
+            if (d > 0) {
+                worst = Math.max(worst, Math.abs(r[i]) / d);
             } else if (r[i] != 0) {
                 return Double.POSITIVE_INFINITY;
             }
