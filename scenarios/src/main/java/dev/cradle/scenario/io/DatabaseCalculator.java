@@ -4,8 +4,7 @@ import dev.cradle.engine.Cradle;
 import dev.cradle.engine.ModelException;
 import dev.cradle.engine.ModelProblem;
 import dev.cradle.engine.calc.CompiledSystem;
-import dev.cradle.engine.index.TechFlow;
-import dev.cradle.engine.result.LcaResult;
+import dev.cradle.engine.result.CumulativeResults;
 import dev.cradle.model.Exchange;
 import dev.cradle.model.Flow;
 import dev.cradle.model.FunctionalUnit;
@@ -17,7 +16,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -107,32 +105,25 @@ public final class DatabaseCalculator {
             matches.addAll(mapped.reports());
         }
         Compiled compiled = compile(linked, methods);
-        LcaResult result = Cradle.calculator().calculate(compiled.system());
-        int kk = result.impactIndex().size();
-        double[][] y = new double[kk][];
+        CumulativeResults cumulative = Cradle.calculator().prepare(compiled.system()).cumulativeResults();
+        int kk = cumulative.impactIndex().size();
         List<String> keys = new ArrayList<>();
         List<String> units = new ArrayList<>();
         for (int k = 0; k < kk; k++) {
-            y[k] = result.intensities(k);
-            keys.add(result.impactIndex().at(k).key());
-            units.add(result.impactIndex().at(k).category().indicatorUnit().symbol());
+            keys.add(cumulative.impactIndex().at(k).key());
+            units.add(cumulative.impactIndex().at(k).category().indicatorUnit().symbol());
         }
         List<DatabaseResults.Row> rows = new ArrayList<>();
-        LinkedDatabase used2 = compiled.linked();
-        for (Database.Process p : used2.database().processes()) {
+        for (Database.Process p : compiled.linked().database().processes()) {
             Flow ref = p.referenceFlow();
-            OptionalInt j = result.techIndex().indexOf(p.id(), ref.id());
-            double[] values = new double[kk];
-            for (int k = 0; k < kk; k++) {
-                values[k] = y[k][j.orElseThrow()];
-            }
-            rows.add(new DatabaseResults.Row(p.id(), p.name().trim(), ref.name().trim(), ref.referenceUnit().symbol(), values));
+            int j = cumulative.techIndex().indexOf(p.id(), ref.id()).orElseThrow();
+            rows.add(new DatabaseResults.Row(p.id(), p.name().trim(), ref.name().trim(), ref.referenceUnit().symbol(),
+                    cumulative.column(j)));
         }
-        return new DatabaseResults(used2, keys, units, rows, result.solverMethod(), matches);
+        String solver = cumulative.solverMethod() + String.format(java.util.Locale.ROOT, ", condition estimate %.3g",
+                cumulative.conditionEstimate()) + (cumulative.warnings().isEmpty() ? ""
+                : "; warnings: " + String.join("; ", cumulative.warnings()));
+        return new DatabaseResults(compiled.linked(), keys, units, rows, solver, matches);
     }
 
-    /** The technosphere column of process {@code id}'s reference product (for tests and analyses). */
-    static TechFlow column(LcaResult r, int j) {
-        return r.techIndex().at(j);
-    }
 }

@@ -70,7 +70,7 @@ public final class DatabaseLinker {
                     allocationLines.add(head + ": no allocation" + (options.allocation() == ImportOptions.Allocation.AS_DEFINED
                             ? (p.allocationFactors().isEmpty() ? " (the process defines none)"
                             : " (the process sets no default method; its " + p.allocationFactors().size()
-                            + " allocation factors are not used)") : "") + dropped);
+                            + " allocation factors are not used" + usability(p, productIdsOf(p)) + ")") : "") + dropped);
                 } else {
                     List<String> productIds = new ArrayList<>();
                     productIds.add(p.referenceFlow().id());
@@ -164,6 +164,25 @@ public final class DatabaseLinker {
                 allocationLines, notes);
         return new LinkedDatabase(db, processes, options.formulas() ? db.globalParameters() : List.of(),
                 anyAllocated ? AllocationMethod.CAUSAL : AllocationMethod.NONE, report);
+    }
+
+    private static List<String> productIdsOf(Database.Process p) {
+        List<String> ids = new ArrayList<>();
+        ids.add(p.referenceFlow().id());
+        p.exchanges().stream().filter(Database.Exchange::providesFlow).map(e -> e.flow().id())
+                .filter(id -> !ids.contains(id)).forEach(ids::add);
+        return ids;
+    }
+
+    /** For the report: whether the factors a process carries could partition it, method by method. */
+    private static String usability(Database.Process p, List<String> products) {
+        StringBuilder out = new StringBuilder();
+        p.allocationFactors().stream().map(Database.Allocation::method).distinct().forEach(m -> {
+            String why = unusable(p, m, products);
+            out.append("; its ").append(m.key()).append(" factors ").append(why == null ? "would be usable"
+                    : "are unusable: " + why);
+        });
+        return out.toString();
     }
 
     /** Why the process's factors of {@code method} cannot partition it, or null when they can. */

@@ -51,9 +51,10 @@ public final class DatabaseReport {
             out.add(m.indicator() + ": " + m.matchedCount() + " of " + m.flowsInDatabase()
                     + " elementary flows with an exchange characterised " + m.matched() + "; "
                     + m.unmatched().size() + " with an exchange but no factor (" + m.factorsInMethod()
-                    + " factors in the method)");
+                    + " factors in the method)" + (m.suspects().isEmpty() ? "" : "; " + m.suspects().size()
+                    + " of these are substances the method characterises under another name or compartment"));
             if (listUnmatched) {
-                m.unmatched().forEach(u -> out.add("    no factor: " + u));
+                m.suspects().forEach(u -> out.add("    check: " + u));
             }
         }
         return out;
@@ -89,6 +90,12 @@ public final class DatabaseReport {
         lines.add("");
         lines.add("Coverage of the methods on the database's elementary flows");
         lines.addAll(coverage(results.matches(), true));
+        lines.add("");
+        lines.add("Elementary flows with an exchange but no factor, by indicator");
+        for (FlowMapping.MatchReport m : results.matches()) {
+            lines.add("  " + m.indicator() + " (" + m.unmatched().size() + ")");
+            m.unmatched().forEach(u -> lines.add("    " + u));
+        }
         lines.add("");
         lines.addAll(details(results.linked().report()));
         return String.join("\n", lines) + "\n";

@@ -48,9 +48,11 @@ public final class FlowMapping {
      * @param flowsInDatabase elementary flows that occur in at least one exchange
      * @param matched         those that got a factor of this category (by rule: uuid, cas, name)
      * @param unmatched       names (and compartments) of the flows with an exchange but no factor
+     * @param suspects        the unmatched flows whose substance (name before the first comma) the category
+     *                        characterises under another name or compartment: the ones to check first
      */
     public record MatchReport(String indicator, int factorsInMethod, int flowsInDatabase,
-                              Map<String, Integer> matched, List<String> unmatched) {
+                              Map<String, Integer> matched, List<String> unmatched, List<String> suspects) {
         public int matchedCount() {
             return matched.values().stream().mapToInt(Integer::intValue).sum();
         }
@@ -94,8 +96,9 @@ public final class FlowMapping {
         byName.computeIfAbsent(name + "|" + c.label(), k -> new HashSet<>()).add(id);
     }
 
+    /** Lower case, single spaces, without a trailing NETL group such as " [Inorganic emissions to air]". */
     static String normalise(String name) {
-        return name.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return name.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceFirst("\\s*\\[[^\\]]*]$", "");
     }
 
     private static String stripSuffix(String libraryName) {
@@ -113,7 +116,7 @@ public final class FlowMapping {
             return null;
         }
         Flow same = libraryById.get(f.id());
-        if (same != null && same.compartment() == f.compartment()) {
+        if (same != null) {
             return new String[]{same.id(), "uuid"};
         }
         if (f.compartment() == Compartment.UNSPECIFIED || isSeaWater(f)) {
@@ -130,6 +133,24 @@ public final class FlowMapping {
             return new String[]{ids.iterator().next(), "name"};
         }
         return null;
+    }
+
+    /** The engine's convention (docs/methodology.md): resources and water consumed enter, all else leaves. */
+    static boolean isInputByNature(Flow f) {
+        return f.compartment() == Compartment.RESOURCE || f.compartment() == Compartment.WATER_CONSUMED;
+    }
+
+    /** The substance part of a flow name: lower case, before the first comma or bracket. */
+    static String substance(String name) {
+        String n = normalise(name);
+        int cut = n.length();
+        for (char ch : new char[]{',', '(', '['}) {
+            int i = n.indexOf(ch);
+            if (i > 0) {
+                cut = Math.min(cut, i);
+            }
+        }
+        return n.substring(0, cut).trim();
     }
 
     private static boolean isSeaWater(Flow f) {
@@ -160,22 +181,33 @@ public final class FlowMapping {
             List<CharacterisationFactor> factors = new ArrayList<>();
             Map<String, Integer> byRule = new LinkedHashMap<>();
             List<String> unmatched = new ArrayList<>();
+            List<String> suspects = new ArrayList<>();
+            Set<String> substances = new HashSet<>();
+            c.factors().stream().filter(cf -> cf.value() != 0).forEach(cf -> substances.add(substance(cf.flow().name())));
             for (Flow f : used.keySet()) {
                 String[] m = matchOf.get(f.id());
                 CharacterisationFactor lib = m == null ? null : libFactors.get(m[0]);
                 if (lib != null && lib.flow().referenceUnit().isCompatibleWith(f.referenceUnit())) {
-                    // factor per library unit → per database unit: value × (1 db unit in library units)
-                    double v = lib.value() * f.referenceUnit().conversionFactorTo(lib.flow().referenceUnit());
+                    // factor per library unit → per database unit: value × (1 db unit in library units);
+                    // negated when a UUID match joins flows of opposite natural direction (B's sign convention)
+                    double sign = isInputByNature(lib.flow()) == isInputByNature(f) ? 1 : -1;
+                    double v = sign * lib.value() * f.referenceUnit().conversionFactorTo(lib.flow().referenceUnit());
                     factors.add(new CharacterisationFactor(f, v, lib.uncertainty()));
                     byRule.merge(m[1], 1, Integer::sum);
                 } else {
-                    unmatched.add(f.name().trim() + " [" + (f.subCompartment().isEmpty() ? f.compartment().label()
-                            : f.subCompartment()) + "]");
+                    String label = f.name().trim() + " [" + (f.subCompartment().isEmpty() ? f.compartment().label()
+                            : f.subCompartment()) + "]";
+                    unmatched.add(label);
+                    if (substances.contains(substance(f.name()))) {
+                        suspects.add(label);
+                    }
                 }
             }
             unmatched.sort(null);
+            suspects.sort(null);
             categories.add(new ImpactCategory(c.id(), c.name(), c.indicatorUnit(), factors));
-            reports.add(new MatchReport(method.id() + "/" + c.id(), c.factors().size(), used.size(), byRule, unmatched));
+            reports.add(new MatchReport(method.id() + "/" + c.id(), c.factors().size(), used.size(), byRule, unmatched,
+                    suspects));
         }
         return new Mapped(new ImpactMethod(method.id(), method.name(), categories), reports);
     }

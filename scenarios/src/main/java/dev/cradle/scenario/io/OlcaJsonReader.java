@@ -406,7 +406,8 @@ public final class OlcaJsonReader {
         }
         Double propFactor = info.propertyFactors().get(prop);
         if (propFactor == null) {
-            problem(file, where + ": flow property '" + e.path("flowProperty").path("name").asText(prop)
+            problem(file, where + ": flow property '" + propertyNames.getOrDefault(prop,
+                    e.path("flowProperty").path("name").asText(prop))
                     + "' is missing from flow '" + flow.name() + "' (" + info.file() + " lists "
                     + info.propertyFactors().keySet().stream().map(k -> "'" + propertyNames.get(k) + "'").toList() + ")");
             return null;

@@ -1,0 +1,130 @@
+package dev.cradle.scenario.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cradle.factors.FactorLibrary;
+import dev.cradle.model.Amount;
+import dev.cradle.model.CharacterisationFactor;
+import dev.cradle.model.Compartment;
+import dev.cradle.model.Exchange;
+import dev.cradle.model.ImpactMethod;
+import dev.cradle.model.Process;
+import dev.cradle.model.Uncertainty;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The hand-made database of {@link MiniDatabase}, imported in both schema generations and solved. */
+class OlcaJsonImportTest {
+    @TempDir
+    Path dir;
+
+    private static final FactorLibrary LIB = FactorLibrary.bundled();
+
+    private DatabaseResults calc(boolean v2, ImportOptions options, String... methods) {
+        Path zip = MiniDatabase.zip(dir, "mini.zip", MiniDatabase.files(v2), f -> f);
+        Database db = Databases.read(zip.toString());
+        assertEquals("openLCA JSON-LD (olca-schema " + (v2 ? "2.x" : "1.x") + ")", db.format());
+        LinkedDatabase linked = DatabaseLinker.link(db, options);
+        List<ImpactMethod> ms = java.util.Arrays.stream(methods).map(m -> LIB.method(m).orElseThrow()).toList();
+        return DatabaseCalculator.calculate(linked, ms, new FlowMapping(LIB.flows().values()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void cumulativeClimateChangeMatchesTheHandCalculation(boolean v2) {
+        DatabaseResults r = calc(v2, ImportOptions.defaults(), "ipcc-ar6-gwp100");
+        int k = r.indicator("climate_change");
+        // Per MJ of grid electricity g and per kg of steel s (diesel and CUTOFF water cut off):
+        //   g = (0.5 kg CO2 + 0.01 kg steel × s) / 3.6 MJ      (1 kWh = 3.6 MJ; 500 g = 0.5 kg)
+        //   s = 1.8 + 2 kWh × 3.6 MJ/kWh × g = 1.8 + 7.2 g
+        //   ⇒ s = (1.8 + 1.0) / (1 − 0.02) = 2.857142857…, g = (0.5 + 0.0285714…)/3.6 = 0.146825397…
+        double s = 2.8 / 0.98;
+        double g = (0.5 + 0.01 * s) / 3.6;
+        assertEquals(s, r.row(MiniDatabase.STEEL).values()[k], 1e-12);
+        assertEquals(g, r.row(MiniDatabase.GRID).values()[k], 1e-12);
+        // paper: −0.5 kg CO2 (negative amount kept) + 1 kWh = 3.6 MJ of grid: −0.5 + 3.6 g = 0.0285714…
+        assertEquals(-0.5 + 3.6 * g, r.row(MiniDatabase.PAPER).values()[k], 1e-12);
+        // refinery: no usable allocation, the whole 0.2 kg on gasoline
+        assertEquals(0.2, r.row(MiniDatabase.REFINERY).values()[k], 1e-12);
+        assertEquals("MJ", r.row(MiniDatabase.GRID).unit());
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void ambiguousProvidersFollowTheNamedPolicy(boolean v2) {
+        DatabaseResults r = calc(v2, ImportOptions.defaults().withAmbiguous(ImportOptions.Ambiguity.FIRST_BY_ID),
+                "ipcc-ar6-gwp100");
+        int k = r.indicator("climate_change");
+        // diesel A (…0003 sorts before …0004) adds 0.1 kg × 3 kg CO2/kg: s = (2.8 + 0.3)/0.98
+        double s = 3.1 / 0.98;
+        assertEquals(s, r.row(MiniDatabase.STEEL).values()[k], 1e-12);
+        LinkingReport report = r.linked().report();
+        assertEquals(1, report.ambiguous().size());
+        assertEquals(List.of(MiniDatabase.DIESEL_A, MiniDatabase.DIESEL_B), report.ambiguous().get(0).candidates());
+        assertTrue(report.ambiguous().get(0).resolution().startsWith("linked to " + MiniDatabase.DIESEL_A));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void everyCutOffAndEveryAllocationIsInTheReport(boolean v2) {
+        LinkingReport report = calc(v2, ImportOptions.defaults(), "ipcc-ar6-gwp100").linked().report();
+        assertEquals(1, report.ambiguous().size(), "steel's diesel has two providers");
+        assertEquals("cut off", report.ambiguous().get(0).resolution());
+        // missing: steel's CUTOFF water (declared) and paper's residual fuel oil (only a co-product)
+        assertEquals(2, report.missing().size());
+        assertEquals(1, report.declaredCutOffs());
+        assertEquals(3, report.cutOffs());
+        assertEquals(3, report.linkedUnique(), "grid←steel, steel←grid, paper←grid");
+        assertEquals(0, report.linkedByDefault(), "the database names no default provider");
+        assertEquals(1, report.allocation().size());
+        assertTrue(report.allocation().get(0).contains("unusable"), report.allocation().get(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void formulasParametersUncertaintyAndCompartmentsAreCarried(boolean v2) {
+        Path zip = MiniDatabase.zip(dir, "mini.zip", MiniDatabase.files(v2), f -> f);
+        LinkedDatabase linked = DatabaseLinker.link(Databases.read(zip.toString()), ImportOptions.defaults());
+        Process steel = linked.processes().stream().filter(p -> p.id().equals(MiniDatabase.STEEL)).findFirst().orElseThrow();
+        Exchange co2 = steel.exchanges().stream().filter(e -> e.flow().id().equals("co2")).findFirst().orElseThrow();
+        assertEquals(new Amount.Formula("if(mode==1, co2_base, 0)"), co2.amount());
+        assertEquals(List.of("co2_base", "mode"), steel.parameters().stream().map(p -> p.name()).toList());
+        Process grid = linked.processes().stream().filter(p -> p.id().equals(MiniDatabase.GRID)).findFirst().orElseThrow();
+        Exchange gridCo2 = grid.exchanges().stream().filter(e -> e.flow().id().equals("co2")).findFirst().orElseThrow();
+        // 500 g with geometric mean 500 g, gsd 1.2 → 0.5 kg, gsd 1.2
+        assertEquals(0.5, ((Amount.Constant) gridCo2.amount()).value(), 1e-15);
+        Uncertainty.LogNormal u = assertInstanceOf(Uncertainty.LogNormal.class, gridCo2.uncertainty());
+        assertEquals(0.5, u.geometricMean(), 1e-15);
+        assertEquals(1.2, u.geometricSd(), 0);
+        Exchange ch4 = grid.exchanges().stream().filter(e -> e.flow().id().equals("ch4")).findFirst().orElseThrow();
+        assertEquals(Compartment.UNSPECIFIED, ch4.flow().compartment());
+        assertEquals("Elementary Flows", ch4.flow().subCompartment());
+        assertEquals(Compartment.AIR, gridCo2.flow().compartment());
+        assertEquals("air/unspecified", gridCo2.flow().subCompartment());
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void resourcesAreCharacterisedWithTheirSignAndUnspecifiedFlowsAreReported(boolean v2) {
+        DatabaseResults r = calc(v2, ImportOptions.defaults(), "cml-ia-adp", "ipcc-ar6-gwp100");
+        ImpactMethod adp = LIB.method("cml-ia-adp").orElseThrow();
+        double coal = adp.categories().stream().filter(c -> c.id().equals("adp_fossil")).findFirst().orElseThrow()
+                .factors().stream().filter(f -> f.flow().id().equals("hard_coal_in_ground"))
+                .mapToDouble(CharacterisationFactor::value).findFirst().orElseThrow();
+        assertTrue(coal > 0);
+        // paper takes 0.4 kg of hard coal from the ground (an input, a resource): + 0.4 × factor, not −
+        assertEquals(0.4 * coal, r.row(MiniDatabase.PAPER).values()[r.indicator("adp_fossil")], 1e-12 * coal);
+        FlowMapping.MatchReport gwp = r.matches().stream().filter(m -> m.indicator().endsWith("climate_change"))
+                .findFirst().orElseThrow();
+        assertEquals(1, gwp.matchedCount(), "CO2 by name");
+        assertEquals(2, gwp.unmatched().size(), "methane (unspecified compartment) and coal");
+        assertEquals(List.of("Methane [Elementary Flows]"), gwp.suspects());
+        assertNotNull(r.solver());
+    }
+}
