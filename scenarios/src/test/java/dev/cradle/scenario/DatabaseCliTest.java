@@ -40,9 +40,9 @@ class DatabaseCliTest {
         List<String> lines = Files.readAllLines(out);
         assertEquals("process_id,process,reference_product,unit,ipcc-ar6-gwp100/climate_change [kg CO2-eq]", lines.get(0));
         assertEquals(7, lines.size(), "header + 6 processes");
-        // steel: s = 2.8 / 0.98 kg CO2-eq per kg (hand calculation in OlcaJsonImportTest)
+        // steel: s = (1.8 + 2 (0.5 + 0.001 kg CH4 × 29.8)) / 0.98 kg CO2-eq per kg (hand calculation in OlcaJsonImportTest)
         String steel = lines.stream().filter(l -> l.startsWith("a0000000-0000-0000-0000-000000000002")).findFirst().orElseThrow();
-        assertEquals(2.8 / 0.98, Double.parseDouble(steel.substring(steel.lastIndexOf(',') + 1)), 1e-12);
+        assertEquals((1.8 + 2 * (0.5 + 0.001 * 29.8)) / 0.98, Double.parseDouble(steel.substring(steel.lastIndexOf(',') + 1)), 1e-12);
         String report = Files.readString(dir.resolve("res/mini.report.txt"));
         assertTrue(report.contains("needs 0.1 kg of 'Diesel, at refinery'; candidates"), report);
         assertTrue(report.contains("'CUTOFF Water, at user': cut off"), report);

@@ -21,14 +21,15 @@ import javax.xml.stream.XMLStreamReader;
  * Reads EcoSpold2 activity datasets ({@code *.spold}, the ecoinvent format) with the JDK's StAX parser
  * into a {@link Database}. Intermediate exchanges: {@code outputGroup 0} is the reference product,
  * {@code outputGroup 2} a by-product, {@code inputGroup 5} an input from technosphere; elementary
- * exchanges: {@code inputGroup 4} from and {@code outputGroup 4} to the environment. Flows are
+ * exchanges: {@code inputGroup 4} from and {@code outputGroup 4} to the environment (without a
+ * {@code <compartment>} element, the first is a resource and the second an emission to an unnamed,
+ * "unspecified" compartment). Flows are
  * identified by {@code intermediateExchangeId}/{@code elementaryExchangeId} (UUIDs shared with the
  * JSON-LD export of the same database).
  *
  * <p>An export without master data (as USLCI's) names units only by their ecoinvent names; every amount
  * is converted into one canonical unit per physical quantity with the exact factors of the table in
- * {@link #UNITS} (kg, MJ, m3, t*km, kBq, ...). Elementary exchanges without a {@code <compartment>}
- * element get the "unspecified" compartment, never a guessed one. Formulas ({@code mathematicalRelation})
+ * {@link #UNITS} (kg, MJ, m3, t*km, kBq, ...). Formulas ({@code mathematicalRelation})
  * are not carried: the stored amounts are used, and the database's notes say so.
  */
 public final class EcoSpold2Reader {
@@ -174,9 +175,13 @@ public final class EcoSpold2Reader {
         }
         Flow f;
         if (r.elementary) {
-            Compartment comp = r.compartment == null ? Compartment.UNSPECIFIED
-                    : OlcaJsonReader.compartmentOf(r.compartment);
-            String path = r.compartment == null ? "" : r.compartment + (r.subcompartment.isEmpty() ? "" : "/" + r.subcompartment);
+            // without a <compartment> element, EcoSpold2's groups still say which way the flow crosses the
+            // boundary: inputGroup 4 is "from environment" (a resource), outputGroup 4 "to environment"
+            // (an emission, compartment not named: unspecified)
+            Compartment comp = r.compartment != null ? OlcaJsonReader.compartmentOf(r.compartment)
+                    : r.inputGroup == 4 ? Compartment.RESOURCE : Compartment.UNSPECIFIED;
+            String path = r.compartment != null ? r.compartment + (r.subcompartment.isEmpty() ? "" : "/" + r.subcompartment)
+                    : r.inputGroup == 4 ? "from environment (inputGroup 4)" : "to environment (outputGroup 4)";
             f = new Flow(r.flowId, r.name, FlowType.ELEMENTARY, unit, comp, path, "");
         } else {
             f = new Flow(r.flowId, r.name, FlowType.PRODUCT, unit, null, "", "");

@@ -30,13 +30,19 @@ import org.apache.commons.csv.CSVRecord;
  * (lower case, trimmed, the library's ", to air" / ", to fresh water" suffix removed, or a documented
  * synonym from {@code flow-synonyms.csv}) and compartment, when exactly one library flow has them.
  * Compartments must agree, so a resource is never characterised as an emission (no sign is flipped);
- * a flow in the "unspecified" compartment matches by UUID only; the library's water flows are fresh
+ * a flow in the "unspecified" compartment (an emission whose compartment the database does not name)
+ * matches by UUID, or by name when the library has that substance in a single compartment (greenhouse
+ * gases: air) — never a choice between air and water; the library's water flows are fresh
  * water, so ocean and sea water flows do not match them. Units must be convertible.
  */
 public final class FlowMapping {
     private final Map<String, Flow> libraryById = new HashMap<>();
     private final Map<String, Set<String>> byCas = new HashMap<>();
     private final Map<String, Set<String>> byName = new HashMap<>();
+    /** Emission names (any compartment) → library flows, for flows whose compartment the database leaves open. */
+    private final Map<String, Set<String>> emissionByName = new HashMap<>();
+    /** Substance → compartments the library has it in, to refuse a name match that would pick a compartment. */
+    private final Map<String, Set<Compartment>> substanceCompartments = new HashMap<>();
 
     /** A mapped method with its match report. */
     public record Mapped(ImpactMethod method, List<MatchReport> reports) {
@@ -94,6 +100,10 @@ public final class FlowMapping {
 
     private void addName(String name, Compartment c, String id) {
         byName.computeIfAbsent(name + "|" + c.label(), k -> new HashSet<>()).add(id);
+        if (c != Compartment.RESOURCE && c != Compartment.WATER_CONSUMED) {
+            emissionByName.computeIfAbsent(name, k -> new HashSet<>()).add(id);
+        }
+        substanceCompartments.computeIfAbsent(substance(name), k -> new HashSet<>()).add(c);
     }
 
     /** Lower case, single spaces, without a trailing NETL group such as " [Inorganic emissions to air]". */
@@ -119,7 +129,18 @@ public final class FlowMapping {
         if (same != null) {
             return new String[]{same.id(), "uuid"};
         }
-        if (f.compartment() == Compartment.UNSPECIFIED || isSeaWater(f)) {
+        if (f.compartment() == Compartment.UNSPECIFIED) {
+            // an emission to a compartment the database does not name: matched by name only when the library
+            // knows the substance in one compartment (e.g. greenhouse gases, air only); never a guess between
+            // air and water, and never onto a resource (no sign flip)
+            Set<String> ids = emissionByName.get(normalise(f.name()));
+            Set<Compartment> where = substanceCompartments.getOrDefault(substance(f.name()), Set.of());
+            if (ids != null && ids.size() == 1 && where.size() == 1) {
+                return new String[]{ids.iterator().next(), "name, compartment unspecified"};
+            }
+            return null;
+        }
+        if (isSeaWater(f)) {
             return null;
         }
         if (casNumber != null && !casNumber.isBlank()) {
