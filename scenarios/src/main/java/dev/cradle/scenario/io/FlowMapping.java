@@ -108,8 +108,12 @@ public final class FlowMapping {
 
     /** Lower case, single spaces, without a trailing NETL group such as " [Inorganic emissions to air]". */
     static String normalise(String name) {
-        return name.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceFirst("\\s*\\[[^\\]]*]$", "");
+        String n = SPACES.matcher(name.trim().toLowerCase(Locale.ROOT)).replaceAll(" ");
+        return n.endsWith("]") ? NETL_GROUP.matcher(n).replaceFirst("") : n;
     }
+
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern NETL_GROUP = java.util.regex.Pattern.compile("\\s*\\[[^\\]]*]$");
 
     private static String stripSuffix(String libraryName) {
         return libraryName.replaceAll(",\\s*to (air|fresh water|water|soil)$", "");
@@ -188,11 +192,13 @@ public final class FlowMapping {
      */
     public Mapped map(ImpactMethod method, Map<Flow, String> used) {
         Map<String, String[]> matchOf = new HashMap<>();
+        Map<String, String> substanceOf = new HashMap<>();
         for (Map.Entry<Flow, String> e : used.entrySet()) {
             String[] m = match(e.getKey(), e.getValue());
             if (m != null) {
                 matchOf.put(e.getKey().id(), m);
             }
+            substanceOf.put(e.getKey().id(), substance(e.getKey().name()));
         }
         List<ImpactCategory> categories = new ArrayList<>();
         List<MatchReport> reports = new ArrayList<>();
@@ -219,7 +225,7 @@ public final class FlowMapping {
                     String label = f.name().trim() + " [" + (f.subCompartment().isEmpty() ? f.compartment().label()
                             : f.subCompartment()) + "]";
                     unmatched.add(label);
-                    if (substances.contains(substance(f.name()))) {
+                    if (substances.contains(substanceOf.get(f.id()))) {
                         suspects.add(label);
                     }
                 }

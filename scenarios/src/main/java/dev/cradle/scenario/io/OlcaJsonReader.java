@@ -93,8 +93,12 @@ public final class OlcaJsonReader {
                 propertyNames.put(p.path("@id").asText(), p.path("name").asText(""));
             }
         }
-        for (String f : archive.list("flows", ".json")) {
-            readFlow(f);
+        List<String> flowFiles = archive.list("flows", ".json");
+        JsonNode[] flowTrees = parseAll(flowFiles);
+        for (int i = 0; i < flowFiles.size(); i++) {
+            if (flowTrees[i] != null) {
+                readFlow(flowFiles.get(i), flowTrees[i]);
+            }
         }
         stopIfProblems();
         List<Parameter> globals = new ArrayList<>();
@@ -108,8 +112,10 @@ public final class OlcaJsonReader {
             }
         }
         List<Database.Process> processes = new ArrayList<>();
-        for (String f : processFiles) {
-            JsonNode p = parse(f);
+        JsonNode[] processTrees = parseAll(processFiles);
+        for (int i = 0; i < processFiles.size(); i++) {
+            String f = processFiles.get(i);
+            JsonNode p = processTrees[i];
             if (p != null) {
                 Database.Process process = readProcess(p, f);
                 if (process != null) {
@@ -130,6 +136,25 @@ public final class OlcaJsonReader {
     }
 
     // ---- parsing helpers --------------------------------------------------------------------------
+
+    /** Parses many files on all cores (Jackson's ObjectMapper is thread-safe); problems are kept in file order. */
+    private JsonNode[] parseAll(List<String> files) {
+        JsonNode[] trees = new JsonNode[files.size()];
+        String[] errors = new String[files.size()];
+        java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
+            try {
+                trees[i] = JSON.readTree(archive.read(files.get(i)));
+            } catch (IOException e) {
+                errors[i] = e.getMessage();
+            }
+        });
+        for (int i = 0; i < files.size(); i++) {
+            if (errors[i] != null) {
+                trees[i] = parse(files.get(i)); // reports the problem with its line and column
+            }
+        }
+        return trees;
+    }
 
     private JsonNode parse(String file) {
         try {
@@ -221,11 +246,7 @@ public final class OlcaJsonReader {
         unitGroups.put(g.path("@id").asText(), new UnitGroup(g.path("name").asText(""), ref, byId, byName));
     }
 
-    private void readFlow(String file) {
-        JsonNode f = parse(file);
-        if (f == null) {
-            return;
-        }
+    private void readFlow(String file, JsonNode f) {
         String id = f.path("@id").asText("");
         String name = f.path("name").asText(id);
         Map<String, Double> factors = new HashMap<>();
