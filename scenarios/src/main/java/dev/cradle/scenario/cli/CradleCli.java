@@ -157,6 +157,7 @@ public final class CradleCli implements Callable<Integer> {
         public Integer call() {
             LoadedScenario s = ScenarioLoader.load(file);
             PrintWriter o = spec.commandLine().getOut();
+            s.backgroundLinks().forEach(o::println);
             if (s.aiStudy().isEmpty()) {
                 o.println(file + " declares no datacenters, hardware or workloads: every process is written by hand.");
                 return OK;
