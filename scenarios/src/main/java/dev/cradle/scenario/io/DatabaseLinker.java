@@ -55,6 +55,10 @@ public final class DatabaseLinker {
             products.add(p.referenceFlow().id());
             List<Database.Exchange> coProducts = p.exchanges().stream()
                     .filter(e -> e.providesFlow() && !e.flow().id().equals(p.referenceFlow().id())).toList();
+            if (coProducts.isEmpty() && !p.allocationFactors().isEmpty()) {
+                allocationLines.add("'" + p.name() + "' (" + p.id() + ") has one product but carries "
+                        + p.allocationFactors().size() + " allocation factors (leftovers); not used");
+            }
             if (!coProducts.isEmpty()) {
                 AllocationMethod method = switch (options.allocation()) {
                     case AS_DEFINED -> p.defaultAllocation() == null ? AllocationMethod.NONE : p.defaultAllocation();

@@ -37,7 +37,7 @@ public final class DatabaseReport {
         out.add("Inputs with no provider, cut off (" + r.missing().size() + ")");
         r.missing().forEach(l -> out.add("  " + l.processName().trim() + " (" + l.processId() + ") needs " + l.amount()
                 + " " + l.unit() + " of '" + l.flowName().trim() + "': " + l.resolution()));
-        out.add("Multi-output processes (" + r.allocation().size() + ")");
+        out.add("Multi-output processes and leftover allocation factors (" + r.allocation().size() + ")");
         r.allocation().forEach(l -> out.add("  " + l));
         out.add("Import notes (" + r.notes().size() + ")");
         r.notes().forEach(l -> out.add("  " + l));

@@ -12,7 +12,8 @@ import java.util.List;
  * @param ambiguous         inputs with several candidate providers and no default, with their resolution
  * @param missing           inputs no process provides: cut off (declared cut-offs, whose flow name starts
  *                          with "CUTOFF", are among them and counted apart)
- * @param allocation        one line per multi-output process: how it was partitioned, or why not
+ * @param allocation        one line per multi-output process (how it was partitioned, or why not) and per
+ *                          single-product process that carries allocation factors (not used)
  * @param notes             what the reader could not carry (formulas, uncertainty), one line each
  */
 public record LinkingReport(ImportOptions options, int processes, int linkedByDefault, int linkedUnique,
@@ -49,6 +50,11 @@ public record LinkingReport(ImportOptions options, int processes, int linkedByDe
         return missing.size() + ambiguous.stream().filter(l -> l.resolution().equals("cut off")).count();
     }
 
+    /** Multi-output processes among the allocation lines. */
+    public long multiOutput() {
+        return allocation.stream().filter(l -> !l.contains(") has one product but carries ")).count();
+    }
+
     /** A summary in a few lines, for {@code db info} and the head of {@code db calc}. */
     public List<String> summary() {
         long ambiguousCut = ambiguous.stream().filter(l -> l.resolution().equals("cut off")).count();
@@ -60,6 +66,7 @@ public record LinkingReport(ImportOptions options, int processes, int linkedByDe
                         + (ambiguous.size() - ambiguousCut) + " linked by rule " + options.ambiguous().key() + ")",
                 "inputs with no provider, cut off: " + missing.size() + " (" + declaredCutOffs()
                         + " declared CUTOFF flows, " + (missing.size() - declaredCutOffs()) + " others)",
-                "multi-output processes: " + allocation.size() + "; import notes: " + notes.size());
+                "multi-output processes: " + multiOutput() + "; single-product processes with leftover allocation factors "
+                        + "(not used): " + (allocation.size() - multiOutput()) + "; import notes: " + notes.size());
     }
 }
