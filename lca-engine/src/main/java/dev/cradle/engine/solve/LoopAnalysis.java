@@ -21,7 +21,8 @@ import org.ejml.data.DMatrixSparseCSC;
  */
 public final class LoopAnalysis {
     private static final int MAX_ITERATIONS = 5000;
-    private static final double PRECISION = 1e-10;
+    /** Bracket width (relative) at which the power method stops: the gain is then known to ~1e-14. */
+    private static final double PRECISION = 1e-14;
 
     /**
      * One loop.
@@ -35,9 +36,14 @@ public final class LoopAnalysis {
      *                       the similarity {@code diag(perron)⁻¹·M·diag(perron)} has every row sum equal to the gain
      */
     public record Loop(int[] columns, double gain, double lower, double upper, boolean signed, double[] perron) {
-        /** True when the loop consumes at least all it produces (never for a signed loop). */
+        /**
+         * True when the loop consumes at least all it produces: its gain is known to be at least
+         * {@code 1 − GAIN_TOLERANCE} (the lower bound, or the converged estimate). Never for a signed loop.
+         */
         public boolean nonProductive() {
-            return !signed && lower >= 1 - SolverLimits.GAIN_TOLERANCE;
+            boolean converged = upper - lower <= 10 * PRECISION * Math.max(1, upper);
+            return !signed && (lower >= 1 - SolverLimits.GAIN_TOLERANCE
+                    || converged && gain >= 1 - SolverLimits.GAIN_TOLERANCE);
         }
     }
 
