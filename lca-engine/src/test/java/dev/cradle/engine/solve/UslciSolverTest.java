@@ -72,6 +72,8 @@ class UslciSolverTest {
             worstDense = Math.max(worstDense, Dense.relativeDifference(s, Dense.solve(lu, f)));
             worstFixedPoint = Math.max(worstFixedPoint, Dense.relativeDifference(s, FixedPoint.solve(a, f)));
         }
+        System.out.printf("USLCI: worst residual %.3g, dense %.3g, fixed point %.3g%n", worstResidual, worstDense,
+                worstFixedPoint);
         assertTrue(worstResidual <= 1e-10, "worst relative residual " + worstResidual);
         assertTrue(worstDense <= 1e-9, "worst difference to the dense LU " + worstDense);
         assertTrue(worstFixedPoint <= 1e-9, "worst difference to the fixed point " + worstFixedPoint);
