@@ -110,6 +110,50 @@ class PreparedSystemTest {
         assertTrue(msg.contains("electricity") && msg.contains("equipment_making") && msg.contains("steel_making"), msg);
     }
 
+    /**
+     * A transposed solve that fails (as a residual check would) reaches the caller of the upstream
+     * analysis as the typed ModelException naming the processes (exit code 2 in the runner), never as
+     * an internal error.
+     */
+    @Test
+    void aFailingTransposedSolveInUpstreamAnalysisIsAModelError() {
+        CompiledSystem compiled = Cradle.compile(CalculationTest.threeProcessLoop(20));
+        var data = compiled.matrices();
+        var real = new dev.cradle.engine.solve.SolverSelector().factorize(data.technosphere());
+        var failing = new dev.cradle.engine.solve.Factorization() {
+            public int size() {
+                return real.size();
+            }
+
+            public double[] solve(double[] f) {
+                return real.solve(f);
+            }
+
+            public double[] solveTransposed(double[] c) {
+                throw new dev.cradle.engine.solve.SingularSystemException(
+                        dev.cradle.engine.solve.SingularSystemException.Kind.INACCURATE,
+                        "the transposed solve's relative residual is 1e-3", new int[] {1}, Double.NaN, 1e12);
+            }
+
+            public String method() {
+                return real.method();
+            }
+
+            public double conditionEstimate() {
+                return real.conditionEstimate();
+            }
+
+            public java.util.List<String> warnings() {
+                return real.warnings();
+            }
+        };
+        LcaResult r = new LcaResult(compiled.techIndex(), compiled.flowIndex(), compiled.impactIndex(), data, failing);
+        ModelException e = assertThrows(ModelException.class, () -> r.upstreamTree(0, 0.01, 5));
+        assertEquals("process:" + compiled.techIndex().at(1).processId(), e.problems().get(0).path());
+        assertTrue(e.getMessage().contains("cannot be solved: the transposed solve's relative residual is 1e-3"),
+                e.getMessage());
+    }
+
     private static int column(CompiledSystem c, String process) {
         for (int j = 0; j < c.techIndex().size(); j++) {
             if (c.techIndex().at(j).processId().equals(process)) {
