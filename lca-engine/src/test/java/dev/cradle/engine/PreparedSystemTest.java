@@ -36,6 +36,10 @@ class PreparedSystemTest {
         assertEquals(3.2, all.value(k, column(compiled, "steel_making")), 1e-12);
         assertTrue(all.solverMethod().startsWith("sparse LU by blocks"));
         assertTrue(all.warnings().isEmpty());
+        // the same table from bare matrices A, B, C and a factorisation of A
+        PreparedSystem prepared = Cradle.prepare(CalculationTest.threeProcessLoop(20));
+        double[][] table = CumulativeResults.table(prepared.matrices(), prepared.factorization());
+        assertArrayEquals(all.indicator(k), table[k], 1e-12);
     }
 
     /** Every column's cumulative result equals a separate calculation with one unit of it as functional unit. */
