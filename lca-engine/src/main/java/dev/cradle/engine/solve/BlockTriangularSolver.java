@@ -31,7 +31,8 @@ import org.ejml.data.DMatrixSparseCSC;
 public final class BlockTriangularSolver implements Solver {
 
     @Override
-    public Factorization factorize(DMatrixSparseCSC a) {
+    public Factorization factorize(DMatrixSparseCSC matrix) {
+        DMatrixSparseCSC a = SparseLuSolver.canonical(matrix);
         SparseLuSolver.requireNonZeroDiagonal(a);
         LoopAnalysis.Blocks blocks = LoopAnalysis.blocks(a);
         int nb = blocks.count();

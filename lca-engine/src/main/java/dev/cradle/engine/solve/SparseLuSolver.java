@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixSparseCSC;
+import org.ejml.sparse.csc.CommonOps_DSCC;
 
 /**
  * One sparse LU of the whole technosphere: {@code P·Â·Q = L·U} ({@link CsLu}: AMD ordering, threshold
@@ -22,7 +23,8 @@ import org.ejml.data.DMatrixSparseCSC;
 public final class SparseLuSolver implements Solver {
 
     @Override
-    public Factorization factorize(DMatrixSparseCSC a) {
+    public Factorization factorize(DMatrixSparseCSC matrix) {
+        DMatrixSparseCSC a = canonical(matrix);
         requireNonZeroDiagonal(a);
         List<LoopAnalysis.Loop> loops = LoopAnalysis.loops(a);
         for (LoopAnalysis.Loop loop : loops) {
@@ -41,6 +43,20 @@ public final class SparseLuSolver implements Solver {
             throw singular(loops, condition);
         }
         return new Lu(a, scaling, lu, condition);
+    }
+
+    /**
+     * A copy of {@code a} with sorted row indices and duplicate entries summed (CSparse's LU would keep
+     * only one of two entries at the same position); square or an IllegalArgumentException.
+     */
+    static DMatrixSparseCSC canonical(DMatrixSparseCSC a) {
+        if (a.numRows != a.numCols) {
+            throw new IllegalArgumentException("the technosphere matrix must be square, not " + a.numRows + "×" + a.numCols);
+        }
+        DMatrixSparseCSC c = a.copy();
+        c.sortIndices(null);
+        CommonOps_DSCC.duplicatesAdd(c, null);
+        return c;
     }
 
     static void requireNonZeroDiagonal(DMatrixSparseCSC a) {

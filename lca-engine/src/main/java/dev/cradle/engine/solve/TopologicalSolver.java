@@ -24,7 +24,8 @@ public final class TopologicalSolver implements Solver {
     }
 
     /** Prepares {@code a} for solves in a known consumers-first {@code order} (see {@link ProcessGraph}). */
-    Factorization factorize(DMatrixSparseCSC a, int[] order) {
+    Factorization factorize(DMatrixSparseCSC matrix, int[] order) {
+        DMatrixSparseCSC a = SparseLuSolver.canonical(matrix);
         SparseLuSolver.requireNonZeroDiagonal(a);
         int n = a.numCols;
         double[] diag = new double[n];
