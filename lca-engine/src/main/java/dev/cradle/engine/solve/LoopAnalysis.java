@@ -23,6 +23,8 @@ public final class LoopAnalysis {
     private static final int MAX_ITERATIONS = 5000;
     /** Bracket width (relative) at which the power method stops: the gain is then known to ~1e-14. */
     private static final double PRECISION = 1e-14;
+    /** A gain whose upper bound is this far below 1 is productive beyond doubt. */
+    private static final double CLEARLY_BELOW = 1e-6;
 
     /**
      * One loop.
@@ -192,7 +194,9 @@ public final class LoopAnalysis {
             for (int k = 0; k < m; k++) {
                 x[k] = y[k] / norm;
             }
-            if (upper - lower <= PRECISION * Math.max(1, upper)) {
+            double width = upper - lower;
+            // to ~1e-14 near 1, where productive and non-productive must be told apart; to 1e-10 below
+            if (width <= PRECISION * Math.max(1, upper) || upper < 1 - CLEARLY_BELOW && width <= 1e-10 * upper) {
                 break;
             }
         }
