@@ -36,11 +36,7 @@ public final class BlockTriangularSolver implements Solver {
         SparseLuSolver.requireNonZeroDiagonal(a);
         LoopAnalysis.Blocks blocks = LoopAnalysis.blocks(a);
         int nb = blocks.count();
-        for (LoopAnalysis.Loop loop : blocks.loops()) {
-            if (loop != null && loop.nonProductive()) {
-                throw SparseLuSolver.nonProductive(loop);
-            }
-        }
+        SparseLuSolver.refuseNonProductive(java.util.Arrays.asList(blocks.loops()));
         int n = a.numCols;
         int[] blockOf = new int[n];
         int[] local = new int[n];

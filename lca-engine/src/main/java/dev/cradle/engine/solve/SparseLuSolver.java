@@ -27,11 +27,7 @@ public final class SparseLuSolver implements Solver {
         DMatrixSparseCSC a = canonical(matrix);
         requireNonZeroDiagonal(a);
         List<LoopAnalysis.Loop> loops = LoopAnalysis.loops(a);
-        for (LoopAnalysis.Loop loop : loops) {
-            if (loop.nonProductive()) {
-                throw nonProductive(loop);
-            }
-        }
+        refuseNonProductive(loops);
         MatrixScaling scaling = MatrixScaling.equilibrate(a);
         DMatrixSparseCSC scaled = scaling.apply(a);
         CsLu lu = CsLu.factorize(a.numCols, scaled.col_idx, scaled.nz_rows, scaled.nz_values);
@@ -67,13 +63,32 @@ public final class SparseLuSolver implements Solver {
         }
     }
 
-    static SingularSystemException nonProductive(LoopAnalysis.Loop loop) {
-        return new SingularSystemException(SingularSystemException.Kind.NON_PRODUCTIVE_LOOP, String.format(Locale.ROOT,
+    /**
+     * Refuses the system when a loop is non-productive, naming the one with the largest gain (so that the
+     * report does not depend on process order) and counting the others.
+     */
+    static void refuseNonProductive(Iterable<LoopAnalysis.Loop> loops) {
+        LoopAnalysis.Loop worst = null;
+        int count = 0;
+        for (LoopAnalysis.Loop loop : loops) {
+            if (loop != null && loop.nonProductive()) {
+                count++;
+                if (worst == null || loop.gain() > worst.gain()) {
+                    worst = loop;
+                }
+            }
+        }
+        if (worst == null) {
+            return;
+        }
+        String others = count == 1 ? "" : String.format(Locale.ROOT, " (%d other loop%s too)", count - 1,
+                count == 2 ? "" : "s");
+        throw new SingularSystemException(SingularSystemException.Kind.NON_PRODUCTIVE_LOOP, String.format(Locale.ROOT,
                 "these %d processes form a loop whose gain is %.6g (at least 1): per unit it delivers, the loop "
-                        + "consumes %s; a loop must consume less than it produces (gain below 1)",
-                loop.columns().length, loop.gain(),
-                loop.gain() < 1 + 1e-9 ? "all it produces" : "more than it produces"),
-                loop.columns(), loop.gain(), Double.NaN);
+                        + "consumes %s; a loop must consume less than it produces (gain below 1)%s",
+                worst.columns().length, worst.gain(),
+                worst.gain() < 1 + 1e-9 ? "all it produces" : "more than it produces", others),
+                worst.columns(), worst.gain(), Double.NaN);
     }
 
     static SingularSystemException singular(List<LoopAnalysis.Loop> loops, double condition) {

@@ -73,6 +73,86 @@ class SolverProperties {
         agree(productive(new Random(seed), true), new Random(seed + 1), true);
     }
 
+    /**
+     * Permuting the processes and changing units (rows × u, columns × v, 10^±4) changes neither the
+     * verdict, nor the condition estimate, nor the loop gain, nor the answer (mapped back, s'_j = s_j/v_j).
+     * Half the systems have every requirement multiplied by 10, which makes many loops non-productive.
+     */
+    @Property(tries = 200)
+    void theVerdictDoesNotDependOnOrderOrUnits(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        DMatrixSparseCSC a = productive(rnd, false);
+        if (rnd.nextBoolean()) {
+            for (int j = 0; j < a.numCols; j++) {
+                for (int p = a.col_idx[j]; p < a.col_idx[j + 1]; p++) {
+                    if (a.nz_rows[p] != j) {
+                        a.nz_values[p] *= 10;
+                    }
+                }
+            }
+        }
+        int n = a.numCols;
+        int[] perm = new int[n];
+        double[] u = new double[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+            u[i] = Math.pow(10, -4 + 8 * rnd.nextDouble());
+            v[i] = Math.pow(10, -4 + 8 * rnd.nextDouble());
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int k = rnd.nextInt(i + 1);
+            int tmp = perm[i];
+            perm[i] = perm[k];
+            perm[k] = tmp;
+        }
+        DMatrixSparseTriplet t = new DMatrixSparseTriplet(n, n, a.nz_length);
+        for (int j = 0; j < n; j++) {
+            for (int p = a.col_idx[j]; p < a.col_idx[j + 1]; p++) {
+                int i = a.nz_rows[p];
+                t.addItem(perm[i], perm[j], u[i] * a.nz_values[p] * v[j]);
+            }
+        }
+        DMatrixSparseCSC changed = DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
+        Factorization base = null;
+        SingularSystemException refused = null;
+        try {
+            base = new SolverSelector().factorize(a);
+        } catch (SingularSystemException e) {
+            refused = e;
+        }
+        net.jqwik.api.statistics.Statistics.collect(refused == null ? "solved" : refused.kind().toString());
+        if (refused != null) {
+            SingularSystemException again = null;
+            try {
+                new SolverSelector().factorize(changed);
+            } catch (SingularSystemException e) {
+                again = e;
+            }
+            assertTrue(again != null, "refused as " + refused.getMessage() + " but solved after reordering");
+            assertEquals(refused.kind(), again.kind());
+            assertEquals(refused.gain(), again.gain(), 1e-9 * Math.max(1, Math.abs(refused.gain())));
+            int[] mapped = java.util.Arrays.stream(refused.columns()).map(j -> perm[j]).sorted().toArray();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(mapped, again.columns());
+            return;
+        }
+        Factorization f = new SolverSelector().factorize(changed);
+        assertEquals(base.conditionEstimate(), f.conditionEstimate(), 1e-6 * base.conditionEstimate());
+        assertEquals(base.warnings().size(), f.warnings().size());
+        double[] demand = new double[n];
+        int j = rnd.nextInt(n);
+        demand[j] = 1;
+        double[] s = base.solve(demand);
+        double[] changedDemand = new double[n];
+        changedDemand[perm[j]] = u[j];
+        double[] s2 = f.solve(changedDemand);
+        double[] back = new double[n];
+        for (int i = 0; i < n; i++) {
+            back[i] = s2[perm[i]] * v[i];
+        }
+        assertClose(s, back, "after reordering and new units");
+    }
+
     private static void agree(DMatrixSparseCSC a, Random rnd, boolean acyclic) {
         int n = a.numCols;
         double[] f = new double[n];
