@@ -41,6 +41,16 @@ public final class CumulativeResults {
      */
     public static CumulativeResults of(TechIndex techIndex, ImpactIndex impactIndex, MatrixData data,
                                        Factorization factorization) {
+        return new CumulativeResults(techIndex, impactIndex, table(data, factorization), factorization);
+    }
+
+    /**
+     * The bare table {@code R[k][j]} for matrices A, B, C (in {@code data}; its demand is ignored) and the
+     * factorisation of A, without indices: for callers that assemble A, B and C themselves.
+     *
+     * @throws dev.cradle.engine.solve.SingularSystemException when a solve fails its residual check
+     */
+    public static double[][] table(MatrixData data, Factorization factorization) {
         double[][] perRun = characterisedInterventions(data.interventions(), data.characterisation());
         double[][] y = factorization.solveTransposed(perRun);
         DMatrixSparseCSC a = data.technosphere();
@@ -51,7 +61,7 @@ public final class CumulativeResults {
                 }
             }
         }
-        return new CumulativeResults(techIndex, impactIndex, y, factorization);
+        return y;
     }
 
     /** {@code (C·B)[k][j]}: indicator k per one run of column j, from B (m×n, sparse) and C (k×m). */

@@ -11,13 +11,14 @@ import org.ejml.data.DMatrixSparseCSC;
  * {@code ω = max_i |r_i| / d_i} with {@code d_i = (|A|·|x| + |b|)_i} (componentwise, Oettli–Prager),
  * except in rows where that is below {@code τ_i = 1000·n·ε·(‖A_i‖∞·‖x‖∞ + |b_i|)}, where
  * {@code d_i = (|A|·|x|)_i + ‖A_i‖∞·‖x‖∞} (normwise: a row whose exact answer is zero must not count
- * rounding noise as a relative error of 1). While ω is above 4ε and at most two times, x is
+ * rounding noise as a relative error of 1). While ω is above 64ε and at most two times, x is
  * corrected by a solve of {@code A·d = r}. An answer with ω above {@link Factorization#RESIDUAL_BOUND}
  * is refused ({@link SingularSystemException.Kind#INACCURATE}).
  */
 abstract class CheckedFactorization implements Factorization {
     private static final int MAX_REFINEMENTS = 2;
-    private static final double GOOD_ENOUGH = 4 * Math.ulp(1.0);
+    /** ω at which refinement stops: 64ε ≈ 1.4e-14, four orders below the bound. */
+    private static final double GOOD_ENOUGH = 64 * Math.ulp(1.0);
 
     protected final DMatrixSparseCSC a;
     private final double condition;

@@ -21,7 +21,10 @@ import org.ejml.data.DMatrixSparseCSC;
  */
 public final class LoopAnalysis {
     private static final int MAX_ITERATIONS = 5000;
-    private static final double PRECISION = 1e-10;
+    /** Bracket width (relative) at which the power method stops: the gain is then known to ~1e-14. */
+    private static final double PRECISION = 1e-14;
+    /** A gain whose upper bound is this far below 1 is productive beyond doubt. */
+    private static final double CLEARLY_BELOW = 1e-6;
 
     /**
      * One loop.
@@ -31,19 +34,50 @@ public final class LoopAnalysis {
      * @param lower          a lower bound of the Perron root
      * @param upper          an upper bound of the Perron root
      * @param signed         true when the loop has negative requirements (then the gain is that of |M|)
+     * @param perron         the (right) Perron vector of the loop's |M|, positive, in {@code columns} order:
+     *                       the similarity {@code diag(perron)⁻¹·M·diag(perron)} has every row sum equal to the gain
      */
-    public record Loop(int[] columns, double gain, double lower, double upper, boolean signed) {
-        /** True when the loop consumes at least all it produces (never for a signed loop). */
+    public record Loop(int[] columns, double gain, double lower, double upper, boolean signed, double[] perron) {
+        /**
+         * True when the loop consumes at least all it produces: its gain is known to be at least
+         * {@code 1 − GAIN_TOLERANCE} (the lower bound, or the converged estimate). Never for a signed loop.
+         */
         public boolean nonProductive() {
-            return !signed && lower >= 1 - SolverLimits.GAIN_TOLERANCE;
+            boolean converged = upper - lower <= 10 * PRECISION * Math.max(1, upper);
+            return !signed && (lower >= 1 - SolverLimits.GAIN_TOLERANCE
+                    || converged && gain >= 1 - SolverLimits.GAIN_TOLERANCE);
         }
     }
 
     private LoopAnalysis() {
     }
 
+    /**
+     * The block triangular form of A: {@code order} lists the columns block by block, block b being
+     * {@code order[start[b]] … order[start[b+1]−1]}, and every non-zero A[i][j] between blocks has
+     * i's block before j's (a column's providers come in earlier blocks). Blocks of more than one column
+     * are loops ({@code loops[b]}, null for a single process).
+     */
+    public record Blocks(int[] order, int[] start, Loop[] loops) {
+        public int count() {
+            return start.length - 1;
+        }
+    }
+
     /** Every loop of {@code a} (square, non-zero diagonal), largest gain first. */
     public static List<Loop> loops(DMatrixSparseCSC a) {
+        List<Loop> out = new ArrayList<>();
+        for (Loop l : blocks(a).loops()) {
+            if (l != null) {
+                out.add(l);
+            }
+        }
+        out.sort(Comparator.comparingDouble(Loop::gain).reversed());
+        return out;
+    }
+
+    /** The block triangular form of {@code a} (square, non-zero diagonal) with every loop's gain. */
+    public static Blocks blocks(DMatrixSparseCSC a) {
         int n = a.numCols;
         Dcs pattern = Dcs_util.cs_spalloc(n, n, Math.max(1, a.nz_length), false, false);
         int nz = 0;
@@ -56,18 +90,52 @@ public final class LoopAnalysis {
             }
         }
         pattern.p[n] = nz;
-        Dcsd blocks = Dcs_scc.cs_scc(pattern);
-        List<Loop> out = new ArrayList<>();
-        for (int b = 0; b < blocks.nb; b++) {
-            int size = blocks.r[b + 1] - blocks.r[b];
-            if (size > 1) {
-                int[] cols = java.util.Arrays.copyOfRange(blocks.p, blocks.r[b], blocks.r[b + 1]);
-                java.util.Arrays.sort(cols);
-                out.add(gain(a, cols));
+        Dcsd scc = Dcs_scc.cs_scc(pattern);
+        int nb = scc.nb;
+        int[] order = new int[n];
+        int[] start = new int[nb + 1];
+        Loop[] loops = new Loop[nb];
+        int[] blockOf = new int[n];
+        for (int b = 0; b < nb; b++) {
+            int[] cols = java.util.Arrays.copyOfRange(scc.p, scc.r[b], scc.r[b + 1]);
+            java.util.Arrays.sort(cols);
+            System.arraycopy(cols, 0, order, scc.r[b], cols.length);
+            start[b + 1] = scc.r[b + 1];
+            for (int j : cols) {
+                blockOf[j] = b;
+            }
+            if (cols.length > 1) {
+                loops[b] = gain(a, cols);
             }
         }
-        out.sort(Comparator.comparingDouble(Loop::gain).reversed());
-        return out;
+        // CSparse returns A(p,p) block upper triangular; check it, and turn it round if it is lower
+        boolean upper = true;
+        boolean lower = true;
+        for (int j = 0; j < n; j++) {
+            for (int p = pattern.p[j]; p < pattern.p[j + 1]; p++) {
+                int bi = blockOf[pattern.i[p]];
+                upper &= bi <= blockOf[j];
+                lower &= bi >= blockOf[j];
+            }
+        }
+        if (upper) {
+            return new Blocks(order, start, loops);
+        }
+        if (!lower) {
+            throw new IllegalStateException("the strongly connected components are not in topological order");
+        }
+        int[] rOrder = new int[n];
+        int[] rStart = new int[nb + 1];
+        Loop[] rLoops = new Loop[nb];
+        int fill = 0;
+        for (int b = nb - 1; b >= 0; b--) {
+            rLoops[nb - 1 - b] = loops[b];
+            for (int k = start[b]; k < start[b + 1]; k++) {
+                rOrder[fill++] = order[k];
+            }
+            rStart[nb - b] = fill;
+        }
+        return new Blocks(rOrder, rStart, rLoops);
     }
 
     private static Loop gain(DMatrixSparseCSC a, int[] cols) {
@@ -126,10 +194,12 @@ public final class LoopAnalysis {
             for (int k = 0; k < m; k++) {
                 x[k] = y[k] / norm;
             }
-            if (upper - lower <= PRECISION * Math.max(1, upper)) {
+            double width = upper - lower;
+            // to ~1e-14 near 1, where productive and non-productive must be told apart; to 1e-10 below
+            if (width <= PRECISION * Math.max(1, upper) || upper < 1 - CLEARLY_BELOW && width <= 1e-10 * upper) {
                 break;
             }
         }
-        return new Loop(cols, (lower + upper) / 2, lower, upper, signed);
+        return new Loop(cols, (lower + upper) / 2, lower, upper, signed, x);
     }
 }

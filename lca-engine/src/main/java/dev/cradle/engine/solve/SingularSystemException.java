@@ -37,6 +37,11 @@ public final class SingularSystemException extends RuntimeException {
         this.conditionEstimate = conditionEstimate;
     }
 
+    /** A {@link Kind#SINGULAR} system with the given columns at fault (no loop gain or estimate known). */
+    public SingularSystemException(String reason, int[] columns) {
+        this(Kind.SINGULAR, reason, columns, Double.NaN, Double.NaN);
+    }
+
     public Kind kind() {
         return kind;
     }
