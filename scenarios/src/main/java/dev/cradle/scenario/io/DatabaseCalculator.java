@@ -4,7 +4,9 @@ import dev.cradle.engine.Cradle;
 import dev.cradle.engine.ModelException;
 import dev.cradle.engine.ModelProblem;
 import dev.cradle.engine.calc.CompiledSystem;
+import dev.cradle.engine.calc.PreparedSystem;
 import dev.cradle.engine.result.CumulativeResults;
+import dev.cradle.engine.result.LcaResult;
 import dev.cradle.model.Exchange;
 import dev.cradle.model.Flow;
 import dev.cradle.model.FunctionalUnit;
@@ -92,10 +94,31 @@ public final class DatabaseCalculator {
     }
 
     /**
-     * Every process's cumulative result for each of {@code libraryMethods}, characterised through
-     * {@code mapping}, from one factorisation.
+     * The whole database characterised with {@code libraryMethods}, compiled and factorised once: any
+     * demand vector at solve time ({@link #demand}) and every process's cumulative results reuse it.
      */
-    public static DatabaseResults calculate(LinkedDatabase linked, List<ImpactMethod> libraryMethods, FlowMapping mapping) {
+    public record Prepared(Compiled compiled, PreparedSystem system, List<FlowMapping.MatchReport> matches) {
+        /**
+         * The result for a final demand given as amounts of each process's reference product (in the
+         * product's reference unit), keyed by the database's process UUID.
+         *
+         * @throws IllegalArgumentException naming a process that is not in the database
+         */
+        public LcaResult demand(Map<String, Double> amounts) {
+            double[] f = new double[system.system().techIndex().size()];
+            for (Map.Entry<String, Double> e : amounts.entrySet()) {
+                Database.Process p = compiled.linked().database().process(e.getKey()).orElseThrow(
+                        () -> new IllegalArgumentException("no process " + e.getKey() + " in the database"));
+                int j = system.system().techIndex().indexOf(p.id(), p.referenceFlow().id()).orElseThrow();
+                // a waste treatment's demand is negative (docs/methodology.md §3)
+                f[j] += (p.referenceFlow().isWaste() ? -1 : 1) * e.getValue();
+            }
+            return system.calculate(f);
+        }
+    }
+
+    /** Links the library's methods to the database's flows, compiles and factorises. */
+    public static Prepared prepare(LinkedDatabase linked, List<ImpactMethod> libraryMethods, FlowMapping mapping) {
         Map<Flow, String> used = usedElementaryFlows(linked);
         List<ImpactMethod> methods = new ArrayList<>();
         List<FlowMapping.MatchReport> matches = new ArrayList<>();
@@ -105,7 +128,18 @@ public final class DatabaseCalculator {
             matches.addAll(mapped.reports());
         }
         Compiled compiled = compile(linked, methods);
-        CumulativeResults cumulative = Cradle.calculator().prepare(compiled.system()).cumulativeResults();
+        return new Prepared(compiled, Cradle.calculator().prepare(compiled.system()), matches);
+    }
+
+    /**
+     * Every process's cumulative result for each of {@code libraryMethods}, characterised through
+     * {@code mapping}, from one factorisation.
+     */
+    public static DatabaseResults calculate(LinkedDatabase linked, List<ImpactMethod> libraryMethods, FlowMapping mapping) {
+        Prepared prepared = prepare(linked, libraryMethods, mapping);
+        Compiled compiled = prepared.compiled();
+        List<FlowMapping.MatchReport> matches = prepared.matches();
+        CumulativeResults cumulative = prepared.system().cumulativeResults();
         int kk = cumulative.impactIndex().size();
         List<String> keys = new ArrayList<>();
         List<String> units = new ArrayList<>();
