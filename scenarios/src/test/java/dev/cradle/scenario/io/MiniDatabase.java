@@ -16,7 +16,8 @@ import java.util.zip.ZipOutputStream;
  * A hand-made openLCA JSON-LD database small enough to calculate by hand, written in olca-schema 1.x
  * or 2.x field names. Numbers (see the tests for the arithmetic):
  * <ul>
- * <li>grid: 1 kWh of electricity (= 3.6 MJ, the flow's reference unit) needs 0.01 kg steel and emits
+ * <li>grid: 1 kWh of electricity (= 3.6 MJ, the flow's reference unit) needs 0.01 kg steel (the formula
+ *     0.01 * GRID_LOSS over a global parameter Grid_Loss = 1) and emits
  *     500 g CO2 (lognormal, gsd 1.2) and 1 g methane in the bare "Elementary Flows" category;</li>
  * <li>steel: 1 kg needs 2 kWh electricity, 0.1 kg diesel (two providers: ambiguous) and 5 kg
  *     "CUTOFF Water" (no provider); emits CO2 by the formula IF(mode=1; CO2_Base; 0) with CO2_Base = 1.8;</li>
@@ -61,6 +62,9 @@ public final class MiniDatabase {
                     + "\"category\":{\"@id\":\"c-res\"}}");
             f.put("categories/elementary.json", "{\"@type\":\"Category\",\"@id\":\"c-elem\",\"name\":\"Elementary Flows\"}");
         }
+        f.put("parameters/loss.json", "{\"@type\":\"Parameter\",\"@id\":\"p-loss\",\"name\":\"Grid_Loss\","
+                + "\"parameterScope\":\"GLOBAL_SCOPE\",\"" + (v2 ? "isInputParameter" : "inputParameter") + "\":true,"
+                + "\"value\":1.0}");
         flow(f, v2, "co2", "Carbon dioxide, fossil", "ELEMENTARY_FLOW", v2 ? "\"air/unspecified\"" : "{\"@id\":\"c-air-u\"}", "fp-mass");
         flow(f, v2, "ch4", "Methane", "ELEMENTARY_FLOW", v2 ? "\"Elementary Flows\"" : "{\"@id\":\"c-elem\"}", "fp-mass");
         flow(f, v2, "coal", "Coal, hard, unspecified, in ground", "ELEMENTARY_FLOW",
@@ -75,7 +79,7 @@ public final class MiniDatabase {
 
         process(f, v2, GRID, "Electricity, at grid", "",
                 ex(v2, "electricity", false, 1, "u-kwh", "fp-energy", true, ""),
-                ex(v2, "steel", true, 0.01, "u-kg", "fp-mass", false, ""),
+                ex(v2, "steel", true, 0.01, "u-kg", "fp-mass", false, ",\"amountFormula\":\"0.01 * GRID_LOSS\""),
                 ex(v2, "co2", false, 500, "u-g", "fp-mass", false, ",\"uncertainty\":{\"distributionType\":"
                         + "\"LOG_NORMAL_DISTRIBUTION\",\"geomMean\":500,\"geomSd\":1.2}"),
                 ex(v2, "ch4", false, 1, "u-g", "fp-mass", false, ""));

@@ -104,6 +104,7 @@ class OlcaJsonImportTest {
         Exchange co2 = steel.exchanges().stream().filter(e -> e.flow().id().equals("co2")).findFirst().orElseThrow();
         assertEquals(new Amount.Formula("if(mode==1, co2_base, 0)"), co2.amount());
         assertEquals(List.of("co2_base", "mode"), steel.parameters().stream().map(p -> p.name()).toList());
+        assertEquals(List.of("grid_loss"), linked.globalParameters().stream().map(p -> p.name()).toList());
         Process grid = linked.processes().stream().filter(p -> p.id().equals(MiniDatabase.GRID)).findFirst().orElseThrow();
         Exchange gridCo2 = grid.exchanges().stream().filter(e -> e.flow().id().equals("co2")).findFirst().orElseThrow();
         // 500 g with geometric mean 500 g, gsd 1.2 → 0.5 kg, gsd 1.2
