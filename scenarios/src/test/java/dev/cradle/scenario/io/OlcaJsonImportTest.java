@@ -64,6 +64,24 @@ class OlcaJsonImportTest {
         assertEquals("MJ", r.row(MiniDatabase.GRID).unit());
     }
 
+    @org.junit.jupiter.api.Test
+    void aFolderReadsLikeItsZip() throws Exception {
+        Path folder = dir.resolve("export");
+        for (var e : MiniDatabase.files(false).entrySet()) {
+            Path f = folder.resolve(e.getKey());
+            java.nio.file.Files.createDirectories(f.getParent());
+            java.nio.file.Files.writeString(f, e.getValue());
+        }
+        FlowMapping mapping = new FlowMapping(LIB.flows().values());
+        List<ImpactMethod> gwp = List.of(LIB.method("ipcc-ar6-gwp100").orElseThrow());
+        DatabaseResults fromFolder = DatabaseCalculator.calculate(DatabaseLinker.link(Databases.read(folder.toString()),
+                ImportOptions.defaults()), gwp, mapping);
+        DatabaseResults fromZip = calc(false, ImportOptions.defaults(), "ipcc-ar6-gwp100");
+        for (DatabaseResults.Row r : fromZip.rows()) {
+            assertEquals(r.values()[0], fromFolder.row(r.processId()).values()[0], 0.0, r.name());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void ambiguousProvidersFollowTheNamedPolicy(boolean v2) {
