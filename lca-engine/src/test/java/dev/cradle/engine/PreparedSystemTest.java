@@ -125,10 +125,6 @@ class PreparedSystemTest {
         var data = compiled.matrices();
         var real = new dev.cradle.engine.solve.SolverSelector().factorize(data.technosphere());
         var failing = new dev.cradle.engine.solve.Factorization() {
-            public int size() {
-                return real.size();
-            }
-
             public double[] solve(double[] f) {
                 return real.solve(f);
             }

@@ -52,11 +52,6 @@ abstract class CheckedFactorization implements Factorization {
     protected abstract double[] rawSolve(double[] b, boolean transposed);
 
     @Override
-    public int size() {
-        return a.numCols;
-    }
-
-    @Override
     public double conditionEstimate() {
         return condition;
     }

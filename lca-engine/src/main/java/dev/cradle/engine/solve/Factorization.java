@@ -17,13 +17,10 @@ public interface Factorization {
     /** The largest accepted componentwise relative residual of a solve (see the class comment). */
     double RESIDUAL_BOUND = 1e-10;
 
-    /** n, the number of columns (process/product pairs). */
-    int size();
-
     /**
      * Solves {@code A·s = f} for the scaling vector s (how often each column runs).
      *
-     * @param f final demand, length {@link #size()}, finite
+     * @param f final demand, one entry per column of A, finite
      * @throws SingularSystemException when the residual check fails
      */
     double[] solve(double[] f);
@@ -52,14 +49,19 @@ public interface Factorization {
     /**
      * Estimated 1-norm condition number {@code κ₁ = ‖Â‖₁·‖Â⁻¹‖₁} of the scaled matrix Â (rows and
      * columns equilibrated; Hager–Higham estimator, a lower bound usually within a factor of 3).
-     * About {@code log10(κ)} of the 16 significant digits of a result can be lost to rounding.
+     * About {@code log10(κ)} of the 16 significant digits of a result can be lost to rounding. NaN from
+     * an implementation that does not estimate it (the engine's solvers all do).
      */
-    double conditionEstimate();
+    default double conditionEstimate() {
+        return Double.NaN;
+    }
 
     /**
      * Warnings about this system that do not stop the calculation (a condition estimate above
      * {@link SolverLimits#WARN_CONDITION}); empty for a well-conditioned system. The engine never
      * prints them: reports show them.
      */
-    List<String> warnings();
+    default List<String> warnings() {
+        return List.of();
+    }
 }
