@@ -199,6 +199,8 @@ class MessagesAndWarningsTest {
                 assertEquals("not covered", row.get("coverage").asText());
             }
         }
+        JsonNode gpus = json.get("contributions").get("by_process").get("aware-2.0/water_scarcity");
+        assertTrue(gpus.get("workload:w/gpus/manufacturing").isNull(), gpus.toString());
         assertTrue(run.out().matches("(?s).*Water scarcity \\(AWARE 2\\.0\\)\\s+unknown\\s+m3 world-eq\\s+not covered.*"),
                 run.out());
     }
