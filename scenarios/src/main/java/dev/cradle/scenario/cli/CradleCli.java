@@ -94,6 +94,13 @@ public final class CradleCli implements Callable<Integer> {
         return INTERNAL_FAULT;
     }
 
+    /** Prints each warning as {@code file:line:column: warning: message} to the error stream. */
+    static void printWarnings(LoadedScenario s, PrintWriter err) {
+        s.warnings().forEach(w -> err.println(w.file() + ":" + w.position().line() + ":" + w.position().column()
+                + ": warning: " + w.message()));
+        err.flush();
+    }
+
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = {"Calculate a scenario: print impacts by indicator, life cycle stage and ML phase, "
                     + "and write results.json and results.csv into the output folder."})
@@ -110,22 +117,13 @@ public final class CradleCli implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             LoadedScenario scenario = ScenarioLoader.load(file);
-            LcaResult result;
-            AiView view = AiView.NONE;
-            try {
-                result = Cradle.calculator().calculate(scenario.compiled());
-                if (scenario.aiStudy().isPresent()) {
-                    var ai = scenario.aiStudy().get();
-                    view = new AiView(Cradle.calculator().calculate(scenario.compiled(),
-                            ai.marketBasedParameters(scenario.compiled())), ai.allocations(), ai.energy());
-                }
-            } catch (ModelException e) {
-                throw ScenarioLoader.located(file, scenario.sources(), e);
-            }
+            printWarnings(scenario, spec.commandLine().getErr());
+            LcaResult result = scenario.result();
+            AiView view = scenario.view();
             String text = TextReport.render(scenario.system(), result, view);
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             Map<String, String> files = new LinkedHashMap<>();
-            files.put("results.json", json.writeValueAsString(ResultDocument.of(scenario.system(), result, view)) + "\n");
+            files.put("results.json", json.writeValueAsString(ResultDocument.of(scenario.system(), result, view, scenario.warnings())) + "\n");
             files.put("results.csv", CsvReport.render(result));
             Path dir = out != null ? out : Path.of("results", stripExtension(file.getFileName().toString()));
             AtomicFiles.write(dir, files);
@@ -157,6 +155,12 @@ public final class CradleCli implements Callable<Integer> {
         public Integer call() {
             LoadedScenario s = ScenarioLoader.load(file);
             PrintWriter o = spec.commandLine().getOut();
+            if (!s.warnings().isEmpty()) {
+                o.println("Warnings");
+                s.warnings().forEach(w -> o.println("  " + w.file() + ":" + w.position().line() + ":"
+                        + w.position().column() + ": " + w.message()));
+                o.println();
+            }
             s.backgroundLinks().forEach(o::println);
             if (s.aiStudy().isEmpty()) {
                 o.println(file + " declares no datacenters, hardware or workloads: every process is written by hand.");
@@ -183,7 +187,8 @@ public final class CradleCli implements Callable<Integer> {
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Check a scenario file (syntax, keys, units, references, formulas, links) without calculating.")
+            description = "Check a scenario file (syntax, keys, units, domains of numbers, references, formulas, links) and "
+                    + "calculate it without writing anything: it refuses exactly what 'run' refuses.")
     static final class Validate implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "the scenario file (YAML)")
         Path file;
@@ -194,6 +199,7 @@ public final class CradleCli implements Callable<Integer> {
         @Override
         public Integer call() {
             LoadedScenario s = ScenarioLoader.load(file);
+            printWarnings(s, spec.commandLine().getErr());
             spec.commandLine().getOut().println(file + ": valid (" + s.system().processes().size() + " processes, "
                     + s.compiled().flowIndex().size() + " elementary flows, "
                     + s.compiled().impactIndex().size() + " indicators)");
