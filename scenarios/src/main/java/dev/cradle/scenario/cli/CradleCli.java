@@ -95,6 +95,13 @@ public final class CradleCli implements Callable<Integer> {
         return INTERNAL_FAULT;
     }
 
+    /** Prints each warning as {@code file:line:column: warning: message} to the error stream. */
+    static void printWarnings(LoadedScenario s, PrintWriter err) {
+        s.warnings().forEach(w -> err.println(w.file() + ":" + w.position().line() + ":" + w.position().column()
+                + ": warning: " + w.message()));
+        err.flush();
+    }
+
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = {"Calculate a scenario: print impacts by indicator, life cycle stage and ML phase, "
                     + "and write results.json and results.csv into the output folder."})
@@ -115,8 +122,9 @@ public final class CradleCli implements Callable<Integer> {
         public Integer call() throws Exception {
             Path dir = out != null ? out : Path.of("results", stripExtension(String.valueOf(file.getFileName())));
             LoadedScenario scenario = study.load(file);
+            Reports reports = Reports.of(scenario);
+            printWarnings(scenario, spec.commandLine().getErr());
             OutputFolder.check(dir);
-            Reports reports = Reports.of(scenario, Cradle.calculator());
             OutputFolder.write(dir, reports.files());
             PrintWriter o = spec.commandLine().getOut();
             o.print(reports.text());
@@ -174,7 +182,8 @@ public final class CradleCli implements Callable<Integer> {
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Check a scenario file (syntax, keys, units, references, formulas, links) without calculating.")
+            description = "Check a scenario file (syntax, keys, units, domains of numbers, references, formulas, links) and "
+                    + "calculate it without writing anything: it refuses exactly what 'run' refuses.")
     static final class Validate implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "the scenario file (YAML)")
         Path file;
@@ -186,8 +195,10 @@ public final class CradleCli implements Callable<Integer> {
         StudyOptions study;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             LoadedScenario s = study.load(file);
+            Reports.of(s); // what run would refuse: a solve behind the reports (the upstream tree) can fail too
+            printWarnings(s, spec.commandLine().getErr());
             spec.commandLine().getOut().println(file + ": valid (" + s.system().processes().size() + " processes, "
                     + s.compiled().flowIndex().size() + " elementary flows, "
                     + s.compiled().impactIndex().size() + " indicators)");

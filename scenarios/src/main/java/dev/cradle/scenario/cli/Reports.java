@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cradle.engine.ModelException;
-import dev.cradle.engine.calc.LcaCalculator;
 import dev.cradle.engine.result.LcaResult;
 import dev.cradle.engine.solve.SingularSystemException;
 import dev.cradle.scenario.LoadedScenario;
@@ -19,24 +18,19 @@ import java.util.Map;
 
 /**
  * What {@code cradle run} prints and writes for a loaded scenario: the text report and the result
- * files (name → content), all computed before anything is written. A system that cannot be solved,
- * in any of the solves behind them (the result, the market-based result, the intensities of the
- * upstream tree), is a {@link ScenarioException} naming the processes at fault: exit code 2.
+ * files (name → content), all computed before anything is written. A system that cannot be solved
+ * in a solve behind them (the intensities of the upstream tree, after the result itself was solved
+ * at load) is a {@link ScenarioException} naming the processes at fault: exit code 2.
  */
 record Reports(String text, Map<String, String> files) {
     Reports {
         files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
     }
 
-    static Reports of(LoadedScenario scenario, LcaCalculator calculator) throws JsonProcessingException {
+    static Reports of(LoadedScenario scenario) throws JsonProcessingException {
         try {
-            LcaResult result = calculator.calculate(scenario.compiled());
-            AiView view = AiView.NONE;
-            if (scenario.aiStudy().isPresent()) {
-                var ai = scenario.aiStudy().get();
-                view = new AiView(calculator.calculate(scenario.compiled(),
-                        ai.marketBasedParameters(scenario.compiled())), ai.allocations(), ai.energy());
-            }
+            LcaResult result = scenario.result();
+            AiView view = scenario.view();
             String text = TextReport.render(scenario.system(), result, view);
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             Map<String, String> files = new LinkedHashMap<>();

@@ -84,9 +84,11 @@ class ReportsTest {
     void aSingularUpstreamSolveIsBadInputNamingTheLoop() throws Exception {
         Path f = dir.resolve("loop.yaml");
         Files.writeString(f, LOOP);
-        LoadedScenario s = ScenarioLoader.load(f);
-        ScenarioException e = assertThrows(ScenarioException.class,
-                () -> Reports.of(s, new LcaCalculator(new TransposedSingular())));
+        LoadedScenario loaded = ScenarioLoader.load(f);
+        LoadedScenario s = new LoadedScenario(f, loaded.description(), loaded.system(), loaded.compiled(),
+                loaded.sources(), null, new LcaCalculator(new TransposedSingular()).calculate(loaded.compiled()),
+                dev.cradle.scenario.report.AiView.NONE, java.util.List.of());
+        ScenarioException e = assertThrows(ScenarioException.class, () -> Reports.of(s));
         assertEquals(1, e.problems().size());
         String message = e.problems().get(0).toString();
         // process pa is declared at line 7, column 5 of LOOP
