@@ -59,9 +59,9 @@ final class OutputFolder {
             return "permission denied" + (a.getFile() == null ? "" : " (" + a.getFile() + ")");
         }
         if (e instanceof FileSystemException f) {
-            return (f.getReason() == null ? e.getClass().getSimpleName() : f.getReason())
+            return (f.getReason() == null ? "an input/output error" : f.getReason())
                     + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null ? "an input/output error" : e.getMessage();
     }
 }
