@@ -19,6 +19,9 @@ final class OutputFolder {
 
     /** Refuses an output folder that is a file, or lies below one, or cannot be written. */
     static void check(Path dir) {
+        if (dir.toString().isEmpty()) {
+            throw new EnvironmentException("--out names no folder (the name is empty); name a folder with --out DIR");
+        }
         Path p = dir.toAbsolutePath();
         if (Files.exists(p) && !Files.isDirectory(p)) {
             throw new EnvironmentException("cannot write results to " + dir + ": it is a file or a device, not a folder; "
@@ -54,6 +57,9 @@ final class OutputFolder {
     private static String reason(IOException e) {
         if (e instanceof java.nio.file.NoSuchFileException n) {
             return "the folder cannot be created" + (n.getFile() == null ? "" : " (" + n.getFile() + ")");
+        }
+        if (e instanceof java.nio.file.NotDirectoryException n) {
+            return n.getFile() + " is not a folder";
         }
         if (e instanceof AccessDeniedException a) {
             return "permission denied" + (a.getFile() == null ? "" : " (" + a.getFile() + ")");
