@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cradle.engine.ModelException;
+import dev.cradle.engine.calc.SolverProblems;
 import dev.cradle.engine.result.LcaResult;
 import dev.cradle.engine.solve.SingularSystemException;
 import dev.cradle.scenario.LoadedScenario;
@@ -40,7 +41,8 @@ record Reports(String text, Map<String, String> files) {
         } catch (ModelException e) {
             throw ScenarioLoader.located(scenario.file(), scenario.sources(), e);
         } catch (SingularSystemException e) {
-            throw ScenarioLoader.located(scenario.file(), scenario.sources(), SolveFailure.named(scenario, e));
+            throw ScenarioLoader.located(scenario.file(), scenario.sources(),
+                    SolverProblems.toModelException(e, scenario.compiled().techIndex()));
         }
     }
 }
