@@ -20,7 +20,7 @@ enum Domain {
     /** One or more: PUE, downstream tasks, a geometric standard deviation. */
     AT_LEAST_ONE("1 or more", "≥ 1"),
     /** A whole number of devices, 1 or more. */
-    COUNT("a whole number, 1 or more", "integer ≥ 1");
+    COUNT("a whole number from 1 to 2147483647", "integer in [1, 2147483647]");
 
     private final String rule;
     private final String notation;
@@ -67,7 +67,7 @@ enum Domain {
             case FRACTION -> java.util.Map.of("exclusiveMinimum", 0, "maximum", 1);
             case SHARE -> java.util.Map.of("minimum", 0, "maximum", 1);
             case AT_LEAST_ONE -> java.util.Map.of("minimum", 1);
-            case COUNT -> java.util.Map.of("minimum", 1, "multipleOf", 1);
+            case COUNT -> java.util.Map.of("minimum", 1, "maximum", Integer.MAX_VALUE, "multipleOf", 1);
         };
     }
 

@@ -40,6 +40,9 @@ public final class Messages {
 
     /** A number for a message: six significant figures, no exponent for everyday magnitudes. */
     public static String number(double v) {
+        if (v != 0 && Double.isFinite(v) && (Math.abs(v) >= 1e9 || Math.abs(v) < 1e-6)) {
+            return String.format(java.util.Locale.ROOT, "%.6g", v);
+        }
         return dev.cradle.model.SignificantFigures.of(v, 6);
     }
 }

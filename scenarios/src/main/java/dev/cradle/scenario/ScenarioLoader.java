@@ -53,7 +53,7 @@ public final class ScenarioLoader {
                         read.ai().allocations(), read.ai().energy());
             }
             return new LoadedScenario(file, read.description(), read.system(), compiled, read.sources(), read.ai(),
-                    result, view, read.warnings());
+                    read.background(), result, view, read.warnings());
         } catch (ModelException e) {
             throw located(file, read.sources(), e);
         }

@@ -55,9 +55,9 @@ class NumericDomainsTest {
                 Arguments.of("device_hours: 10000", "energy: -500 kWh",
                         "s.yaml:72:13: 'energy' of workload 'code-training' is -500 kWh; it must be greater than 0"),
                 Arguments.of("devices: 64}", "devices: 0}",
-                        "s.yaml:58:80: 'devices' of 'flops' is 0; it must be a whole number, 1 or more"),
+                        "s.yaml:58:80: 'devices' of 'flops' is 0; it must be a whole number from 1 to 2147483647"),
                 Arguments.of("devices: 64}", "devices: 2.5}",
-                        "s.yaml:58:80: 'devices' of 'flops' is 2.5; it must be a whole number, 1 or more"),
+                        "s.yaml:58:80: 'devices' of 'flops' is 2.5; it must be a whole number from 1 to 2147483647"),
                 Arguments.of("peak_per_device: 312e12", "peak_per_device: 0",
                         "s.yaml:58:45: 'peak_per_device' of 'flops' (FLOP/s) is 0; it must be greater than 0"),
                 Arguments.of("{kind: study}", "{kind: study, amount: 0}",
@@ -75,7 +75,7 @@ class NumericDomainsTest {
                 Arguments.of("embodied: 800 t", "embodied: -800 t",
                         "s.yaml:27:54: 'embodied' of infrastructure 'cooling' is -800 t; it must be 0 or more"),
                 Arguments.of("devices: 8,", "devices: 0,",
-                        "s.yaml:67:27: 'devices' of the deployment is 0; it must be a whole number, 1 or more"),
+                        "s.yaml:67:27: 'devices' of the deployment is 0; it must be a whole number from 1 to 2147483647"),
                 Arguments.of("pue: 1.11", "pue: 0.9",
                         "s.yaml:20:10: 'pue' of datacenter 'dc-iowa' is 0.9; it must be 1 or more"),
                 Arguments.of("utilisation: 0.85", "utilisation: 1.5",
@@ -84,7 +84,7 @@ class NumericDomainsTest {
                 Arguments.of("recycling_rate: 0.223", "recycling_rate: -0.1",
                         "s.yaml:44:21: 'recycling_rate' of hardware 'a100-cluster' is -0.1; it must be between 0 and 1"),
                 Arguments.of("count: 64", "count: 0",
-                        "s.yaml:33:12: 'count' of hardware 'a100-cluster' is 0; it must be a whole number, 1 or more"),
+                        "s.yaml:33:12: 'count' of hardware 'a100-cluster' is 0; it must be a whole number from 1 to 2147483647"),
                 Arguments.of("runs: 1.5", "runs: 0",
                         "s.yaml:59:11: 'runs' of workload 'chat-training' is 0; it must be greater than 0"),
                 Arguments.of("it_power: 0.05 MW", "it_power: 50 MW",
@@ -117,6 +117,12 @@ class NumericDomainsTest {
                         "s.yaml:30:5: the devices carried by workload 'chat-training'"),
                 // facility energy = IT energy × 1e308 overflows
                 Arguments.of("pue: 1.11", "pue: 1e308", "s.yaml:54:5: the IT energy of workload 'chat-training'"),
+                // idle energy = idle device-hours × 1e308 W overflows
+                Arguments.of("idle_power: 50 W", "idle_power: 1e308 W",
+                        "s.yaml:30:5: the idle energy of hardware 'a100-cluster'"),
+                // IT energy = 2e6 queries × 1e308 Wh overflows
+                Arguments.of("energy_per_query: 3.0 Wh", "energy_per_query: 1e308 Wh",
+                        "s.yaml:60:5: the IT energy of workload 'chat-serving'"),
                 // a market intensity of 1e306 kg/kWh times the facility energy overflows in the market-based result
                 Arguments.of("market_intensity: 80 g/kWh", "market_intensity: 1e309 g/kWh", "s.yaml:23:23:"));
     }
@@ -158,6 +164,18 @@ class NumericDomainsTest {
         // a = 1 - 0.5 = 0.5 net output, scaling 2, inventory 2e300 kg, impact 4e300: finite
         Cli cli = both(GENERIC);
         assertEquals(0, cli.code(), cli.err());
+    }
+
+    @Test
+    void aDuplicateProcessIdIsReportedAtTheSecondId() throws Exception {
+        Cli cli = both(GENERIC.replace("methods:", """
+                  - id: a
+                    stage: use
+                    outputs:
+                      - {flow: p, amount: 1}
+                methods:"""));
+        assertEquals(2, cli.code());
+        assertTrue(cli.err().contains("s.yaml:13:9: process id 'a' is used twice (first at line 6, column 9)"), cli.err());
     }
 
     @Test

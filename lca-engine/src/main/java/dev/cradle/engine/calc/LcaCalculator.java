@@ -34,9 +34,7 @@ public final class LcaCalculator {
      *                        the solution or a result is not a finite number (overflow)
      */
     public LcaResult calculate(CompiledSystem system, double[] parameters) {
-        LcaResult result = prepare(system, parameters).calculate();
-        FiniteCheck.result(result);
-        return result;
+        return prepare(system, parameters).calculate();
     }
 
     /** {@link #prepare(CompiledSystem, double[])} at the parameters' declared values. */
@@ -62,6 +60,8 @@ public final class LcaCalculator {
         }
         return new PreparedSystem(system, data, factorization);
     }
+
+
 
     /**
      * Every column's cumulative result per one unit of its reference flow for every indicator, from one

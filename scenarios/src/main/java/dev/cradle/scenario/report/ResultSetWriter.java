@@ -41,8 +41,9 @@ import java.util.stream.Stream;
  * (sets {@code current} does not point at, temporary links, and the temporary files of earlier Cradle
  * versions). Files and folders are created with the default permissions, so the user's umask
  * applies. A reader that wants both files of one set resolves {@code DIR/.cradle/current} once and
- * reads the files below the real path it got. On a file system without symbolic links the files are
- * moved into {@code DIR} one by one (each file whole, the set not atomic).
+ * reads the files below the real path it got. Several named sets may share a folder (see
+ * {@link #write(Path, String, Map)}). On a file system without symbolic links the files are moved into
+ * {@code DIR} one by one (each file whole, the set not atomic).
  */
 public final class ResultSetWriter {
     static final String META = ".cradle";
@@ -65,7 +66,23 @@ public final class ResultSetWriter {
         new ResultSetWriter(ResultSetWriter::writeDurably).writeSet(dir, files);
     }
 
+    /**
+     * Writes {@code files} as the set called {@code setName}, beside other named sets in the same folder
+     * (e.g. {@code cradle db calc --out DIR/a.csv} and {@code --out DIR/b.csv}): its pointer, sets and lock
+     * live in {@code DIR/.cradle/named/<setName>/}, and its links point through there.
+     */
+    public static void write(Path dir, String setName, Map<String, String> files) throws IOException {
+        if (setName.isEmpty() || setName.startsWith(".") || setName.contains("/") || setName.contains("\\")) {
+            throw new IllegalArgumentException("not a plain set name: " + setName);
+        }
+        new ResultSetWriter(ResultSetWriter::writeDurably).writeSet(dir, Path.of(META, "named", setName), files);
+    }
+
     void writeSet(Path dir, Map<String, String> files) throws IOException {
+        writeSet(dir, Path.of(META), files);
+    }
+
+    private void writeSet(Path dir, Path metaName, Map<String, String> files) throws IOException {
         for (String name : files.keySet()) {
             if (name.isEmpty() || name.startsWith(".") || name.contains("/") || name.contains("\\")) {
                 throw new IllegalArgumentException("not a plain file name: " + name);
@@ -79,7 +96,8 @@ public final class ResultSetWriter {
                         "a folder is in the way of a result file");
             }
         }
-        Path meta = dir.resolve(META);
+        Path meta = dir.resolve(metaName);
+        Files.createDirectories(meta.getParent());
         try {
             Files.createDirectory(meta);
         } catch (FileAlreadyExistsException e) {
@@ -105,7 +123,7 @@ public final class ResultSetWriter {
                 deleteTree(set);
                 throw e;
             }
-            if (!swap(dir, meta, current, id, files.keySet())) {
+            if (!swap(dir, meta, metaName, current, id, files.keySet())) {
                 return;
             }
             if (previous != null && !previous.equals(id)) {
@@ -115,7 +133,8 @@ public final class ResultSetWriter {
     }
 
     /** Points {@code current} at the new set and makes sure each file name links through it. */
-    private static boolean swap(Path dir, Path meta, Path current, String id, Set<String> names) throws IOException {
+    private static boolean swap(Path dir, Path meta, Path metaName, Path current, String id, Set<String> names)
+            throws IOException {
         Path tmp = meta.resolve("current.tmp-" + random());
         try {
             Files.createSymbolicLink(tmp, Path.of(id));
@@ -135,7 +154,7 @@ public final class ResultSetWriter {
         forceDirectory(meta);
         for (String name : names) {
             Path link = dir.resolve(name);
-            Path target = Path.of(META, CURRENT, name);
+            Path target = metaName.resolve(CURRENT).resolve(name);
             if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(target)) {
                 continue;
             }

@@ -76,14 +76,25 @@ class ReportsTest {
                 });
     };
 
+    /** The loaded scenario with another result (every other component copied, whatever the record holds). */
+    private static LoadedScenario withResult(LoadedScenario loaded, dev.cradle.engine.result.LcaResult result)
+            throws Exception {
+        var components = LoadedScenario.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = components[i].getName().equals("result") ? result : components[i].getAccessor().invoke(loaded);
+        }
+        return LoadedScenario.class.getDeclaredConstructor(types).newInstance(values);
+    }
+
     @Test
     void aSingularUpstreamSolveIsBadInputNamingTheLoop() throws Exception {
         Path f = dir.resolve("loop.yaml");
         Files.writeString(f, LOOP);
         LoadedScenario loaded = ScenarioLoader.load(f);
-        LoadedScenario s = new LoadedScenario(f, loaded.description(), loaded.system(), loaded.compiled(),
-                loaded.sources(), null, new LcaCalculator(TRANSPOSED_SINGULAR).calculate(loaded.compiled()),
-                dev.cradle.scenario.report.AiView.NONE, java.util.List.of());
+        LoadedScenario s = withResult(loaded, new LcaCalculator(TRANSPOSED_SINGULAR).calculate(loaded.compiled()));
         ScenarioException e = assertThrows(ScenarioException.class, () -> Reports.of(s));
         assertEquals(1, e.problems().size());
         String message = e.problems().get(0).toString();

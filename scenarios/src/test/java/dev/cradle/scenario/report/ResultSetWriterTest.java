@@ -90,6 +90,23 @@ class ResultSetWriterTest {
         assertEquals(set("B").get("results.csv"), read("results.csv"));
     }
 
+    /** Two named sets in one folder (cradle db calc --out DIR/a.csv, then DIR/b.csv) leave each other whole. */
+    @Test
+    void namedSetsShareAFolder() throws Exception {
+        ResultSetWriter.write(dir, "a.csv", Map.of("a.csv", "a1", "a.report.txt", "ra1"));
+        ResultSetWriter.write(dir, "b.csv", Map.of("b.csv", "b1", "b.report.txt", "rb1"));
+        ResultSetWriter.write(dir, "a.csv", Map.of("a.csv", "a2", "a.report.txt", "ra2"));
+        ResultSetWriter.write(dir, set("R"));
+        assertEquals("a2", read("a.csv"));
+        assertEquals("ra2", read("a.report.txt"));
+        assertEquals("b1", read("b.csv"));
+        assertEquals("rb1", read("b.report.txt"));
+        assertEquals(set("R").get("results.csv"), read("results.csv"));
+        try (Stream<Path> s = Files.list(dir.resolve(".cradle/named/a.csv"))) {
+            assertEquals(3, s.count(), "current, lock and one set");
+        }
+    }
+
     /** Plain files written by an earlier Cradle are replaced by the links on the first run. */
     @Test
     void plainResultFilesOfAnEarlierVersionAreReplaced() throws Exception {
