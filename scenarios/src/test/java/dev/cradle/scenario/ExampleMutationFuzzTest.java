@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * in-process. For every mutant: exit 0 or 2, never 1; no stack trace; no non-finite number
  * ("NaN", "Infinity") in the printed report or any result file (in the files' number fields, learnt
  * from the unmutated examples, so that a label called "NaN" is not taken for a number); {@code validate} succeeds exactly when
- * {@code run} does; both finish within {@link #SECONDS_PER_MUTANT} seconds.
+ * {@code run} does; both finish within {@link #SECONDS_PER_MUTANT} seconds, or within
+ * {@link #TIMES_THE_EXAMPLE} times what the unmutated example takes when that is longer (an example
+ * linked to a 766-process background database takes seconds by itself).
  *
  * <p>{@code -Dcradle.fuzz.mutants=N} (default 2,000) and {@code -Dcradle.fuzz.seed=S} (default fixed)
  * choose the run; failing mutants are written to target/fuzz-failures/ with the mutations applied.
@@ -42,6 +44,8 @@ class ExampleMutationFuzzTest {
     static final long SEED = Long.getLong("cradle.fuzz.seed", 8_2026_11_29L);
     /** A generous bound for validate + run of one mutant on a loaded CI machine. */
     static final int SECONDS_PER_MUTANT = 10;
+    /** A mutant may take this many times as long as its unmutated example (measured warm, in-process). */
+    static final int TIMES_THE_EXAMPLE = 5;
 
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.\\-])-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?(?![\\w.])");
     private static final Pattern UNIT = Pattern.compile("(?<=\\d )[A-Za-zµ%][A-Za-z0-9µ%/²³.-]*");
@@ -86,6 +90,14 @@ class ExampleMutationFuzzTest {
             sources.put(e.getFileName().toString(), Files.readString(e));
         }
         OutputShape shape = OutputShape.of(study, sources);
+        Map<String, Long> limitMillis = new LinkedHashMap<>();
+        for (String name : sources.keySet()) {
+            long t0 = System.nanoTime();
+            Cli.run("validate", study.resolve(name).toString());
+            Cli.run("run", study.resolve(name).toString(), "--out", tmp.resolve("timing").toString());
+            long example = (System.nanoTime() - t0) / 1_000_000;
+            limitMillis.put(name, Math.max(SECONDS_PER_MUTANT * 1000L, TIMES_THE_EXAMPLE * example));
+        }
         Random random = new Random(SEED);
         List<Failure> failures = new ArrayList<>();
         Map<String, Integer> outcomes = new TreeMap<>();
@@ -100,12 +112,16 @@ class ExampleMutationFuzzTest {
                 Path out = tmp.resolve("out-" + name);
                 Future<List<Failure>> check = worker.submit(() -> check(m, file, out, outcomes, shape));
                 try {
-                    failures.addAll(check.get(SECONDS_PER_MUTANT, TimeUnit.SECONDS));
+                    failures.addAll(check.get(limitMillis.get(name), TimeUnit.MILLISECONDS));
                 } catch (TimeoutException e) {
-                    check.cancel(true);
-                    worker.shutdownNow();
-                    worker = Executors.newSingleThreadExecutor(daemon());
-                    failures.add(new Failure("slower than " + SECONDS_PER_MUTANT + " s", m, ""));
+                    failures.add(new Failure("slower than " + limitMillis.get(name) + " ms", m, ""));
+                    try {
+                        check.get(60, TimeUnit.SECONDS); // let it finish before the next mutant runs
+                    } catch (TimeoutException hung) {
+                        check.cancel(true);
+                        worker.shutdownNow();
+                        worker = Executors.newSingleThreadExecutor(daemon());
+                    }
                 }
             }
         } finally {
