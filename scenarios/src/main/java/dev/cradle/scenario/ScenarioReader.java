@@ -166,6 +166,9 @@ final class ScenarioReader {
         }
     }
 
+    /** Longest ids and names accepted: they are echoed in every report and trace. */
+    static final Map<String, Integer> TEXT_LIMITS = Map.of("id", 200, "name", 1000);
+
     Optional<String> text(MapNode m, String key, boolean required, String where) {
         Optional<YamlNode> n = m.get(key);
         if (n.isEmpty() || (n.get() instanceof ScalarNode s && s.text() == null)) {
@@ -175,6 +178,12 @@ final class ScenarioReader {
             return Optional.empty();
         }
         if (n.get() instanceof ScalarNode s) {
+            Integer limit = TEXT_LIMITS.get(key);
+            if (limit != null && s.text().length() > limit) {
+                problem(pos(n.get()), "'" + key + "' is " + s.text().length() + " characters long; " + key + "s are limited "
+                        + "to " + limit + " characters ('" + Messages.shorten(s.text()) + "')");
+                return Optional.empty();
+            }
             return Optional.of(s.text());
         }
         problem(pos(n.get()), "'" + key + "' must be a single value, not " + kind(n.get()));

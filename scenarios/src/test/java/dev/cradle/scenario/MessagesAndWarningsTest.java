@@ -117,6 +117,15 @@ class MessagesAndWarningsTest {
     }
 
     @Test
+    void aMillionCharacterNameIsRefusedShortly() throws Exception {
+        Cli c = validate(base().replace("name: Code model, 3B parameters", "name: " + "x".repeat(1_000_000)));
+        assertEquals(2, c.code());
+        assertTrue(c.err().contains("s.yaml:51:11: 'name' is 1000000 characters long; names are limited to 1000 characters"),
+                c.err());
+        assertTrue(c.err().length() < 1_000, c.err());
+    }
+
+    @Test
     void downstreamTasksOnTheFineTunedModelIsAnError() throws Exception {
         String yaml = base().replace("  - id: code-3b\n    name: Code model, 3B parameters\n",
                 "  - id: code-3b\n    name: Code model, 3B parameters\n    derived_from: chat-7b\n    downstream_tasks: 10\n");
@@ -199,6 +208,8 @@ class MessagesAndWarningsTest {
                 assertEquals("not covered", row.get("coverage").asText());
             }
         }
+        JsonNode gpus = json.get("contributions").get("by_process").get("aware-2.0/water_scarcity");
+        assertTrue(gpus.get("workload:w/gpus/manufacturing").isNull(), gpus.toString());
         assertTrue(run.out().matches("(?s).*Water scarcity \\(AWARE 2\\.0\\)\\s+unknown\\s+m3 world-eq\\s+not covered.*"),
                 run.out());
     }

@@ -43,16 +43,14 @@ public final class CsvReport {
                 String totalCoverage = r.isComplete(k) ? COMPLETE
                         : coverage(r, k, j -> true).equals(NONE) ? NONE : PARTIAL;
                 print(csv, ind.key(), unit, "total", "", r.impacts()[k], 1.0, totalCoverage);
-                rows(csv, r, k, "process", r.byProcess(k), j -> r.techIndex().at(j).label());
-                rows(csv, r, k, "stage", r.byStage(k), j -> r.techIndex().at(j).process().stage().title());
+                rows(csv, r, k, "process", r.byProcess(k), groupOf(r, "process"));
+                rows(csv, r, k, "stage", r.byStage(k), groupOf(r, "stage"));
                 if (r.hasPhases()) {
-                    rows(csv, r, k, "phase", r.byPhase(k), j -> r.techIndex().at(j).process().mlPhase()
-                            .map(MlPhase::key).orElse(LcaResult.UNASSIGNED));
+                    rows(csv, r, k, "phase", r.byPhase(k), groupOf(r, "phase"));
                 }
                 for (String tag : new String[] {"model", "device", "datacenter"}) {
                     if (r.techIndex().columns().stream().anyMatch(t -> t.process().tags().containsKey(tag))) {
-                        rows(csv, r, k, tag, r.byTag(k, tag), j -> r.techIndex().at(j).process().tags()
-                                .getOrDefault(tag, LcaResult.UNASSIGNED));
+                        rows(csv, r, k, tag, r.byTag(k, tag), groupOf(r, tag));
                     }
                 }
             }
@@ -60,6 +58,24 @@ public final class CsvReport {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** The group of column j in a breakdown: process label, stage title, ML phase or a tag's value. */
+    static IntFunction<String> groupOf(LcaResult r, String breakdown) {
+        return switch (breakdown) {
+            case "process" -> j -> r.techIndex().at(j).label();
+            case "stage" -> j -> r.techIndex().at(j).process().stage().title();
+            case "phase" -> j -> r.techIndex().at(j).process().mlPhase().map(MlPhase::key).orElse(LcaResult.UNASSIGNED);
+            default -> j -> r.techIndex().at(j).process().tags().getOrDefault(breakdown, LcaResult.UNASSIGNED);
+        };
+    }
+
+    /** The contributions of a breakdown with null for groups no data covers (unknown, not zero), for results.json. */
+    static Map<String, Double> valuesOrUnknown(LcaResult r, int k, Contributions c, String breakdown) {
+        Map<String, String> coverage = coverageByGroup(r, k, groupOf(r, breakdown));
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        c.values().forEach((g, v) -> out.put(g, NONE.equals(coverage.get(g)) ? null : v));
+        return out;
     }
 
     /** An uncovered value is written empty, with an empty share: unknown is not zero. */
@@ -71,10 +87,31 @@ public final class CsvReport {
 
     private static void rows(CSVPrinter csv, LcaResult r, int k, String breakdown, Contributions c,
                              IntFunction<String> groupOf) throws IOException {
+        Map<String, String> coverage = coverageByGroup(r, k, groupOf);
         for (Map.Entry<String, Double> e : c.values().entrySet()) {
-            String coverage = coverage(r, k, j -> groupOf.apply(j).equals(e.getKey()));
-            print(csv, c.indicator(), c.unit(), breakdown, e.getKey(), e.getValue(), c.share(e.getKey()), coverage);
+            print(csv, c.indicator(), c.unit(), breakdown, e.getKey(), e.getValue(), c.share(e.getKey()),
+                    coverage.getOrDefault(e.getKey(), COMPLETE));
         }
+    }
+
+    /** The coverage of every group of a breakdown (see {@link #coverage}), in one pass over the processes. */
+    static Map<String, String> coverageByGroup(LcaResult r, int k, IntFunction<String> groupOf) {
+        String category = r.impactIndex().at(k).category().id();
+        Map<String, int[]> counts = new java.util.HashMap<>();
+        double[] s = r.scalingVector();
+        for (int j = 0; j < s.length; j++) {
+            var p = r.techIndex().at(j).process();
+            boolean covers = p.covers(category);
+            if (s[j] == 0 || (covers && !hasElementaryExchanges(r, j))) {
+                continue;
+            }
+            int[] c = counts.computeIfAbsent(groupOf.apply(j), g -> new int[2]);
+            c[0]++;
+            c[1] += covers ? 1 : 0;
+        }
+        Map<String, String> out = new java.util.HashMap<>();
+        counts.forEach((g, c) -> out.put(g, c[1] == c[0] ? COMPLETE : c[1] == 0 ? NONE : PARTIAL));
+        return out;
     }
 
     /**
@@ -85,23 +122,7 @@ public final class CsvReport {
      * does not count.
      */
     static String coverage(LcaResult r, int k, IntPredicate inGroup) {
-        String category = r.impactIndex().at(k).category().id();
-        int taking = 0;
-        int covering = 0;
-        double[] s = r.scalingVector();
-        for (int j = 0; j < s.length; j++) {
-            boolean covers = r.techIndex().at(j).process().covers(category);
-            if (covers && !hasElementaryExchanges(r, j)) {
-                continue;
-            }
-            if (s[j] != 0 && inGroup.test(j)) {
-                taking++;
-                if (r.techIndex().at(j).process().covers(category)) {
-                    covering++;
-                }
-            }
-        }
-        return covering == taking ? COMPLETE : covering == 0 ? NONE : PARTIAL;
+        return coverageByGroup(r, k, j -> inGroup.test(j) ? "in" : "out").getOrDefault("in", COMPLETE);
     }
 
     private static boolean hasElementaryExchanges(LcaResult r, int j) {

@@ -69,15 +69,15 @@ public final class ResultDocument {
                 row.put("uncharacterised_flows", r.uncharacterisedFlows(k));
             }
             impacts.add(row);
-            byProcess.put(ind.key(), r.byProcess(k).values());
-            byStage.put(ind.key(), r.byStage(k).values());
+            byProcess.put(ind.key(), CsvReport.valuesOrUnknown(r, k, r.byProcess(k), "process"));
+            byStage.put(ind.key(), CsvReport.valuesOrUnknown(r, k, r.byStage(k), "stage"));
             if (r.hasPhases()) {
-                byPhase.put(ind.key(), r.byPhase(k).values());
+                byPhase.put(ind.key(), CsvReport.valuesOrUnknown(r, k, r.byPhase(k), "phase"));
             }
             Map<String, Object> tags = new LinkedHashMap<>();
             for (String key : tagKeys) {
                 Contributions c = r.byTag(k, key);
-                tags.put(key, c.values());
+                tags.put(key, CsvReport.valuesOrUnknown(r, k, c, key));
             }
             if (!tags.isEmpty()) {
                 byTag.put(ind.key(), tags);
