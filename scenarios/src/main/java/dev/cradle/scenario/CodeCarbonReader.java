@@ -5,8 +5,6 @@ import dev.cradle.scenario.yaml.YamlNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +28,7 @@ final class CodeCarbonReader {
     }
 
     static Optional<Declarations.Energy> read(ScenarioReader r, YamlNode at, String relative, int devices) {
-        Path file = r.doc.file().toAbsolutePath().getParent().resolve(relative).normalize();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader in = new java.io.InputStreamReader(r.folder.open(relative), StandardCharsets.UTF_8.newDecoder());
              CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
                      .parse(in)) {
             List<String> missing = new ArrayList<>();
@@ -42,7 +39,7 @@ final class CodeCarbonReader {
             }
             if (!missing.isEmpty()) {
                 r.problem(at.position(), "CodeCarbon file " + relative + " lacks the column(s) " + String.join(", ", missing)
-                        + " (found: " + String.join(", ", csv.getHeaderNames()) + ")");
+                        + " (its first line is not a CodeCarbon header; the file is not quoted here)");
                 return Optional.empty();
             }
             double kwh = 0;

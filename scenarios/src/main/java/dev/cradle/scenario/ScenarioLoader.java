@@ -25,8 +25,22 @@ public final class ScenarioLoader {
     }
 
     public static LoadedScenario load(Path file) {
+        return load(file, List.of());
+    }
+
+    /**
+     * Loads {@code file}, whose referenced files may lie in its folder or below {@code allowedRoots}
+     * (see {@link StudyFolder}).
+     */
+    public static LoadedScenario load(Path file, List<Path> allowedRoots) {
         YamlDocument doc = YamlReader.read(file);
-        ScenarioReader.Result read = ScenarioReader.read(doc);
+        StudyFolder folder;
+        try {
+            folder = StudyFolder.of(file, allowedRoots);
+        } catch (StudyFolder.RefusedFile e) {
+            throw new ScenarioException(List.of(new Problem(file, Position.UNKNOWN, e.getMessage())));
+        }
+        ScenarioReader.Result read = ScenarioReader.read(doc, folder);
         if (!read.problems().isEmpty() || read.system() == null) {
             throw new ScenarioException(read.problems());
         }

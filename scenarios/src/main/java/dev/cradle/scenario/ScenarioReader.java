@@ -96,12 +96,20 @@ final class ScenarioReader {
     private final BackgroundDatabases databases = new BackgroundDatabases(this);
     private boolean usesLibraryMethods;
 
-    private ScenarioReader(YamlDocument doc) {
+    /** Where referenced files (CodeCarbon CSVs) may be read from. */
+    final StudyFolder folder;
+
+    private ScenarioReader(YamlDocument doc, StudyFolder folder) {
         this.doc = doc;
+        this.folder = folder;
     }
 
     static Result read(YamlDocument doc) {
-        ScenarioReader r = new ScenarioReader(doc);
+        return read(doc, StudyFolder.of(doc.file()));
+    }
+
+    static Result read(YamlDocument doc, StudyFolder folder) {
+        ScenarioReader r = new ScenarioReader(doc, folder);
         ProductSystem system = r.scenario();
         return new Result(r.problems.isEmpty() ? system : null, r.description, r.sources, r.problems, r.ai,
                 r.databases.explanation(), List.copyOf(r.warnings));
