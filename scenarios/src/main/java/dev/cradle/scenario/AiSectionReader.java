@@ -588,8 +588,7 @@ final class AiSectionReader {
                 return Optional.of(new Declarations.Flops(total.get(), peak.get(), util.get(), devices));
             }).orElse(null);
         } else if (m.get("codecarbon").isPresent()) {
-            energy = r.text(m, "codecarbon", true, where).flatMap(path -> CodeCarbonReader.read(r, m.get("codecarbon").get(),
-                    path, hwDecl.map(Hardware::count).orElse(1))).orElse(null);
+            energy = CodeCarbonReader.read(r, m.get("codecarbon").get(), hwDecl.map(Hardware::count).orElse(1)).orElse(null);
         } else {
             boolean perToken = m.get("energy_per_token").isPresent();
             String key = perToken ? "energy_per_token" : "energy_per_query";

@@ -61,6 +61,7 @@ final class ScenarioReader {
                     "codecarbon", "energy_per_query", "energy_per_token", "deployment", "power", "runs", "queries", "tokens",
                     "period", "storage")),
             Map.entry("storage", List.of("capacity", "duration")),
+            Map.entry("codecarbon", List.of("file", "project_name", "run_id", "from", "until", "skip_corrupt_rows", "grid")),
             Map.entry("flops", List.of("total", "peak_per_device", "utilisation", "devices")),
             Map.entry("deployment", List.of("devices", "period")),
             Map.entry("allocation_rule", List.of("fixed", "formula")),

@@ -48,6 +48,7 @@ class SchemaAgreementTest {
             Map.entry("flops", "/properties/workloads/items/properties/flops/properties"),
             Map.entry("deployment", "/properties/workloads/items/properties/deployment/properties"),
             Map.entry("storage", "/properties/workloads/items/properties/storage/properties"),
+            Map.entry("codecarbon", "/properties/workloads/items/properties/codecarbon/oneOf/1/properties"),
             Map.entry("allocation_rule", "/definitions/allocation_rule/oneOf/1/properties"));
 
     @Test

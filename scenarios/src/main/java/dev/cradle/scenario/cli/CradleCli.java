@@ -117,7 +117,10 @@ public final class CradleCli implements Callable<Integer> {
                 if (scenario.aiStudy().isPresent()) {
                     var ai = scenario.aiStudy().get();
                     view = new AiView(Cradle.calculator().calculate(scenario.compiled(),
-                            ai.marketBasedParameters(scenario.compiled())), ai.allocations(), ai.energy());
+                            ai.marketBasedParameters(scenario.compiled())), ai.allocations(), ai.energy(),
+                            ai.measurements(), ai.warnings());
+                    ai.warnings().forEach(wn -> spec.commandLine().getErr().println("warning: " + wn.origin() + ": "
+                            + wn.subject() + ": " + wn.message()));
                 }
             } catch (ModelException e) {
                 throw ScenarioLoader.located(file, scenario.sources(), e);
@@ -168,6 +171,11 @@ public final class CradleCli implements Callable<Integer> {
                 o.println();
                 o.println(t.processId() + "  <-  " + t.declaration() + " (" + t.origin() + ")  [rule: " + t.rule() + "]");
                 t.lines().forEach(l -> o.println("    " + l));
+            }
+            if (!ai.warnings().isEmpty()) {
+                o.println();
+                o.println("Warnings");
+                ai.warnings().forEach(wn -> o.println("  " + wn.origin() + ": " + wn.subject() + ": " + wn.message()));
             }
             o.println();
             o.println("Shared costs and their allocation");

@@ -18,6 +18,36 @@ public final class ResultDocument {
     private ResultDocument() {
     }
 
+    /** A measured workload beside the declared study; figures that are not known are left out, never NaN. */
+    private static Map<String, Object> measurement(dev.cradle.engine.ai.MeasurementCheck c) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("workload", c.workload());
+        row.put("tool", c.tool());
+        if (!c.file().isEmpty()) {
+            row.put("file", c.file());
+        }
+        putFinite(row, "it_kwh_per_run", c.itKwh());
+        putFinite(row, "duration_h", c.durationH());
+        putFinite(row, "mean_power_kw", c.meanPowerKw());
+        putFinite(row, "plausible_power_kw", c.powerBoundKw());
+        putFinite(row, "estimate_kwh_from_device_hours", c.estimateKwh());
+        putFinite(row, "tool_pue", c.toolPue());
+        putFinite(row, "datacenter_pue", c.datacenterPue());
+        row.put("places", c.places());
+        putFinite(row, "tool_emissions_kg", c.toolEmissionsKg());
+        putFinite(row, "tool_intensity_kg_per_kwh", c.toolIntensity());
+        putFinite(row, "cradle_intensity_kg_per_kwh", c.cradleIntensity());
+        row.put("cradle_grid", c.grid());
+        row.put("notes", c.notes());
+        return row;
+    }
+
+    private static void putFinite(Map<String, Object> row, String key, double v) {
+        if (Double.isFinite(v)) {
+            row.put(key, v);
+        }
+    }
+
     /** The document of {@code r}; {@code ai} adds market-based results, workloads and allocations. */
     public static Map<String, Object> of(ProductSystem system, LcaResult r, AiView ai) {
         LcaResult market = ai.market();
@@ -99,6 +129,20 @@ public final class ResultDocument {
                 w.add(row);
             }
             doc.put("workloads", w);
+        }
+        if (!ai.measurements().isEmpty()) {
+            doc.put("measurements", ai.measurements().stream().map(ResultDocument::measurement).toList());
+        }
+        if (!ai.warnings().isEmpty()) {
+            List<Map<String, Object>> ws = new ArrayList<>();
+            for (var wn : ai.warnings()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("origin", wn.origin());
+                row.put("subject", wn.subject());
+                row.put("message", wn.message());
+                ws.add(row);
+            }
+            doc.put("warnings", ws);
         }
         if (!allocations.isEmpty()) {
             List<Map<String, Object>> a = new ArrayList<>();
