@@ -539,12 +539,14 @@ final class AiSectionReader {
         } else {
             hw = reference(m, "hardware", hwIds, where, "runs on hardware", "");
         }
-        List<String> energyKeys = List.of("device_hours", "flops", "energy", "codecarbon", "energy_per_query", "energy_per_token", "storage");
+        List<String> energyKeys = List.of("device_hours", "flops", "energy", "codecarbon", "carbontracker",
+                "experiment_impact_tracker", "power_samples", "energy_per_query", "energy_per_token", "storage");
         long given = energyKeys.stream().filter(k -> m.get(k).isPresent()).count();
         boolean measuredWithHours = m.get("energy").isPresent() && m.get("device_hours").isPresent();
         if (given != 1 && !(given == 2 && measuredWithHours)) {
             r.problem(m.position(), where + " needs one way to know its energy: 'device_hours', 'flops', 'energy' "
-                    + "(measured, optionally with 'device_hours'), 'codecarbon' (an emissions.csv) or 'energy_per_query'");
+                    + "(measured, optionally with 'device_hours'), 'codecarbon' (an emissions.csv), 'carbontracker', "
+                    + "'experiment_impact_tracker', 'power_samples' or 'energy_per_query'");
             return Optional.empty();
         }
         double power = quantity(m, "power", Dimension.POWER, "W", false, where).orElse(Double.NaN);
@@ -589,6 +591,9 @@ final class AiSectionReader {
             }).orElse(null);
         } else if (m.get("codecarbon").isPresent()) {
             energy = CodeCarbonReader.read(r, m.get("codecarbon").get(), hwDecl.map(Hardware::count).orElse(1)).orElse(null);
+        } else if (MeasurementKeys.KEYS.stream().anyMatch(k -> m.get(k).isPresent())) {
+            String key = MeasurementKeys.KEYS.stream().filter(k -> m.get(k).isPresent()).findFirst().orElseThrow();
+            energy = MeasurementKeys.read(r, key, m.get(key).get(), hwDecl.map(Hardware::count).orElse(1)).orElse(null);
         } else {
             boolean perToken = m.get("energy_per_token").isPresent();
             String key = perToken ? "energy_per_token" : "energy_per_query";

@@ -36,8 +36,9 @@ class MeasuredWorkloadTest {
     private Cli run(String measurement, String... corpusFiles) throws Exception {
         for (String name : corpusFiles) {
             Files.createDirectories(dir.resolve("data"));
-            try (InputStream in = getClass().getResourceAsStream("/measured/codecarbon/" + name)) {
-                Files.write(dir.resolve("data").resolve(name), in.readAllBytes());
+            String resource = name.contains("/") ? "/measured/" + name : "/measured/codecarbon/" + name;
+            try (InputStream in = getClass().getResourceAsStream(resource)) {
+                Files.write(dir.resolve("data").resolve(Path.of(name).getFileName()), in.readAllBytes());
             }
         }
         Path f = dir.resolve("s.yaml");
@@ -144,6 +145,40 @@ class MeasuredWorkloadTest {
         } finally {
             Files.deleteIfExists(outside);
         }
+    }
+
+    @Test
+    void carbontrackerThroughTheLoader() throws Exception {
+        String out = "carbontracker/resnet_2024-05-14T102105_carbontracker_output.log";
+        String std = "carbontracker/resnet_2024-05-14T102105_carbontracker.log";
+        Cli cli = run("carbontracker: {file: data/resnet_2024-05-14T102105_carbontracker_output.log, "
+                + "log: data/resnet_2024-05-14T102105_carbontracker.log}", out, std);
+        assertEquals(0, cli.code(), cli.err());
+        // 0.079 kWh / Carbontracker's PUE 1.58 = 0.05 kWh IT × 1.2 × FR 0.0442; 605 s × 4 devices
+        JsonNode json = results();
+        assertEquals(0.05 * 1.2 * 0.0442 + embodied(605.0 / 3600 * 4), json.get("impacts").get(0).get("value").asDouble(),
+                1e-9);
+        assertEquals("Carbontracker 2.3.1", json.get("measurements").get(0).get("tool").asText());
+        assertTrue(json.get("warnings").toString().contains("measured in Copenhagen, Capital Region, DK, but datacenter"),
+                json.get("warnings").toString());
+        Cli noPue = run("carbontracker: data/resnet_2024-05-14T102105_carbontracker_output.log");
+        assertEquals(2, noPue.code());
+        assertTrue(noPue.err().contains("Carbontracker log data/resnet_2024-05-14T102105_carbontracker_output.log cannot "
+                + "be read without the PUE"), noPue.err());
+    }
+
+    @Test
+    void powerSamplesAndImpactTrackerThroughTheLoader() throws Exception {
+        Cli cli = run("power_samples: {file: data/nvidia-smi.csv, device: index}", "power/nvidia-smi.csv");
+        assertEquals(0, cli.code(), cli.err());
+        // 1,070 J = 2.97222e-4 kWh × 1.2 × 0.0442; 3 s × 4 devices
+        assertEquals(1070 / 3.6e6 * 1.2 * 0.0442 + embodied(3.0 / 3600 * 4), results().get("impacts").get(0).get("value")
+                .asDouble(), 1e-12);
+        Cli eit = run("experiment_impact_tracker: data/interrupted-data.json", "impacttracker/interrupted-data.json");
+        assertEquals(2, eit.code());
+        assertTrue(eit.err().contains("experiment-impact-tracker file data/interrupted-data.json line 5"), eit.err());
+        Cli skipped = run("experiment_impact_tracker: {file: data/interrupted-data.json, skip_corrupt_rows: true}");
+        assertEquals(0, skipped.code(), skipped.err());
     }
 
     @Test
