@@ -24,9 +24,6 @@ import java.util.Set;
  * naming the CSV's line and column, never quoting the file.
  */
 final class CodeCarbonReader {
-    /** Bytes read at most from a measurement file (a real 6,939-row emissions.csv is about 3 MB). */
-    static final int MAX_BYTES = 64 << 20;
-
     private CodeCarbonReader() {
     }
 

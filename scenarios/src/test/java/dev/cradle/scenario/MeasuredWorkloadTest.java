@@ -136,12 +136,12 @@ class MeasuredWorkloadTest {
             for (String path : new String[] {"../" + outside.getFileName(), outside.toString()}) {
                 Cli cli = run("codecarbon: \"" + path + "\"");
                 assertEquals(2, cli.code(), path);
-                assertTrue(cli.err().contains("lies outside the scenario's folder"), cli.err());
+                assertTrue(cli.err().contains("CodeCarbon file " + path + " lies outside the study's folder"), cli.err());
                 assertFalse(cli.err().contains("secret"), cli.err());
             }
             Files.createDirectories(dir.resolve("folder.csv"));
             Cli cli = run("codecarbon: folder.csv");
-            assertTrue(cli.err().contains("is not a regular file"), cli.err());
+            assertTrue(cli.err().contains("CodeCarbon file folder.csv is a folder, not a regular file"), cli.err());
         } finally {
             Files.deleteIfExists(outside);
         }

@@ -63,6 +63,21 @@ public final class CompilationContext {
         problems.add(ModelProblem.at(path, message));
     }
 
+    /**
+     * True when every {@code value} is a finite number; otherwise reports at {@code path} that
+     * {@code what} overflowed (the product of declared numbers left the range of a double).
+     */
+    boolean finite(String path, String what, double... values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                problem(path, what + " is not a finite number (" + v + "): the declared numbers it is computed from "
+                        + "are too large or too small; check their magnitudes and units");
+                return false;
+            }
+        }
+        return true;
+    }
+
     void add(Process p, Trace t) {
         processes.add(p);
         traces.add(t);

@@ -89,6 +89,10 @@ public final class WorkloadEnergyRule implements Rule {
                 lines.add("IT energy = " + Rules.fmt(w.queries()) + " queries × " + Rules.fmt(q.kwhPerQuery() * 1000)
                         + " Wh / 1000 = " + Rules.fmt(kwh) + " kWh");
             }
+            if (!ctx.finite(path, "the IT energy of workload '" + w.id() + "' (" + lines.get(lines.size() - 1) + ")",
+                    deviceHours, kwh, kwh * dc.get().pue(), kwh * dc.get().wueOnsite())) {
+                continue;
+            }
             double tdp = ctx.library().devicePower(h.archetype()).map(p -> p[0]).filter(v -> !Double.isNaN(v)).orElse(power);
             double reserved = deviceHours * (Double.isNaN(tdp) ? 0 : tdp) / 1e6;
             List<WorkloadFacts.Usage> secondary = new ArrayList<>();

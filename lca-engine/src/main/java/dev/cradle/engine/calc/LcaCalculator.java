@@ -10,7 +10,6 @@ import dev.cradle.engine.solve.SingularSystemException;
 import dev.cradle.engine.solve.Solver;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Calculates compiled product systems: builds the matrices, solves, and wraps an {@link LcaResult}. */
@@ -30,10 +29,12 @@ public final class LcaCalculator {
     /**
      * The result for a given parameter vector.
      *
-     * @throws ModelException naming the processes at fault when the system cannot be solved
+     * @throws ModelException naming the processes at fault when the system cannot be solved, or when an amount,
+     *                        the solution or a result is not a finite number (overflow)
      */
     public LcaResult calculate(CompiledSystem system, double[] parameters) {
         MatrixData data = system.matrices(parameters);
+        FiniteCheck.matrices(data, system.techIndex());
         LcaResult result;
         try {
             // singularity shows at factorisation (vanishing pivots) or at the solve (non-finite, residual)
@@ -51,10 +52,7 @@ public final class LcaCalculator {
                     + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")")));
             throw new ModelException(problems);
         }
-        double[] s = result.scalingVector();
-        if (Arrays.stream(s).anyMatch(v -> !Double.isFinite(v))) {
-            throw ModelException.of("system", "the scaling vector is not finite; check formulas for divisions by zero");
-        }
+        FiniteCheck.result(result);
         return result;
     }
 }

@@ -133,17 +133,6 @@ public final class ResultDocument {
         if (!ai.measurements().isEmpty()) {
             doc.put("measurements", ai.measurements().stream().map(ResultDocument::measurement).toList());
         }
-        if (!ai.warnings().isEmpty()) {
-            List<Map<String, Object>> ws = new ArrayList<>();
-            for (var wn : ai.warnings()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("origin", wn.origin());
-                row.put("subject", wn.subject());
-                row.put("message", wn.message());
-                ws.add(row);
-            }
-            doc.put("warnings", ws);
-        }
         if (!allocations.isEmpty()) {
             List<Map<String, Object>> a = new ArrayList<>();
             for (var rec : allocations) {

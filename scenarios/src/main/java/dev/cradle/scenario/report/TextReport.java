@@ -57,10 +57,6 @@ public final class TextReport {
             }
             table(out, rows, 2);
         }
-        if (!ai.warnings().isEmpty()) {
-            out.append("\nWarnings\n");
-            ai.warnings().forEach(w -> out.append("  ").append(w.subject()).append(": ").append(w.message()).append('\n'));
-        }
         if (r.impactIndex().size() == 0) {
             out.append("\nNo impact method is included; inventory only.\n");
         } else {
