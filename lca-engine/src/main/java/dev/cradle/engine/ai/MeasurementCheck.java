@@ -16,13 +16,16 @@ import java.util.List;
  * @param toolIntensity   the tool's emissions / its energy, kg CO2-eq/kWh; NaN when the file has none
  * @param cradleIntensity the location-based intensity Cradle applies, kg CO2-eq/kWh
  * @param grid            which grid Cradle applies
+ * @param warnings        the disagreements found (also in the compilation's warnings)
  */
 public record MeasurementCheck(String workload, String tool, String file, double itKwh, double durationH,
                                double meanPowerKw, double powerBoundKw, double estimateKwh, double toolPue,
                                double datacenterPue, List<String> places, double toolEmissionsKg,
-                               double toolIntensity, double cradleIntensity, String grid, List<String> notes) {
+                               double toolIntensity, double cradleIntensity, String grid, List<String> notes,
+                               List<String> warnings) {
     public MeasurementCheck {
         places = List.copyOf(places);
         notes = List.copyOf(notes);
+        warnings = List.copyOf(warnings);
     }
 }

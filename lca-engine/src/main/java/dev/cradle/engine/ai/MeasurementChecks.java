@@ -41,7 +41,7 @@ final class MeasurementChecks {
     static MeasurementCheck check(CompilationContext ctx, Workload w, Hardware h, Datacenter dc, Measured m,
                                   double avgPowerW, double intensity, String grid, List<String> lines) {
         MeasuredEvidence ev = m.detail();
-        String subject = "workload:" + w.id();
+        List<String> found = new ArrayList<>();
         double durationH = ev != null ? ev.durationH() : m.deviceHours() > 0 ? m.deviceHours() / h.count() : Double.NaN;
         double bound = 0;
         boolean powerKnown = true;
@@ -68,7 +68,7 @@ final class MeasurementChecks {
                     + Rules.fmt(meanKw) + " kW; plausible up to " + POWER_MARGIN + " × (" + boundText + ") = "
                     + Rules.fmt(bound) + " kW");
             if (meanKw > bound) {
-                warn(ctx, w, subject, "measured " + Rules.fmt(m.kwh()) + " kWh in " + Rules.fmt(durationH * 3600)
+                warn(ctx, w, found, lines, "measured " + Rules.fmt(m.kwh()) + " kWh in " + Rules.fmt(durationH * 3600)
                         + " s is a mean power of " + Rules.fmt(meanKw) + " kW, above the " + Rules.fmt(bound)
                         + " kW that the declared devices (" + boundText + ", × " + POWER_MARGIN + ") can draw: check the "
                         + "measurement's units and runs, or the hardware's count");
@@ -80,7 +80,7 @@ final class MeasurementChecks {
         }
         double period = !Double.isNaN(w.periodH()) ? w.periodH() : h.periodH();
         if (!Double.isNaN(period) && durationH > period * (1 + 1e-9)) {
-            warn(ctx, w, subject, "the measured runs last " + Rules.fmt(durationH) + " h, longer than the declared period of "
+            warn(ctx, w, found, lines, "the measured runs last " + Rules.fmt(durationH) + " h, longer than the declared period of "
                     + Rules.fmt(period) + " h");
         }
         double estimate = Double.isNaN(avgPowerW) || !(m.deviceHours() > 0) ? Double.NaN : m.deviceHours() * avgPowerW / 1000;
@@ -90,7 +90,7 @@ final class MeasurementChecks {
                     + Rules.fmt(m.kwh() / estimate) + ")");
             double ratio = m.kwh() / estimate;
             if (ratio > ESTIMATE_FACTOR || ratio < 1 / ESTIMATE_FACTOR) {
-                warn(ctx, w, subject, "measured " + Rules.fmt(m.kwh()) + " kWh is " + Rules.fmt(ratio) + " × the estimate of "
+                warn(ctx, w, found, lines, "measured " + Rules.fmt(m.kwh()) + " kWh is " + Rules.fmt(ratio) + " × the estimate of "
                         + Rules.fmt(estimate) + " kWh from its device-hours at " + Rules.fmt(avgPowerW) + " W per device");
             }
         }
@@ -110,13 +110,13 @@ final class MeasurementChecks {
             toolEmissions = ev.toolEmissionsKg();
             toolIntensity = ev.toolKwh() > 0 ? ev.toolEmissionsKg() / ev.toolKwh() : Double.NaN;
             if (toolPue > 1 && Math.abs(toolPue - dc.pue()) > 0.005) {
-                warn(ctx, w, subject, ev.tool() + " applied a PUE of " + Rules.fmt(toolPue) + ", the datacenter '" + dc.id()
+                warn(ctx, w, found, lines, ev.tool() + " applied a PUE of " + Rules.fmt(toolPue) + ", the datacenter '" + dc.id()
                         + "' declares " + Rules.fmt(dc.pue()) + ": Cradle took the tool's PUE out and applies the datacenter's");
             }
             if (!ev.gridFromFile()) {
                 boolean same = ev.gridCodes().isEmpty() || ev.gridCodes().stream().anyMatch(c -> sameGrid(c, dc));
                 if (!same) {
-                    warn(ctx, w, subject, ev.tool() + " measured in " + String.join(", ", ev.places()) + ", but datacenter '"
+                    warn(ctx, w, found, lines, ev.tool() + " measured in " + String.join(", ", ev.places()) + ", but datacenter '"
                             + dc.id() + "' declares " + grid + ": Cradle applies " + Rules.fmt(intensity)
                             + " kg CO2-eq/kWh" + (Double.isNaN(toolIntensity) ? "" : ", the tool " + Rules.fmt(toolIntensity))
                             + " (set 'grid: from_file' on the measurement to take the file's place)");
@@ -128,14 +128,14 @@ final class MeasurementChecks {
                         + " (" + grid + ")");
                 if (toolIntensity > 0 && (intensity / toolIntensity > INTENSITY_FACTOR
                         || toolIntensity / intensity > INTENSITY_FACTOR)) {
-                    warn(ctx, w, subject, ev.tool() + "'s own intensity " + Rules.fmt(toolIntensity) + " kg CO2-eq/kWh and "
+                    warn(ctx, w, found, lines, ev.tool() + "'s own intensity " + Rules.fmt(toolIntensity) + " kg CO2-eq/kWh and "
                             + "Cradle's " + Rules.fmt(intensity) + " (" + grid + ") differ by more than a factor "
                             + INTENSITY_FACTOR);
                 }
             }
         }
         return new MeasurementCheck(w.id(), tool, file, m.kwh(), durationH, meanKw, powerKnown ? bound : Double.NaN,
-                estimate, toolPue, dc.pue(), places, toolEmissions, toolIntensity, intensity, grid, notes);
+                estimate, toolPue, dc.pue(), places, toolEmissions, toolIntensity, intensity, grid, notes, found);
     }
 
     /** Whether a library grid code names the datacenter's grid or its country. */
@@ -150,7 +150,9 @@ final class MeasurementChecks {
         return !dc.country().isEmpty() && dc.country().equalsIgnoreCase(code);
     }
 
-    private static void warn(CompilationContext ctx, Workload w, String subject, String message) {
-        ctx.warnings.add(new Warning(w.origin(), subject, message));
+    private static void warn(CompilationContext ctx, Workload w, List<String> found, List<String> lines, String message) {
+        ctx.warnings.add(new Warning(w.origin(), "workload:" + w.id(), message));
+        found.add(message);
+        lines.add("warning: " + message);
     }
 }

@@ -39,6 +39,7 @@ public final class ResultDocument {
         putFinite(row, "cradle_intensity_kg_per_kwh", c.cradleIntensity());
         row.put("cradle_grid", c.grid());
         row.put("notes", c.notes());
+        row.put("warnings", c.warnings());
         return row;
     }
 
