@@ -149,7 +149,9 @@ public final class CodeCarbonFile {
             }
         }
         String version = version(t);
-        notes.add("read as " + version + (t.droppedIndexColumn() ? "; an unnamed first column (a pandas index) ignored" : ""));
+        notes.add("read as " + version + " (" + (t.has("codecarbon_version") ? "its codecarbon_version column" : t.has("pue")
+                ? "a pue column" : t.has("run_id") ? "a run_id column, no pue column" : "no run_id column") + ")"
+                + (t.droppedIndexColumn() ? "; an unnamed first column (a pandas index) ignored" : ""));
         if (snapshots) {
             notes.add(counted.size() + " run(s) by run_id, each counted once at its last snapshot"
                     + (snapshotRows > 0 ? " (" + snapshotRows + " earlier cumulative snapshot row(s) not added)" : ""));
@@ -239,12 +241,12 @@ public final class CodeCarbonFile {
             return "CodeCarbon " + String.join(", ", versions);
         }
         if (t.has("pue")) {
-            return "CodeCarbon 2.2.3 or later (pue column)";
+            return "CodeCarbon ≥ 2.2.3";
         }
         if (t.has("run_id")) {
-            return "CodeCarbon 2.x before 2.2.3 (run_id, no pue column)";
+            return "CodeCarbon 2.0–2.2.2";
         }
-        return "CodeCarbon 1.x (no run_id column)";
+        return "CodeCarbon 1.x";
     }
 
     static String lines(List<Integer> lines) {

@@ -101,9 +101,9 @@ public final class CsvTable {
                     for (int i = 0; i < cells.size(); i++) {
                         String name = cells.get(i);
                         if (!name.isEmpty() && seen.putIfAbsent(name, i) != null) {
-                            throw new MeasurementFileException(line, cols[i], "the column '" + Messages.shorten(name)
-                                    + "' is named twice (first at column " + cols[seen.get(name)] + "): a file a tool "
-                                    + "wrote names each column once; remove or rename one of them");
+                            throw new MeasurementFileException(line, cols[i], "this column's name is also the name of "
+                                    + "the column at column " + cols[seen.get(name)] + ": a file a tool wrote names each "
+                                    + "column once; remove or rename one of them");
                         }
                     }
                     header = cells;

@@ -107,8 +107,9 @@ public final class PowerSamples {
         for (var e : byDevice.entrySet()) {
             List<Sample> s = e.getValue();
             if (s.size() < 2) {
-                throw new MeasurementFileException(0, 0, "has " + s.size() + " sample(s) for device '"
-                        + Messages.shorten(e.getKey()) + "': at least two are needed to integrate over time");
+                throw new MeasurementFileException(0, 0, "has " + s.size() + " sample(s) for one of its devices (the "
+                        + (byDevice.keySet().stream().toList().indexOf(e.getKey()) + 1) + ". named in its device column): "
+                        + "at least two are needed to integrate over time");
             }
             if (energy) {
                 joules += s.get(s.size() - 1).value() - s.get(0).value();

@@ -156,7 +156,8 @@ class CodeCarbonCorpusTest {
         // "duration,energy_consumed,country_iso_code,region," is 49 characters: the second one starts at column 50
         assertEquals(1, e.line());
         assertEquals(50, e.column());
-        assertTrue(e.getMessage().contains("first at column 10"), e.getMessage());
+        assertTrue(e.getMessage().contains("also the name of the column at column 10"), e.getMessage());
+        assertFalse(e.getMessage().contains("energy_consumed"), "no file content in the message: " + e.getMessage());
     }
 
     @Test
