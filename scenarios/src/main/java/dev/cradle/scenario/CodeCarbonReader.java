@@ -79,7 +79,7 @@ final class CodeCarbonReader {
         }
         notes.addAll(ms.notes());
         var detail = new Declarations.MeasuredEvidence(ms.tool(), relative, ms.durationS() / 3600, ms.toolPue(),
-                ms.toolKwh(), ms.toolEmissionsKg(), ms.places(), ms.gridCodes(), gridFromFile, notes);
+                ms.toolKwh(), ms.toolEmissionsKg(), ms.places(), ms.gridCodes(), gridFromFile, ms.skipped(), notes);
         String evidence = ms.tool() + ", " + relative + ", " + ms.runs() + " run(s) in " + ms.rows() + " row(s)"
                 + (ms.skipped() > 0 ? ", " + ms.skipped() + " corrupt row(s) skipped" : "")
                 + (ms.places().isEmpty() ? "" : ", " + String.join(", ", ms.places()));

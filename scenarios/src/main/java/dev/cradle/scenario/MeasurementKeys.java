@@ -26,6 +26,26 @@ final class MeasurementKeys {
     private MeasurementKeys() {
     }
 
+    /** A column name, or a list of them (one per device). */
+    private static java.util.List<String> columnList(ScenarioReader r, MapNode m, String key) {
+        Optional<YamlNode> n = m.get(key);
+        if (n.isEmpty()) {
+            return java.util.List.of();
+        }
+        if (n.get() instanceof dev.cradle.scenario.yaml.YamlNode.ListNode l) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (YamlNode item : l.items()) {
+                if (item instanceof dev.cradle.scenario.yaml.YamlNode.ScalarNode s && s.text() != null) {
+                    names.add(s.text());
+                } else {
+                    r.problem(ScenarioReader.pos(item), "'" + key + "' lists column names");
+                }
+            }
+            return names;
+        }
+        return r.text(m, key, false, "").map(java.util.List::of).orElse(java.util.List.of());
+    }
+
     static Optional<Declarations.Energy> read(ScenarioReader r, String key, YamlNode node, int devices) {
         Optional<String> relative = CodeCarbonReader.path(r, node, key);
         Optional<MapNode> map = node instanceof MapNode m ? Optional.of(m) : Optional.empty();
@@ -61,9 +81,15 @@ final class MeasurementKeys {
             }
         }
         if (key.equals("power_samples")) {
-            columns = map.map(m -> new PowerSamples.Columns(r.text(m, "time", false, "").orElse(null),
-                    r.text(m, "device", false, "").orElse(null), r.text(m, "power", false, "").orElse(null),
-                    r.text(m, "energy", false, "").orElse(null))).orElse(new PowerSamples.Columns(null, null, null, null));
+            columns = map.map(m -> {
+                java.util.List<String> power = columnList(r, m, "power");
+                java.util.List<String> energy = columnList(r, m, "energy");
+                java.util.List<String> values = power.isEmpty() ? energy : power;
+                return new PowerSamples.Columns(r.text(m, "time", false, "").orElse(null),
+                        r.text(m, "device", false, "").orElse(null), power.isEmpty() ? null : power.get(0),
+                        energy.isEmpty() ? null : energy.get(0), values.isEmpty() ? java.util.List.of()
+                        : values.subList(1, values.size()));
+            }).orElse(new PowerSamples.Columns(null, null, null, null));
             if (columns.power() != null && columns.energy() != null) {
                 r.problem(node.position(), "'power_samples' takes 'power' or 'energy', not both");
                 return Optional.empty();

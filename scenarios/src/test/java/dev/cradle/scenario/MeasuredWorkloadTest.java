@@ -131,6 +131,8 @@ class MeasuredWorkloadTest {
         Cli skipped = run("codecarbon: {file: data/corrupt-fragment.csv, skip_corrupt_rows: true}");
         assertEquals(0, skipped.code(), skipped.err());
         assertTrue(results().get("measurements").get(0).get("notes").toString().contains("1 corrupt row(s) skipped"));
+        assertTrue(skipped.err().contains("warning: workload:w: 1 corrupt row(s) of data/corrupt-fragment.csv skipped"),
+                skipped.err());
     }
 
     @Test

@@ -136,11 +136,12 @@ public final class Declarations {
      * @param places          where the tool says it measured
      * @param gridCodes       factor-library grid codes for those places, best first
      * @param gridFromFile    take the grid intensity from the file's place instead of the datacenter's grid
+     * @param skippedRows     corrupt rows skipped at the user's request (skip_corrupt_rows)
      * @param notes           how the file was read, for the trace
      */
     public record MeasuredEvidence(String tool, String file, double durationH, double toolPue, double toolKwh,
                                    double toolEmissionsKg, List<String> places, List<String> gridCodes,
-                                   boolean gridFromFile, List<String> notes) {
+                                   boolean gridFromFile, int skippedRows, List<String> notes) {
         public MeasuredEvidence {
             places = List.copyOf(places);
             gridCodes = List.copyOf(gridCodes);

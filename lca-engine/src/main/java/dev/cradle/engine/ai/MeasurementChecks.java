@@ -20,6 +20,7 @@ import java.util.Locale;
  * <li>wall-clock hours against the declared period of the workload or its hardware;</li>
  * <li>measured IT energy against the estimate device-hours × average power, warned outside a factor
  *     {@value #ESTIMATE_FACTOR} either way;</li>
+ * <li>corrupt rows skipped at the user's request;</li>
  * <li>the tool's places against the datacenter's grid, the tool's intensity (its emissions / its energy)
  *     against Cradle's, warned beyond a factor {@value #INTENSITY_FACTOR}, and the tool's PUE against the
  *     datacenter's.</li>
@@ -109,6 +110,10 @@ final class MeasurementChecks {
             toolPue = ev.toolPue();
             toolEmissions = ev.toolEmissionsKg();
             toolIntensity = ev.toolKwh() > 0 ? ev.toolEmissionsKg() / ev.toolKwh() : Double.NaN;
+            if (ev.skippedRows() > 0) {
+                warn(ctx, w, found, lines, ev.skippedRows() + " corrupt row(s) of " + ev.file() + " skipped as asked "
+                        + "(skip_corrupt_rows): the measurement leaves them out");
+            }
             if (toolPue > 1 && Math.abs(toolPue - dc.pue()) > 0.005) {
                 warn(ctx, w, found, lines, ev.tool() + " applied a PUE of " + Rules.fmt(toolPue) + ", the datacenter '" + dc.id()
                         + "' declares " + Rules.fmt(dc.pue()) + ": Cradle took the tool's PUE out and applies the datacenter's");

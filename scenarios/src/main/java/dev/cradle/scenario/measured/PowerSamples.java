@@ -34,8 +34,17 @@ public final class PowerSamples {
      * @param device the device column; null for none
      * @param power  the power column; null unless given
      * @param energy the energy counter column; null unless given
+     * @param wide   further power (or energy) columns beside {@code power} (or {@code energy}), one per device
+     *               (wide format: {@code gpu0 [W], gpu1 [W]}); empty for one column
      */
-    public record Columns(String time, String device, String power, String energy) {
+    public record Columns(String time, String device, String power, String energy, List<String> wide) {
+        public Columns {
+            wide = List.copyOf(wide);
+        }
+
+        public Columns(String time, String device, String power, String energy) {
+            this(time, device, power, energy, List.of());
+        }
     }
 
     private record Sample(double t, double value) {
@@ -47,6 +56,10 @@ public final class PowerSamples {
     public static Measurement read(CsvTable t, Columns c, boolean skipCorrupt) throws MeasurementFileException {
         String timeCol = c.time() != null ? c.time() : t.has("timestamp") ? "timestamp" : "time";
         require(t, timeCol, "time");
+        if (!c.wide().isEmpty() && c.device() != null) {
+            throw new MeasurementFileException(0, 0, "takes a device column (one row per device) or several value columns "
+                    + "(one per device), not both");
+        }
         if (c.device() != null) {
             require(t, c.device(), "device");
         }
@@ -60,8 +73,13 @@ public final class PowerSamples {
             }
             valueCol = power.get(0);
         }
-        require(t, valueCol, energy ? "energy" : "power");
-        double headerScale = scale(valueCol, energy);
+        List<String> valueCols = new ArrayList<>(List.of(valueCol));
+        valueCols.addAll(c.wide());
+        double[] scales = new double[valueCols.size()];
+        for (int k = 0; k < valueCols.size(); k++) {
+            require(t, valueCols.get(k), energy ? "energy" : "power");
+            scales[k] = scale(valueCols.get(k), energy);
+        }
         Map<String, List<Sample>> byDevice = new LinkedHashMap<>();
         List<Integer> skipped = new ArrayList<>();
         for (CsvTable.Row r : t.rows()) {
@@ -75,23 +93,32 @@ public final class PowerSamples {
                     throw new MeasurementFileException(r.line(), t.column(r, timeCol), "the time must be seconds or a "
                             + "date-time such as 2024-01-15T10:00:00.123 or 2024/01/15 10:00:00.123");
                 }
-                double v = value(t.cell(r, valueCol), headerScale, energy);
-                if (Double.isNaN(v)) {
-                    throw new MeasurementFileException(r.line(), t.column(r, valueCol), (energy ? "the energy" : "the power")
-                            + " must be a decimal number ≥ 0" + (Double.isNaN(headerScale) ? " with its unit (" + (energy
-                            ? "J, mJ, kJ, Wh or kWh" : "W, mW or kW") + ") in the header or the cell" : ""));
+                List<Sample> row = new ArrayList<>();
+                for (int k = 0; k < valueCols.size(); k++) {
+                    String col = valueCols.get(k);
+                    double v = value(t.cell(r, col), scales[k], energy);
+                    if (Double.isNaN(v)) {
+                        throw new MeasurementFileException(r.line(), t.column(r, col), (energy ? "the energy" : "the power")
+                                + " must be a decimal number ≥ 0" + (Double.isNaN(scales[k]) ? " with its unit (" + (energy
+                                ? "J, mJ, kJ, Wh or kWh" : "W, mW or kW") + ") in the header or the cell" : ""));
+                    }
+                    String device = c.device() != null ? t.cell(r, c.device()) : valueCols.size() > 1 ? col : "";
+                    List<Sample> s = byDevice.computeIfAbsent(device, x -> new ArrayList<>());
+                    if (!s.isEmpty() && !(time > s.get(s.size() - 1).t())) {
+                        throw new MeasurementFileException(r.line(), t.column(r, timeCol), "the time must increase from "
+                                + "one sample of a device to the next");
+                    }
+                    if (energy && !s.isEmpty() && v < s.get(s.size() - 1).value()) {
+                        throw new MeasurementFileException(r.line(), t.column(r, col), "the energy counter falls: a "
+                                + "counter reset or a different meter; split the file at this line");
+                    }
+                    row.add(new Sample(time, v));
                 }
-                String device = c.device() == null ? "" : t.cell(r, c.device());
-                List<Sample> s = byDevice.computeIfAbsent(device, k -> new ArrayList<>());
-                if (!s.isEmpty() && !(time > s.get(s.size() - 1).t())) {
-                    throw new MeasurementFileException(r.line(), t.column(r, timeCol), "the time must increase from one "
-                            + "sample of a device to the next");
+                // a row counts whole or not at all
+                for (int k = 0; k < valueCols.size(); k++) {
+                    String device = c.device() != null ? t.cell(r, c.device()) : valueCols.size() > 1 ? valueCols.get(k) : "";
+                    byDevice.get(device).add(row.get(k));
                 }
-                if (energy && !s.isEmpty() && v < s.get(s.size() - 1).value()) {
-                    throw new MeasurementFileException(r.line(), t.column(r, valueCol), "the energy counter falls: a "
-                            + "counter reset or a different meter; split the file at this line");
-                }
-                s.add(new Sample(time, v));
             } catch (MeasurementFileException e) {
                 if (!skipCorrupt) {
                     throw new MeasurementFileException(e.line(), e.column(), e.getMessage()

@@ -93,6 +93,19 @@ class OtherToolsCorpusTest {
     }
 
     @Test
+    void widePowerColumnsOneDeviceEach() throws Exception {
+        String csv = "time,gpu0 [W],gpu1 [W]\n0,100,200\n10,300,200\n";
+        Measurement m = PowerSamples.read(CsvTable.parse(csv), new PowerSamples.Columns(null, null, "gpu0 [W]", null,
+                List.of("gpu1 [W]")), false);
+        // gpu0: (100+300)/2 × 10 s = 2,000 J; gpu1: 200 × 10 = 2,000 J
+        assertEquals(4000 / 3.6e6, m.itKwh(), 1e-15);
+        assertEquals(4, m.rows());
+        MeasurementFileException both = assertThrows(MeasurementFileException.class, () -> PowerSamples.read(
+                CsvTable.parse(csv), new PowerSamples.Columns(null, "gpu", "gpu0 [W]", null, List.of("gpu1 [W]")), false));
+        assertTrue(both.getMessage().contains("not both"), both.getMessage());
+    }
+
+    @Test
     void powerWithoutAUnitIsRefused() throws Exception {
         String csv = "time,power\n0,100\n1,100\n";
         MeasurementFileException e = assertThrows(MeasurementFileException.class, () -> PowerSamples.read(
