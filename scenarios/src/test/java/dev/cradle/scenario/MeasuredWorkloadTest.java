@@ -189,6 +189,28 @@ class MeasuredWorkloadTest {
         assertEquals(0, skipped.code(), skipped.err());
     }
 
+    /**
+     * The bundled example: CodeCarbon 3.3.0, runs run-1 (1.5815 kWh, 3600 s) and run-2 (3.163 kWh, 7200 s), pue 1.0:
+     * 4.7445 kWh × PUE 1.2 × FR 0.0442 + 3 h × 4 devices = 12 device-h of embodied. CodeCarbon's own intensity
+     * (0.08862568 + 0.17725136) kg / 4.7445 kWh = 0.056039 kg/kWh (its FRA factor), within a factor 1.5 of 0.0442;
+     * mean power 4.7445 kWh / 3 h = 1.5815 kW below 2.4 kW; estimate 12 × 400 W = 4.8 kWh (ratio 0.988): no warning.
+     */
+    @Test
+    void bundledExample() throws Exception {
+        Path example = Path.of("examples/measured-fine-tuning.yaml");
+        Cli cli = Cli.run("run", example.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(0, cli.code(), cli.err());
+        assertFalse(cli.err().contains("warning"), cli.err());
+        JsonNode json = results();
+        assertEquals(4.7445 * 1.2 * 0.0442 + embodied(12), json.get("impacts").get(0).get("value").asDouble(), 1e-9);
+        JsonNode m = json.get("measurements").get(0);
+        assertEquals("CodeCarbon 3.3.0", m.get("tool").asText());
+        assertEquals(0.056039, m.get("tool_intensity_kg_per_kwh").asDouble(), 1e-9);
+        assertEquals(4.8, m.get("estimate_kwh_from_device_hours").asDouble(), 1e-12);
+        assertEquals("FRA/ile-de-france", m.get("places").get(0).asText());
+        assertEquals(0, m.get("warnings").size());
+    }
+
     @Test
     void optionsAreChecked() throws Exception {
         Cli cli = run("codecarbon: {file: data/two-projects.csv, projet_name: alpha, from: yesterday, grid: here}",
