@@ -7,7 +7,7 @@ package dev.cradle.factors;
  * @param id          dataset id, e.g. {@code ember-2024-country-intensity}
  * @param kind        what it holds: lcia_methods, electricity_grid, transport, hardware, ...
  * @param file        resource path inside the library
- * @param shareAlike  true for CC BY-SA data: redistributing it keeps that licence
+ * @param shareAlike  true for CC BY-SA or ODbL data: redistributing it keeps that licence
  */
 public record Dataset(String id, String kind, String title, String source, String citation, String url, int year,
                       String licence, String licenceNote, boolean shareAlike, String unit, String dataQuality,
@@ -15,8 +15,8 @@ public record Dataset(String id, String kind, String title, String source, Strin
 
     /** Licences the project may embed. "facts-cited" marks published figures re-keyed with a citation. */
     public static final java.util.Set<String> ALLOWED_LICENCES = java.util.Set.of(
-            "CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0", "OGL-UK-3.0", "MIT", "Apache-2.0", "facts-cited");
+            "CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0", "ODbL-1.0", "OGL-UK-3.0", "MIT", "Apache-2.0", "facts-cited");
 
     /** Licences that require the data file to be marked share-alike. */
-    public static final java.util.Set<String> SHARE_ALIKE_LICENCES = java.util.Set.of("CC-BY-SA-4.0");
+    public static final java.util.Set<String> SHARE_ALIKE_LICENCES = java.util.Set.of("CC-BY-SA-4.0", "ODbL-1.0");
 }

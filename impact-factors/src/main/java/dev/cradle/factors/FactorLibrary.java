@@ -69,7 +69,8 @@ public final class FactorLibrary {
             "flows/elementary-flows.yaml",
             "methods/ipcc-gwp.yaml", "methods/water.yaml", "methods/usetox-2-human-toxicity.yaml",
             "methods/cml-ia-abiotic-depletion.yaml",
-            "electricity/ember-2024-country-intensity.yaml", "electricity/mlco2-cloud-regions.yaml",
+            "electricity/ember-2024-country-intensity.yaml", "electricity/electricitymaps-2024-zones.yaml",
+            "electricity/mlco2-cloud-regions.yaml", "electricity/cloud-regions-2024.yaml",
             "electricity/ipcc-ar5-generation-technologies.yaml",
             "transport/defra-2025-freight.yaml", "end-of-life/ewaste.yaml", "buildings/datacenter-building.yaml",
             "hardware/accelerators.yaml", "hardware/hubblo-gpu-lca.yaml", "hardware/server-components.yaml");
@@ -81,6 +82,9 @@ public final class FactorLibrary {
     private final Map<String, Dataset> origin = new LinkedHashMap<>();
     private final Map<String, LibraryEntry> entries = new LinkedHashMap<>();
     private final Map<String, String> waterRegions = new LinkedHashMap<>();
+    private final Map<String, Double> awareFactors = new LinkedHashMap<>();
+    private double awareGlobal = Double.NaN;
+    private final Map<String, GridIntensity> grids = new LinkedHashMap<>();
     private double datacenterLifetimeYears;
     private final Map<String, Double> recyclingRates = new LinkedHashMap<>();
 
@@ -127,6 +131,7 @@ public final class FactorLibrary {
             case "elementary_flows" -> readFlows(d, root);
             case "lcia_methods" -> readMethods(d, root);
             case "electricity_grid" -> readGrids(d, root);
+            case "electricity_grid_alias" -> readGridAliases(d, root);
             case "electricity_sources" -> readSources(d, root);
             case "transport" -> readTransport(d, root);
             case "end_of_life" -> readEndOfLife(d, root);
@@ -193,9 +198,14 @@ public final class FactorLibrary {
 
     private void readMethods(Dataset d, JsonNode root) {
         if (root.has("regions")) {
+            awareGlobal = root.path("global_default").asDouble(Double.NaN);
+            if (!(awareGlobal > 0)) {
+                throw new IllegalStateException(d.file() + ": regions need a positive global_default");
+            }
             root.path("regions").fields().forEachRemaining(e -> {
                 String code = e.getKey().toUpperCase(Locale.ROOT);
-                String id = "water_consumed_" + code.toLowerCase(Locale.ROOT);
+                awareFactors.put(code, e.getValue().asDouble());
+                String id = waterFlowId(code);
                 if (!flows.containsKey(id)) {
                     addFlow(new Flow(id, "Water, consumed, " + code, dev.cradle.model.FlowType.ELEMENTARY,
                             Units.of("m3"), Compartment.WATER_CONSUMED, "", code), d);
@@ -213,8 +223,8 @@ public final class FactorLibrary {
                 if (regional.equals("consumption")) {
                     waterRegions.values().forEach(id -> cfs.add(CharacterisationFactor.of(flows.get(id), 1.0)));
                 } else if (regional.equals("aware")) {
-                    root.path("regions").fields().forEachRemaining(e -> cfs.add(CharacterisationFactor.of(
-                            flows.get(waterRegions.get(e.getKey().toUpperCase(Locale.ROOT))), e.getValue().asDouble())));
+                    cfs.add(CharacterisationFactor.of(flows.get("water_consumed"), awareGlobal));
+                    awareFactors.forEach((code, cf) -> cfs.add(CharacterisationFactor.of(flows.get(waterRegions.get(code)), cf)));
                 }
                 if (c.path("id").asText().equals(WATER_SCARCITY)) {
                     cfs.add(CharacterisationFactor.of(flows.get("water_scarcity_world_eq"), 1.0));
@@ -258,16 +268,44 @@ public final class FactorLibrary {
         Flow co2e = flows.get("co2e_aggregated");
         root.path("grids").fields().forEachRemaining(e -> {
             String code = e.getKey();
-            double g = e.getValue().path("intensity").asDouble(Double.NaN);
+            JsonNode n = e.getValue();
+            double g = n.path("intensity").asDouble(Double.NaN);
             if (!(g >= 0)) {
                 throw new IllegalStateException(d.file() + ": grid " + code + " has no valid intensity");
             }
+            String vintage = n.has("vintage") ? n.path("vintage").asText() : String.valueOf(n.path("year").asInt(d.year()));
+            String level = code.contains("/") ? "cloud region" : n.path("region").asBoolean(false) ? "region"
+                    : code.contains("-") ? "sub-national" : "country";
+            grids.put(code, new GridIntensity(code, n.path("name").asText(), g, vintage, level, d));
             String id = "grid:" + code;
-            Process p = new Process(id, "Electricity, grid, " + e.getValue().path("name").asText() + " (" + d.year() + ")",
+            Process p = new Process(id, "Electricity, grid, " + n.path("name").asText() + " ("
+                    + (n.has("vintage") ? d.id() : vintage) + ")",
                     LifecycleStage.USE, null, Map.of("dataset", d.id()),
                     List.of(out(ELECTRICITY, 1, null), out(co2e, g / 1000, null)), List.of(), List.of(), Set.of(CLIMATE));
-            addProcess(p, d, p.name(), g + " g CO2-eq/kWh" + (e.getValue().has("pue")
-                    ? ", PUE " + e.getValue().path("pue").asText() : ""));
+            addProcess(p, d, p.name(), g + " g CO2-eq/kWh, " + level + ", vintage " + vintage
+                    + (n.has("pue") ? ", PUE " + n.path("pue").asText() : ""));
+        });
+    }
+
+    /**
+     * A named vintage of cloud regions on current grids: {@code grid:<provider>/<region>@<year>} takes the
+     * intensity of the library grid the region maps to (a zone, else the country).
+     */
+    private void readGridAliases(Dataset d, JsonNode root) {
+        Flow co2e = flows.get("co2e_aggregated");
+        root.path("regions").fields().forEachRemaining(e -> {
+            String code = e.getKey() + "@" + d.year();
+            GridIntensity target = grids.get(e.getValue().path("grid").asText());
+            if (target == null || !grids.containsKey(e.getKey())) {
+                throw new IllegalStateException(d.file() + ": " + e.getKey() + " maps to an unknown grid or region");
+            }
+            String name = grids.get(e.getKey()).name() + " on grid " + target.code();
+            grids.put(code, new GridIntensity(code, name, target.gramsPerKwh(), target.vintage(), "cloud region", d));
+            Process p = new Process("grid:" + code, "Electricity, grid, " + name + " (" + target.vintage() + ")",
+                    LifecycleStage.USE, null, Map.of("dataset", d.id()), List.of(out(ELECTRICITY, 1, null),
+                    out(co2e, target.gramsPerKwh() / 1000, null)), List.of(), List.of(), Set.of(CLIMATE));
+            addProcess(p, d, p.name(), target.gramsPerKwh() + " g CO2-eq/kWh = grid:" + target.code() + " ("
+                    + target.dataset().id() + ", " + target.vintage() + "); " + e.getValue().path("basis").asText());
         });
     }
 
@@ -345,6 +383,7 @@ public final class FactorLibrary {
     }
 
     private void accelerators(Dataset d, JsonNode root) {
+        boards(d, root);
         JsonNode cpa = root.path("carbon_per_area_kg_per_cm2");
         double memoryKgPerGb = root.path("memory_kg_per_gb").asDouble();
         Flow co2e = flows.get("co2e_aggregated");
@@ -358,6 +397,15 @@ public final class FactorLibrary {
             Set<String> covered = new LinkedHashSet<>();
             String summary;
             JsonNode gwp = dev.path("embodied_gwp");
+            JsonNode board = root.path("boards").path(gwp.path("board").asText(""));
+            String card = dev.path("hubblo_card").asText("");
+            JsonNode mfg = card.isEmpty() ? null : hubblo.path(card).path("manufacturing");
+            if (mfg != null && mfg.isMissingNode()) {
+                throw new IllegalStateException(d.file() + ": unknown Hubblo card " + card);
+            }
+            if (mfg == null && gwp.has("from_hubblo")) {
+                throw new IllegalStateException(d.file() + ": " + id + " takes its GWP from Hubblo but names no hubblo_card");
+            }
             if (gwp.isMissingNode()) {
                 covered.add(COVERS_NOTHING);
                 summary = "embodied emissions not covered (die area not verified)";
@@ -368,27 +416,29 @@ public final class FactorLibrary {
                     throw new IllegalStateException(d.file() + ": no carbon per area for node of " + id);
                 }
                 double model = area * factor.asDouble() + dev.path("memory_gb").asDouble() * memoryKgPerGb;
-                double def = gwp.path("default").asDouble(model);
+                double def = gwp.path("from_hubblo").asText("").equals("manufacturing") ? mfg.path("gwp").asDouble()
+                        : !board.isMissingNode() ? board.path("gwp_per_gpu").asDouble() : gwp.path("default").asDouble(model);
                 double max = Math.max(def, gwp.path("max").asDouble(def));
                 double min = Math.min(def, model);
                 exchanges.add(out(co2e, def, min < max ? new Uncertainty.Triangular(min, def, max) : null));
                 covered.add(CLIMATE);
                 summary = round(def) + " kg CO2-eq embodied (range " + round(min) + "-" + round(max) + "; "
                         + gwp.path("basis").asText() + ")";
-                String card = dev.path("hubblo_card").asText("");
-                if (!card.isEmpty()) {
-                    JsonNode h = hubblo.path(card);
-                    if (h.isMissingNode()) {
-                        throw new IllegalStateException(d.file() + ": unknown Hubblo card " + card);
-                    }
+                if (!board.isMissingNode()) {
+                    summary += "; = " + board.path("name").asText() + " " + round(def * board.path("gpus").asInt())
+                            + " kg / " + board.path("gpus").asInt() + " GPUs: the baseboard's NVSwitch chips and board are "
+                            + "included pro rata, so do not add the baseboard again";
+                }
+                if (mfg != null) {
+                    JsonNode h = mfg; // the manufacturing stage: a device process is cradle-to-gate
                     exchanges.add(new Exchange(flows.get("adp_elements_sb_eq"), Direction.INPUT,
                             Amount.of(h.path("adp_elements").asDouble()), Units.of("kg"), false, "", null));
                     exchanges.add(in(flows.get("fossil_energy"), h.path("adp_fossil").asDouble()));
                     exchanges.add(in(flows.get("water_scarcity_world_eq"), h.path("water_scarcity").asDouble()));
                     covered.addAll(List.of(ADP_ELEMENTS, ADP_FOSSIL, WATER_SCARCITY));
-                    summary += "; ADPe " + h.path("adp_elements").asDouble() + " kg Sb-eq, ADPf "
-                            + h.path("adp_fossil").asDouble() + " MJ, water " + h.path("water_scarcity").asDouble()
-                            + " m3 world-eq (" + hubbloDataset.id() + ", CC BY-SA)";
+                    summary += "; ADPe " + round(h.path("adp_elements").asDouble()) + " kg Sb-eq, ADPf "
+                            + round(h.path("adp_fossil").asDouble()) + " MJ, water " + round(h.path("water_scarcity").asDouble())
+                            + " m3 world-eq (" + hubbloDataset.id() + ", manufacturing stage, CC BY-SA)";
                 }
             }
             if (dev.has("average_power_w")) {
@@ -400,6 +450,12 @@ public final class FactorLibrary {
             Map<String, String> tags = new LinkedHashMap<>();
             tags.put("dataset", d.id());
             tags.put("device_kind", dev.path("kind").asText());
+            if (!board.isMissingNode()) {
+                tags.put("embodied_basis", "1/" + board.path("gpus").asInt() + " of the " + board.path("name").asText()
+                        + " footprint: NVSwitch chips and board included pro rata");
+            } else if (mfg != null) {
+                tags.put("embodied_basis", "Hubblo manufacturing stage; transport and end of life come from this rule");
+            }
             Process p = new Process("device:" + id, "Manufacturing of " + dev.path("name").asText(),
                     LifecycleStage.MANUFACTURING, null, tags, exchanges, List.of(), List.of(), covered);
             addProcess(p, d, dev.path("name").asText(), summary);
@@ -409,6 +465,23 @@ public final class FactorLibrary {
     }
 
     private final Map<String, double[]> devicePower = new LinkedHashMap<>();
+
+    /** A multi-GPU baseboard as a device of its own: the per-GPU footprint times the GPUs it carries. */
+    private void boards(Dataset d, JsonNode root) {
+        Flow co2e = flows.get("co2e_aggregated");
+        root.path("boards").fields().forEachRemaining(e -> {
+            JsonNode b = e.getValue();
+            double kg = b.path("gwp_per_gpu").asDouble() * b.path("gpus").asInt();
+            Flow product = Flow.product("device_" + e.getKey().replace('-', '_'), b.path("name").asText(), Units.of("item"));
+            flows.put(product.id(), product);
+            Process p = new Process("device:" + e.getKey(), "Manufacturing of " + b.path("name").asText(),
+                    LifecycleStage.MANUFACTURING, null, Map.of("dataset", d.id(), "device_kind", "gpu_baseboard"),
+                    List.of(out(product, 1, null), out(co2e, kg, null)), List.of(), List.of(), Set.of(CLIMATE));
+            addProcess(p, d, b.path("name").asText(), round(kg) + " kg CO2-eq embodied = " + b.path("gpus").asInt()
+                    + " x " + b.path("gwp_per_gpu").asDouble() + " kg per GPU (NVIDIA HGX H100 PCF); includes the GPUs: "
+                    + "use it instead of, not with, the per-GPU archetype");
+        });
+    }
 
     private void readComponents(Dataset d, JsonNode root) {
         Flow co2e = flows.get("co2e_aggregated");
@@ -444,6 +517,11 @@ public final class FactorLibrary {
         });
     }
 
+    /** Flow id of the water consumed in an AWARE location: {@code water_consumed_fr}, {@code water_consumed_us_ca}. */
+    public static String waterFlowId(String code) {
+        return "water_consumed_" + code.toLowerCase(Locale.ROOT).replace('-', '_');
+    }
+
     private static String round(double v) {
         return dev.cradle.model.SignificantFigures.of(v, 4);
     }
@@ -468,12 +546,84 @@ public final class FactorLibrary {
     }
 
     /**
-     * The water-consumed flow for a country (ISO 3166-1 alpha-2), characterised with that country's
-     * AWARE factor; the unspecified-location flow (global default factor) when AWARE has no entry.
+     * The water-consumed flow for a location (ISO 3166-1 alpha-2 such as {@code FR}, or country-state
+     * such as {@code US-CA}, {@code CA-QC}), characterised with its AWARE 2.0 factor; see
+     * {@link #waterLocation(String)} for the level used and why.
      */
     public Flow waterConsumed(String countryCode) {
-        String id = countryCode == null ? null : waterRegions.get(countryCode.toUpperCase(Locale.ROOT));
-        return flows.get(id == null ? "water_consumed" : id);
+        return waterLocation(countryCode).flow();
+    }
+
+    /**
+     * Resolves a location to the most specific AWARE 2.0 factor the library has: the sub-national
+     * region as given, else its country (the part before the dash), else the AWARE 2.0 global factor
+     * for an unknown location. The note says which level was used whenever it is not the one asked for.
+     */
+    public WaterLocation waterLocation(String code) {
+        String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+        if (waterRegions.containsKey(c)) {
+            return new WaterLocation(flows.get(waterRegions.get(c)), c.contains("-") ? "sub-national" : "country",
+                    awareFactors.get(c), "");
+        }
+        int dash = c.indexOf('-');
+        if (dash > 0 && waterRegions.containsKey(c.substring(0, dash))) {
+            String country = c.substring(0, dash);
+            return new WaterLocation(flows.get(waterRegions.get(country)), "country", awareFactors.get(country),
+                    "AWARE 2.0 has no factor for '" + c + "'; the country's factor (" + country + ", "
+                            + awareFactors.get(country) + " m3 world-eq/m3) is used");
+        }
+        return new WaterLocation(flows.get("water_consumed"), "global", awareGlobal, c.isEmpty()
+                ? "no location given: the AWARE 2.0 global factor (" + awareGlobal + " m3 world-eq/m3) is used"
+                : "AWARE 2.0 has no factor for '" + c + "' (" + awareFactors.size() + " countries and regions are "
+                + "covered, see 'cradle factors water'): the AWARE 2.0 global factor (" + awareGlobal
+                + " m3 world-eq/m3) is used");
+    }
+
+    /** AWARE 2.0 non-irrigation factors by location code, m3 world-eq per m3 consumed. */
+    public Map<String, Double> awareFactors() {
+        return Collections.unmodifiableMap(awareFactors);
+    }
+
+    /** The AWARE 2.0 global (GLO) non-irrigation factor, used for an unknown location. */
+    public double awareGlobalFactor() {
+        return awareGlobal;
+    }
+
+    /** Every grid intensity by code (countries, regions, sub-national zones, cloud regions). */
+    public Map<String, GridIntensity> grids() {
+        return Collections.unmodifiableMap(grids);
+    }
+
+    /** A grid by its code, as used in {@code grid:<code>}. */
+    public Optional<GridIntensity> grid(String code) {
+        return Optional.ofNullable(code == null ? null : grids.get(code));
+    }
+
+    /**
+     * What to tell a user whose grid code the library lacks: the nearest level it does have (the
+     * country for a sub-national code, the regions for a country) — never a silent world average.
+     */
+    public String missingGridAdvice(String code) {
+        String c = code == null ? "" : code.strip();
+        int dash = c.indexOf('-');
+        if (dash > 0 && grids.containsKey(c.substring(0, dash).toUpperCase(Locale.ROOT))) {
+            GridIntensity country = grids.get(c.substring(0, dash).toUpperCase(Locale.ROOT));
+            List<String> zones = grids.keySet().stream().filter(k -> k.startsWith(country.code() + "-")).toList();
+            return "no sub-national grid '" + c + "'; the nearest level available is the country: grid " + country.code()
+                    + " (" + country.name() + ", " + country.gramsPerKwh() + " g CO2-eq/kWh, " + country.vintage() + ", "
+                    + country.dataset().id() + ")" + (zones.isEmpty() ? ""
+                    : "; sub-national zones of " + country.code() + ": " + String.join(", ", zones.subList(0,
+                    Math.min(zones.size(), 12))) + (zones.size() > 12 ? ", ... (" + zones.size()
+                    + " in all: 'cradle factors grids')" : ""));
+        }
+        if (c.length() == 2 && !c.contains("-")) {
+            return "no country grid '" + c + "' (Ember covers " + grids.values().stream()
+                    .filter(g -> g.level().equals("country")).count() + " countries; codes are ISO 3166-1 alpha-2); "
+                    + "the nearest levels available are regions: " + String.join(", ", grids.values().stream()
+                    .filter(g -> g.level().equals("region")).map(GridIntensity::code).toList())
+                    + " — name one explicitly, or give grid_intensity";
+        }
+        return "no grid '" + c + "'";
     }
 
     public Map<String, ImpactMethod> methods() {
@@ -508,13 +658,18 @@ public final class FactorLibrary {
         return List.copyOf(entries.values());
     }
 
-    /** Entries whose id, name, summary or dataset matches every word of {@code query} (case-insensitive). */
+    /** Lower case without diacritics, so that "quebec" finds "Québec". */
+    private static String plain(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
+    }
+
+    /** Entries whose id, name, summary or dataset matches every word of {@code query} (case- and accent-insensitive). */
     public List<LibraryEntry> search(String query) {
-        String[] words = query.toLowerCase(Locale.ROOT).trim().split("\\s+");
+        String[] words = plain(query).trim().split("\\s+");
         List<LibraryEntry> out = new ArrayList<>();
         for (LibraryEntry e : entries.values()) {
-            String hay = (e.id() + " " + e.kind() + " " + e.name() + " " + e.summary() + " " + e.dataset().id())
-                    .toLowerCase(Locale.ROOT);
+            String hay = plain(e.id() + " " + e.kind() + " " + e.name() + " " + e.summary() + " " + e.dataset().id());
             boolean all = true;
             for (String w : words) {
                 all &= hay.contains(w);

@@ -326,11 +326,12 @@ final class AiSectionReader {
                 if (r.library.process("grid:" + code.get()).isEmpty()) {
                     r.problem(m.get("grid").get().position(), "unknown grid '" + code.get() + "'"
                             + Suggestions.didYouMean("grid:" + code.get(), r.library.processes().keySet()).replace("grid:", "")
-                            + " (countries by ISO code, e.g. FR; cloud regions, e.g. gcp/us-central1)");
+                            + "; " + r.library.missingGridAdvice(code.get())
+                            + " (countries by ISO code, e.g. FR; sub-national zones, e.g. CA-QC; cloud regions, e.g. gcp/us-central1)");
                 }
                 grid = new Declarations.RegionGrid(code.get());
-                if (country.isEmpty() && code.get().length() == 2) {
-                    country = code.get();
+                if (country.isEmpty() && !code.get().contains("/")) {
+                    country = code.get(); // a country or a sub-national zone (CA-QC): its AWARE factor, or the nearest level
                 }
             }
         } else if (m.get("grid_mix").isPresent()) {

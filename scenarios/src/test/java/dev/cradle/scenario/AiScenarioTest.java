@@ -107,8 +107,8 @@ class AiScenarioTest {
     void theBaseIsValidAndMatchesTheLibrary() throws Exception {
         Cli cli = check(BASE);
         assertEquals(0, cli.code(), cli.err());
-        // 100 dh × 400 W (A100 TDP) = 40 kWh × 1.2 × 0.0442 (Ember FR) = 2.1216 kg; + 100 / (43,800 h × 0.8) × 150 kg
-        double expected = 40 * 1.2 * 0.0442 + 100 / (5 * 8760 * 0.8) * 150;
+        // 100 dh × 400 W (A100 TDP) = 40 kWh × 1.2 × 0.04418 (Ember FR 2024, 44.18 g) = 2.12064 kg; + 100 / (43,800 h × 0.8) × 150 kg
+        double expected = 40 * 1.2 * 0.04418 + 100 / (5 * 8760 * 0.8) * 150;
         JsonNode json = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
         assertEquals(expected, json.get("impacts").get(0).get("value").asDouble(), 1e-9);
     }
@@ -214,7 +214,7 @@ class AiScenarioTest {
 
     /**
      * Storage as capacity × time: 50 TB for 30 days on SSDs (library: 0.040 kg CO2-eq per GB, 5-year life)
-     * drawing 0.002 W per GB: 50,000 GB × 720 h = 3.6e7 GB-h; energy 3.6e7 × 0.002 / 1000 = 72 kWh × 0.0442
+     * drawing 0.002 W per GB: 50,000 GB × 720 h = 3.6e7 GB-h; energy 3.6e7 × 0.002 / 1000 = 72 kWh × 0.04418
      * (FR) = 3.1824 kg; embodied 3.6e7 / 43,800 h × 0.040 = 32.877 kg.
      */
     @Test
@@ -231,11 +231,11 @@ class AiScenarioTest {
                 """);
         assertEquals(0, cli.code(), cli.err());
         JsonNode json = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
-        assertEquals(72 * 0.0442 + 3.6e7 / 43800 * 0.040, json.get("impacts").get(0).get("value").asDouble(), 1e-9);
+        assertEquals(72 * 0.04418 + 3.6e7 / 43800 * 0.040, json.get("impacts").get(0).get("value").asDouble(), 1e-9);
         assertEquals(3.6e7, json.get("workloads").get(0).get("device_hours").asDouble(), 1e-6);
     }
 
-    /** 2e8 tokens × 0.0003 Wh = 60 kWh × 1.2 × 0.0442 = 3.1824 kg, plus embodied for 4 GPUs × 24 h = 96 device-hours. */
+    /** 2e8 tokens × 0.0003 Wh = 60 kWh × 1.2 × 0.04418 = 3.18096 kg, plus embodied for 4 GPUs × 24 h = 96 device-hours. */
     @Test
     void energyPerToken() throws Exception {
         Cli cli = check(BASE.replace("{id: w, model: m, phase: training, hardware: gpus, device_hours: 100}",
@@ -243,7 +243,7 @@ class AiScenarioTest {
                         + "deployment: {devices: 4, period: 1 d}}"));
         assertEquals(0, cli.code(), cli.err());
         JsonNode json = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
-        double expected = 60 * 1.2 * 0.0442 + 96 / (5 * 8760 * 0.8) * 150;
+        double expected = 60 * 1.2 * 0.04418 + 96 / (5 * 8760 * 0.8) * 150;
         assertEquals(expected, json.get("impacts").get(0).get("value").asDouble(), 1e-9);
     }
 
@@ -253,8 +253,8 @@ class AiScenarioTest {
         Files.copy(Path.of("examples/data/codecarbon-emissions.csv"), dir.resolve("data/emissions.csv"));
         Cli cli = check(BASE.replace("device_hours: 100", "codecarbon: data/emissions.csv"));
         assertEquals(0, cli.code(), cli.err());
-        // energy_consumed 1.5815 + 3.163 = 4.7445 kWh × 1.2 × 0.0442; duration 3 h × 4 devices = 12 dh of embodied
-        double expected = 4.7445 * 1.2 * 0.0442 + 12 / (5 * 8760 * 0.8) * 150;
+        // energy_consumed 1.5815 + 3.163 = 4.7445 kWh × 1.2 × 0.04418; duration 3 h × 4 devices = 12 dh of embodied
+        double expected = 4.7445 * 1.2 * 0.04418 + 12 / (5 * 8760 * 0.8) * 150;
         JsonNode json = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
         assertEquals(expected, json.get("impacts").get(0).get("value").asDouble(), 1e-9);
     }

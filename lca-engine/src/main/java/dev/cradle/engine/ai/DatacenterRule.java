@@ -46,8 +46,8 @@ public final class DatacenterRule implements Rule {
             if (dc.grid() instanceof RegionGrid r) {
                 Optional<Process> p = lib.process("grid:" + r.code());
                 if (p.isEmpty()) {
-                    ctx.problem(path, "no grid '" + r.code() + "' in the factor library (countries by ISO code such as FR, "
-                            + "cloud regions such as gcp/us-central1; see 'cradle factors search grid')");
+                    ctx.problem(path, lib.missingGridAdvice(r.code()) + " (countries by ISO code such as FR, sub-national "
+                            + "zones such as CA-QC, cloud regions such as gcp/us-central1; see 'cradle factors grids')");
                     continue;
                 }
                 location = constant(p.get(), "co2e_aggregated");
@@ -105,9 +105,11 @@ public final class DatacenterRule implements Rule {
             ctx.parameters.add(new Parameter(param, Amount.of(location), "kg CO2-eq/kWh", null,
                     "location-based grid intensity of datacenter " + dc.id()));
             ctx.marketOverrides.put(param, market);
-            var water = ctx.library().waterConsumed(dc.country());
+            var waterAt = ctx.library().waterLocation(dc.country());
+            var water = waterAt.flow();
             lines.add("PUE " + Rules.fmt(dc.pue()) + ", on-site water " + Rules.fmt(dc.wueOnsite()) + " L per IT kWh, water flow "
-                    + water.id() + (water.id().equals("water_consumed") ? " (unknown country: global AWARE default)" : ""));
+                    + water.id() + " (AWARE 2.0 " + waterAt.level() + " factor " + Rules.fmt(waterAt.awareFactor())
+                    + " m3 world-eq/m3" + (waterAt.note().isEmpty() ? "" : "; " + waterAt.note()) + ")");
             ctx.datacenters.put(dc.id(), new CompilationContext.DatacenterFacts(location, market, offsite, water, param,
                     Set.copyOf(coverage), grid));
             ctx.traces.add(new Trace("(parameter " + param + ")", name(), "datacenter " + dc.id(), dc.origin(), lines));

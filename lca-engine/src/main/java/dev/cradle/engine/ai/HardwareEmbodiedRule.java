@@ -113,8 +113,10 @@ public final class HardwareEmbodiedRule implements Rule {
                         + "' in the factor library (see 'cradle factors search device')");
             } else {
                 List<Exchange> x = p.get().exchanges().stream().filter(ex -> ex.flow().isElementary()).toList();
+                String basis = p.get().tags().getOrDefault("embodied_basis", "");
                 out.merge(LifecycleStage.MANUFACTURING, new Stage(x, p.get().coverage(), "archetype " + p.get().id()
-                        + " (cradle-to-gate, " + lib.originOf(p.get().id()).map(d -> d.id()).orElse("?") + ")"),
+                        + " (cradle-to-gate, " + lib.originOf(p.get().id()).map(d -> d.id()).orElse("?")
+                        + (basis.isEmpty() ? "" : "; " + basis) + ")"),
                         HardwareEmbodiedRule::merge);
             }
         }

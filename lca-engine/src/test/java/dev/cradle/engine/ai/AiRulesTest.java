@@ -72,9 +72,9 @@ class AiRulesTest {
     // transport per device 0.002 t × 1,000 km × 0.01977 = 0.03954 kg; per device-hour / 500
     static final double TR_1 = 60.0 / 500 * 0.03954;
     static final double TR_2 = 100.0 / 500 * 0.03954;
-    // end of life per device 2 kg × (0.5 × 0.004686 + 0.5 × 0.008983) = 0.013669 kg
-    static final double EOL_1 = 60.0 / 500 * 0.013669;
-    static final double EOL_2 = 100.0 / 500 * 0.013669;
+    // end of life per device 2 kg × (0.5 × 0.00468568 + 0.5 × 0.00898311) = 0.01366879 kg
+    static final double EOL_1 = 60.0 / 500 * 0.01366879;
+    static final double EOL_2 = 100.0 / 500 * 0.01366879;
     // idle: (2 × 100 h − 160 busy dh) × 50 W = 2 kWh × 1.2 × 0.5 = 1.2 kg, by device-hours 60:100
     static final double IDLE_1 = 1.2 * 60 / 160;
     static final double IDLE_2 = 1.2 * 100 / 160;

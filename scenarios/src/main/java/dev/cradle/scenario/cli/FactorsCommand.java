@@ -16,8 +16,11 @@ import picocli.CommandLine.Parameters;
         description = {"List the bundled factor datasets with their source, year and licence.",
                 "  cradle factors                 every dataset",
                 "  cradle factors search WORDS    entries (methods, processes, flows) matching all words",
-                "  cradle factors show ID         one dataset or entry with its full provenance"},
-        subcommands = {FactorsCommand.Search.class, FactorsCommand.Show.class})
+                "  cradle factors show ID         one dataset or entry with its full provenance",
+                "  cradle factors grids [CODE..]  grid intensities with the vintage of each (countries, zones, cloud regions)",
+                "  cradle factors water [CODE..]  AWARE 2.0 water-scarcity factors by country and sub-national region"},
+        subcommands = {FactorsCommand.Search.class, FactorsCommand.Show.class, FactorsCommand.Grids.class,
+                FactorsCommand.Water.class})
 final class FactorsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,9 +35,85 @@ final class FactorsCommand implements Callable<Integer> {
                     d.licence() + (d.shareAlike() ? " (SA)" : ""), d.title());
         }
         out.println();
+        java.util.Map<String, Long> levels = new java.util.TreeMap<>();
+        lib.grids().values().forEach(g -> levels.merge(g.level(), 1L, Long::sum));
+        java.util.Map<String, String> plural = java.util.Map.of("country", "countries", "region", "regions",
+                "sub-national", "sub-national zones", "cloud region", "cloud regions");
+        out.println("Grids: " + levels.entrySet().stream().map(e -> e.getValue() + " " + plural.get(e.getKey()))
+                .collect(java.util.stream.Collectors.joining(", "))
+                + " ('cradle factors grids'); AWARE 2.0: " + lib.awareFactors().keySet().stream()
+                .filter(c -> !c.contains("-")).count() + " countries and " + lib.awareFactors().keySet().stream()
+                .filter(c -> c.contains("-")).count() + " sub-national regions, global factor "
+                + lib.awareGlobalFactor() + " ('cradle factors water').");
         out.println(lib.entries().size() + " entries; 'cradle factors search WORDS' finds them, "
                 + "'cradle factors show ID' shows one. (SA) = share-alike data.");
         return CradleCli.OK;
+    }
+
+    @Command(name = "grids", mixinStandardHelpOptions = true,
+            description = "Grid intensities (g CO2-eq/kWh) with the vintage and dataset of each; all, or the codes given.")
+    static final class Grids implements Callable<Integer> {
+        @Parameters(arity = "0..*", paramLabel = "CODE", description = "grid codes such as FR, CA-QC, gcp/us-central1")
+        List<String> codes = List.of();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            FactorLibrary lib = FactorLibrary.bundled();
+            int status = CradleCli.OK;
+            out.printf("%-28s %-12s %10s  %-12s %-30s %s%n", "GRID", "LEVEL", "G/KWH", "VINTAGE", "DATASET", "NAME");
+            List<dev.cradle.factors.GridIntensity> rows = codes.isEmpty() ? List.copyOf(lib.grids().values())
+                    : new java.util.ArrayList<>();
+            for (String c : codes) {
+                Optional<dev.cradle.factors.GridIntensity> g = lib.grid(c);
+                if (g.isPresent()) {
+                    rows.add(g.get());
+                } else {
+                    spec.commandLine().getErr().println("cradle: " + lib.missingGridAdvice(c));
+                    status = CradleCli.BAD_INPUT;
+                }
+            }
+            for (dev.cradle.factors.GridIntensity g : rows) {
+                out.printf("%-28s %-12s %10s  %-12s %-30s %s%n", g.code(), g.level(), g.gramsPerKwh(),
+                        g.vintage().length() > 12 ? "see dataset" : g.vintage(), g.dataset().id(), g.name());
+            }
+            out.println(rows.size() + " grid" + (rows.size() == 1 ? "" : "s") + "; a scenario names one as 'grid: CODE'"
+                    + " (cloud-region vintages: 'cradle factors show grid:CODE').");
+            return status;
+        }
+    }
+
+    @Command(name = "water", mixinStandardHelpOptions = true,
+            description = "AWARE 2.0 non-irrigation water-scarcity factors (m3 world-eq per m3); all, or the codes given.")
+    static final class Water implements Callable<Integer> {
+        @Parameters(arity = "0..*", paramLabel = "CODE", description = "location codes such as FR, US-CA, CA-QC")
+        List<String> codes = List.of();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            FactorLibrary lib = FactorLibrary.bundled();
+            out.printf("%-10s %-13s %10s  %s%n", "LOCATION", "LEVEL", "CF", "FLOW");
+            List<String> wanted = codes.isEmpty() ? List.copyOf(lib.awareFactors().keySet()) : codes;
+            int status = CradleCli.OK;
+            for (String c : wanted) {
+                var w = lib.waterLocation(c);
+                out.printf("%-10s %-13s %10s  %s%n", c, w.level(), w.awareFactor(), w.flow().id());
+                if (!w.note().isEmpty()) {
+                    spec.commandLine().getErr().println("cradle: " + w.note());
+                    status = CradleCli.BAD_INPUT;
+                }
+            }
+            out.println(wanted.size() + " location" + (wanted.size() == 1 ? "" : "s") + "; AWARE 2.0 (2024 release, "
+                    + "Seitfudem et al. 2025), the 'water' dataset; unknown locations: global factor " + lib.awareGlobalFactor());
+            return status;
+        }
     }
 
     @Command(name = "search", mixinStandardHelpOptions = true, description = "Find methods, processes and flows.")
