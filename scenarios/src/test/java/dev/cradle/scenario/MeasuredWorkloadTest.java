@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Measured workloads through the loader, the rules and the CLI: CodeCarbon's PUE counted once, the file's
  * place and intensity beside Cradle's with warnings, the grid from the file, cross-checks, and files
- * outside the study refused. Library figures used by hand: FR 0.0442 kg/kWh, gcp/us-central1 0.5663 kg/kWh,
+ * outside the study refused. Library figures used by hand: FR 0.04418 kg/kWh, gcp/us-central1 0.5663 kg/kWh,
  * nvidia-a100-80gb TDP 400 W and 150 kg embodied.
  */
 class MeasuredWorkloadTest {
@@ -61,17 +61,17 @@ class MeasuredWorkloadTest {
     void codeCarbonPueIsCountedOnceAndDisagreementsAreWarned() throws Exception {
         Cli cli = run("codecarbon: data/v2-pue-gpu-cloud.csv", "v2-pue-gpu-cloud.csv");
         assertEquals(0, cli.code(), cli.err());
-        // IT = 0.75 kWh / CodeCarbon's pue 1.5 = 0.5 kWh; × the datacenter's PUE 1.2 × FR 0.0442; 1 h × 4 devices
+        // IT = 0.75 kWh / CodeCarbon's pue 1.5 = 0.5 kWh; × the datacenter's PUE 1.2 × FR 0.04418; 1 h × 4 devices
         JsonNode json = results();
-        assertEquals(0.5 * 1.2 * 0.0442 + embodied(4), json.get("impacts").get(0).get("value").asDouble(), 1e-9);
+        assertEquals(0.5 * 1.2 * 0.04418 + embodied(4), json.get("impacts").get(0).get("value").asDouble(), 1e-9);
         JsonNode m = json.get("measurements").get(0);
         assertEquals("CodeCarbon 2.3.4", m.get("tool").asText());
         assertEquals(0.5, m.get("it_kwh_per_run").asDouble(), 1e-12);
         assertEquals(1.5, m.get("tool_pue").asDouble(), 1e-12);
         assertEquals("gcp/us-central1 (USA)", m.get("places").get(0).asText());
-        // CodeCarbon's own intensity 0.4247 kg / 0.75 kWh = 0.56627 kg/kWh beside Cradle's 0.0442
+        // CodeCarbon's own intensity 0.4247 kg / 0.75 kWh = 0.56627 kg/kWh beside Cradle's 0.04418
         assertEquals(0.4247 / 0.75, m.get("tool_intensity_kg_per_kwh").asDouble(), 1e-12);
-        assertEquals(0.0442, m.get("cradle_intensity_kg_per_kwh").asDouble(), 1e-12);
+        assertEquals(0.04418, m.get("cradle_intensity_kg_per_kwh").asDouble(), 1e-12);
         // mean power 0.5 kWh / 1 h = 0.5 kW, bound 1.5 × 4 × 400 W = 2.4 kW; estimate 4 device-h × 400 W = 1.6 kWh
         assertEquals(0.5, m.get("mean_power_kw").asDouble(), 1e-12);
         assertEquals(2.4, m.get("plausible_power_kw").asDouble(), 1e-12);
@@ -113,8 +113,8 @@ class MeasuredWorkloadTest {
     void snapshotsAndWindowsEncodingThroughTheLoader() throws Exception {
         Cli cli = run("codecarbon: data/v1-windows-cp1252.csv", "v1-windows-cp1252.csv");
         assertEquals(0, cli.code(), cli.err());
-        // 0.03 kWh × 1.2 × 0.0442; 180 s × 4 devices = 0.2 device-h
-        assertEquals(0.03 * 1.2 * 0.0442 + embodied(0.2), results().get("impacts").get(0).get("value").asDouble(), 1e-9);
+        // 0.03 kWh × 1.2 × 0.04418; 180 s × 4 devices = 0.2 device-h
+        assertEquals(0.03 * 1.2 * 0.04418 + embodied(0.2), results().get("impacts").get(0).get("value").asDouble(), 1e-9);
         Cli explain = Cli.run("explain", dir.resolve("s.yaml").toString());
         assertTrue(explain.out().contains("decoded as windows-1252"), explain.out());
         assertTrue(explain.out().contains("check: mean power"), explain.out());
@@ -162,9 +162,9 @@ class MeasuredWorkloadTest {
         Cli cli = run("carbontracker: {file: data/resnet_2024-05-14T102105_carbontracker_output.log, "
                 + "log: data/resnet_2024-05-14T102105_carbontracker.log}", out, std);
         assertEquals(0, cli.code(), cli.err());
-        // 0.079 kWh / Carbontracker's PUE 1.58 = 0.05 kWh IT × 1.2 × FR 0.0442; 605 s × 4 devices
+        // 0.079 kWh / Carbontracker's PUE 1.58 = 0.05 kWh IT × 1.2 × FR 0.04418; 605 s × 4 devices
         JsonNode json = results();
-        assertEquals(0.05 * 1.2 * 0.0442 + embodied(605.0 / 3600 * 4), json.get("impacts").get(0).get("value").asDouble(),
+        assertEquals(0.05 * 1.2 * 0.04418 + embodied(605.0 / 3600 * 4), json.get("impacts").get(0).get("value").asDouble(),
                 1e-9);
         assertEquals("Carbontracker 2.3.1", json.get("measurements").get(0).get("tool").asText());
         String warnings = json.get("measurements").get(0).get("warnings").toString();
@@ -179,8 +179,8 @@ class MeasuredWorkloadTest {
     void powerSamplesAndImpactTrackerThroughTheLoader() throws Exception {
         Cli cli = run("power_samples: {file: data/nvidia-smi.csv, device: index}", "power/nvidia-smi.csv");
         assertEquals(0, cli.code(), cli.err());
-        // 1,070 J = 2.97222e-4 kWh × 1.2 × 0.0442; 3 s × 4 devices
-        assertEquals(1070 / 3.6e6 * 1.2 * 0.0442 + embodied(3.0 / 3600 * 4), results().get("impacts").get(0).get("value")
+        // 1,070 J = 2.97222e-4 kWh × 1.2 × 0.04418; 3 s × 4 devices
+        assertEquals(1070 / 3.6e6 * 1.2 * 0.04418 + embodied(3.0 / 3600 * 4), results().get("impacts").get(0).get("value")
                 .asDouble(), 1e-12);
         Cli eit = run("experiment_impact_tracker: data/interrupted-data.json", "impacttracker/interrupted-data.json");
         assertEquals(2, eit.code());
@@ -191,8 +191,8 @@ class MeasuredWorkloadTest {
 
     /**
      * The bundled example: CodeCarbon 3.3.0, runs run-1 (1.5815 kWh, 3600 s) and run-2 (3.163 kWh, 7200 s), pue 1.0:
-     * 4.7445 kWh × PUE 1.2 × FR 0.0442 + 3 h × 4 devices = 12 device-h of embodied. CodeCarbon's own intensity
-     * (0.08862568 + 0.17725136) kg / 4.7445 kWh = 0.056039 kg/kWh (its FRA factor), within a factor 1.5 of 0.0442;
+     * 4.7445 kWh × PUE 1.2 × FR 0.04418 + 3 h × 4 devices = 12 device-h of embodied. CodeCarbon's own intensity
+     * (0.08862568 + 0.17725136) kg / 4.7445 kWh = 0.056039 kg/kWh (its FRA factor), within a factor 1.5 of 0.04418;
      * mean power 4.7445 kWh / 3 h = 1.5815 kW below 2.4 kW; estimate 12 × 400 W = 4.8 kWh (ratio 0.988): no warning.
      */
     @Test
@@ -202,7 +202,7 @@ class MeasuredWorkloadTest {
         assertEquals(0, cli.code(), cli.err());
         assertFalse(cli.err().contains("warning"), cli.err());
         JsonNode json = results();
-        assertEquals(4.7445 * 1.2 * 0.0442 + embodied(12), json.get("impacts").get(0).get("value").asDouble(), 1e-9);
+        assertEquals(4.7445 * 1.2 * 0.04418 + embodied(12), json.get("impacts").get(0).get("value").asDouble(), 1e-9);
         JsonNode m = json.get("measurements").get(0);
         assertEquals("CodeCarbon 3.3.0", m.get("tool").asText());
         assertEquals(0.056039, m.get("tool_intensity_kg_per_kwh").asDouble(), 1e-9);
@@ -221,8 +221,8 @@ class MeasuredWorkloadTest {
         assertTrue(cli.err().contains("not a valid grid; use one of: declared, from_file"), cli.err());
         Cli ok = run("codecarbon: {file: data/two-projects.csv, project_name: alpha, run_id: [p1-c]}");
         assertEquals(0, ok.code(), ok.err());
-        // p1-c alone: 0.04 kWh × 1.2 × 0.0442; 400 s × 4 = 0.4444 device-h
-        assertEquals(0.04 * 1.2 * 0.0442 + embodied(400.0 / 3600 * 4), results().get("impacts").get(0).get("value")
+        // p1-c alone: 0.04 kWh × 1.2 × 0.04418; 400 s × 4 = 0.4444 device-h
+        assertEquals(0.04 * 1.2 * 0.04418 + embodied(400.0 / 3600 * 4), results().get("impacts").get(0).get("value")
                 .asDouble(), 1e-9);
     }
 }

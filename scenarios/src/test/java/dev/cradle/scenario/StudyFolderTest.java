@@ -66,8 +66,8 @@ class StudyFolderTest {
         Files.copy(Path.of("examples/data/codecarbon-emissions.csv"), study().resolve("emissions.csv"));
         Cli cli = run("emissions.csv");
         assertEquals(0, cli.code(), cli.err());
-        // 4.7445 kWh × PUE 1.2 × 0.0442 kg/kWh + 12 device-hours of embodied (AiScenarioTest's hand calculation)
-        double expected = 4.7445 * 1.2 * 0.0442 + 12 / (5 * 8760 * 0.8) * 150;
+        // 4.7445 kWh × PUE 1.2 × 0.04418 kg/kWh + 12 device-hours of embodied (AiScenarioTest's hand calculation)
+        double expected = 4.7445 * 1.2 * 0.04418 + 12 / (5 * 8760 * 0.8) * 150;
         double value = new ObjectMapper().readTree(tmp.resolve("out/results.json").toFile())
                 .get("impacts").get(0).get("value").asDouble();
         assertEquals(expected, value, 1e-9);
