@@ -273,7 +273,8 @@ final class AiSectionReader {
         Optional<String> id = r.text(m, "id", true, "a " + kind);
         if (id.isPresent()) {
             if (!seen.add(kind + ":" + id.get())) {
-                r.problem(m.position(), kind + " id '" + id.get() + "' is used twice");
+                r.problem(m.get("id").get().position(), kind + " id '" + id.get() + "' is used twice; ids must be "
+                        + "unique within their section");
                 return Optional.empty();
             }
             r.sources.element(kind + ":" + id.get(), m.position());
@@ -373,10 +374,15 @@ final class AiSectionReader {
             }
         }
         List<Infrastructure> infra = new ArrayList<>();
+        Set<String> infraIds = new LinkedHashSet<>();
         m.get("infrastructure").ifPresent(list -> r.asList(list, "'infrastructure'").forEach(item -> r.asMap(item,
                 "an infrastructure item").ifPresent(im -> {
                     r.checkKeys(im, "infrastructure");
                     Optional<String> iid = r.text(im, "id", true, "an infrastructure item");
+                    if (iid.isPresent() && !infraIds.add(iid.get())) {
+                        r.problem(im.get("id").get().position(), "infrastructure id '" + iid.get() + "' is used twice in "
+                                + where + "; ids must be unique");
+                    }
                     String infraName = "infrastructure '" + iid.orElse("?") + "'";
                     double embodied = quantity(im, "infrastructure", "embodied", Dimension.MASS, "kg", false, infraName)
                             .orElse(Double.NaN);
@@ -392,7 +398,9 @@ final class AiSectionReader {
                     }
                 })));
         if (!Double.isNaN(tenantMw)) {
-            for (Infrastructure i : infra) {
+            // against the smallest item only: one problem, not one per item
+            for (Infrastructure i : infra.stream().min(java.util.Comparator.comparingDouble(Infrastructure::capacityMw))
+                    .stream().toList()) {
                 if (tenantMw > i.capacityMw() * (1 + 1e-9)) {
                     YamlNode at = ((MapNode) m.get("tenancy").get()).get("it_power").orElse(m);
                     r.problem(at.position(), "the tenancy of " + where + " holds " + Messages.number(tenantMw) + " MW of IT "
@@ -438,7 +446,15 @@ final class AiSectionReader {
             Flow f = r.library.flow(flowId).orElseThrow();
             MapNode wrapper = new MapNode(List.of(new YamlNode.Entry(x.key(), x.keyPosition(), x.value())), x.keyPosition());
             quantity(wrapper, x.key(), "hardware", "embodied", f.referenceUnit().dimension(), f.referenceUnit().symbol(),
-                    true, where).ifPresent(v -> embodied.put(x.key(), v));
+                    true, where).ifPresent(v -> {
+                        embodied.put(x.key(), v);
+                        if (v == 0) {
+                            r.warn(x.value().position(), "'" + x.key() + "' embodied of " + where + " is 0: the devices "
+                                    + "then count as covered for this indicator with no impact at all; if 0 is a "
+                                    + "placeholder, remove it (the indicator is then reported as not covered) or give "
+                                    + "the real figure");
+                        }
+                    });
         }));
         Map<LifecycleStage, List<Exchange>> inventory = new EnumMap<>(LifecycleStage.class);
         m.get("inventory").flatMap(i -> r.asMap(i, "'inventory'")).ifPresent(inv -> inv.entries().forEach(e -> {
@@ -469,7 +485,7 @@ final class AiSectionReader {
             }));
             stage.ifPresent(s -> inventory.put(s, x));
         }));
-        if (archetype.isEmpty() && embodied.isEmpty() && inventory.isEmpty()) {
+        if (archetype.isEmpty() && m.get("embodied").isEmpty() && m.get("inventory").isEmpty()) {
             r.problem(m.position(), where + " needs an 'archetype' from the factor library, 'embodied' figures or an "
                     + "'inventory'");
         }
@@ -602,10 +618,18 @@ final class AiSectionReader {
                 "experiment_impact_tracker", "power_samples", "energy_per_query", "energy_per_token", "storage");
         long given = energyKeys.stream().filter(k -> m.get(k).isPresent()).count();
         boolean measuredWithHours = m.get("energy").isPresent() && m.get("device_hours").isPresent();
-        if (given != 1 && !(given == 2 && measuredWithHours)) {
-            r.problem(m.position(), where + " needs one way to know its energy: 'device_hours', 'flops', 'energy' "
-                    + "(measured, optionally with 'device_hours'), 'codecarbon' (an emissions.csv), 'carbontracker', "
-                    + "'experiment_impact_tracker', 'power_samples' or 'energy_per_query'");
+        String ways = "'device_hours', 'flops', 'energy' (measured, optionally with 'device_hours'), 'codecarbon' "
+                + "(an emissions.csv), 'carbontracker', 'experiment_impact_tracker', 'power_samples', 'energy_per_query', "
+                + "'energy_per_token' or 'storage'";
+        if (given == 0) {
+            r.problem(m.position(), where + " needs one way to know its energy: " + ways);
+            return Optional.empty();
+        }
+        if (given > 1 && !(given == 2 && measuredWithHours)) {
+            List<YamlNode.Entry> keys = m.entries().stream().filter(e -> energyKeys.contains(e.key())).toList();
+            r.problem(keys.get(1).keyPosition(), where + " gives " + (given == 2 ? "two" : given) + " ways to know its "
+                    + "energy (" + String.join(", ", keys.stream().map(e -> "'" + e.key() + "'").toList())
+                    + "); keep one of them (only 'energy' may come with 'device_hours')");
             return Optional.empty();
         }
         double power = quantity(m, "workload", "power", Dimension.POWER, "W", false, where).orElse(Double.NaN);
@@ -680,11 +704,34 @@ final class AiSectionReader {
             energy = perUnit.map(kwh -> perToken ? (Declarations.Energy) new Declarations.PerToken(kwh, deviceHours)
                     : new Declarations.PerQuery(kwh, deviceHours)).orElse(null);
         }
+        if (energy instanceof Declarations.DeviceHours || energy instanceof Declarations.Flops) {
+            tdpWarning(m, where, power, hwDecl);
+        }
         if (id.isEmpty() || model.isEmpty() || phase.isEmpty() || hw.isEmpty() || energy == null || Double.isNaN(runs)) {
             return Optional.empty();
         }
         return Optional.of(new Workload(id.get(), model.get(), phase.get(), hw.get(), energy, power, runs, queries, tokens,
                 period, alsoUses, origin(m)));
+    }
+
+    /**
+     * A workload whose energy is computed from device-hours draws, without a declared power, the
+     * archetype's average power, or its TDP when the library knows no average: a default that moves
+     * the result (a measured run typically averages well below TDP), so it is said.
+     */
+    private void tdpWarning(MapNode m, String where, double workloadPower, Optional<Hardware> hw) {
+        if (!Double.isNaN(workloadPower) || hw.isEmpty() || !Double.isNaN(hw.get().powerW())
+                || hw.get().archetype().isEmpty()) {
+            return;
+        }
+        r.library.devicePower(hw.get().archetype()).ifPresent(p -> {
+            if (Double.isNaN(p[1]) && !Double.isNaN(p[0])) {
+                r.warn(m.position(), where + " has no 'power' (nor has hardware '" + hw.get().id() + "'), so its devices "
+                        + "draw the TDP of " + hw.get().archetype() + ", " + Messages.number(p[0]) + " W, all the time; "
+                        + "real runs usually average well below TDP: give the measured average 'power' on the workload "
+                        + "or the hardware");
+            }
+        });
     }
 
     private AiFunctionalUnit functionalUnit(Set<String> modelIds) {

@@ -163,7 +163,7 @@ final class ScenarioReader {
             if (!allowed.contains(e.key())) {
                 String hint = Suggestions.closest(e.key(), allowed).map(s -> "did you mean '" + s + "'?")
                         .orElse("allowed keys: " + String.join(", ", allowed));
-                problem(e.keyPosition(), "unknown key '" + e.key() + "' in " + kindOfMap.replace('_', ' ') + "; " + hint);
+                problem(e.keyPosition(), "unknown key '" + Messages.shorten(e.key()) + "' in " + kindOfMap.replace('_', ' ') + "; " + hint);
             }
         }
     }
@@ -221,7 +221,7 @@ final class ScenarioReader {
     }
 
     static String describe(YamlNode n) {
-        return n instanceof ScalarNode s && s.text() != null ? "'" + s.text() + "'" : kind(n);
+        return n instanceof ScalarNode s && s.text() != null ? "'" + Messages.shorten(s.text()) + "'" : kind(n);
     }
 
     Optional<Boolean> bool(YamlNode n, String what) {
@@ -240,7 +240,7 @@ final class ScenarioReader {
             if (v.isEmpty()) {
                 String hint = Suggestions.closest(t, options).map(s -> "did you mean '" + s + "'?")
                         .orElse("use one of: " + String.join(", ", options));
-                problem(pos(m.get(key).orElse(m)), "'" + t + "' is not a valid " + key.replace('_', ' ') + "; " + hint);
+                problem(pos(m.get(key).orElse(m)), "'" + Messages.shorten(t) + "' is not a valid " + key.replace('_', ' ') + "; " + hint);
             }
             return v;
         });
@@ -681,7 +681,7 @@ final class ScenarioReader {
                             + "(beyond about 1.8e308); check its magnitude and unit");
                     return Optional.empty();
                 }
-                if (inDomain(a, q.value(), kind, "amount", "", s.text()).isEmpty()) {
+                if (inDomain(a, q.value(), kind, "amount", kind.equals("exchange") ? "" : what, s.text()).isEmpty()) {
                     return Optional.empty();
                 }
                 return Optional.of(new AmountInUnit(Amount.of(q.value()), q.unit()));
@@ -691,7 +691,7 @@ final class ScenarioReader {
                 return Optional.empty();
             }
         }
-        return number(a, kind, "amount", "").map(v -> new AmountInUnit(Amount.of(v), explicitUnit.orElse(defaultUnit)));
+        return number(a, kind, "amount", kind.equals("exchange") ? "" : what).map(v -> new AmountInUnit(Amount.of(v), explicitUnit.orElse(defaultUnit)));
     }
 
     private List<AllocationFactor> allocation(YamlNode n, String processPath) {

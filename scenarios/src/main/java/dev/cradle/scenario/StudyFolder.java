@@ -205,7 +205,7 @@ public final class StudyFolder {
         if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
             return fse.getReason();
         }
-        return e.getClass().getSimpleName();
+        return "an input/output error";
     }
 
     /** {@code s} cut to at most 80 characters, with an ellipsis and the full length when cut. */

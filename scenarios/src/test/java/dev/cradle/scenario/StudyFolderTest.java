@@ -92,6 +92,20 @@ class StudyFolderTest {
     }
 
     @Test
+    void validateAndExplainTakeTheSameRoots() throws Exception {
+        Path csv = csvOutside();
+        Path f = study().resolve("s.yaml");
+        Files.writeString(f, STUDY.replace("CSV", "'" + csv + "'"));
+        for (String command : new String[] {"validate", "explain"}) {
+            Cli refused = Cli.run(command, f.toString());
+            assertEquals(2, refused.code(), command);
+            assertTrue(refused.err().contains("lies outside the study's folder"), refused.err());
+            Cli allowed = Cli.run(command, f.toString(), "--allow-root", csv.getParent().toString());
+            assertEquals(0, allowed.code(), command + ": " + allowed.err());
+        }
+    }
+
+    @Test
     void aSymbolicLinkInsideThatLeadsOutIsRefused() throws Exception {
         Path csv = csvOutside();
         Files.createSymbolicLink(study().resolve("link.csv"), csv);

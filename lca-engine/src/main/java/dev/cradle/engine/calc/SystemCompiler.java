@@ -195,7 +195,7 @@ public final class SystemCompiler {
                     firstInput = firstInput < 0 ? x : firstInput;
                 }
             }
-            if (firstInput >= 0 && used >= made) {
+            if (firstInput >= 0 && made > 0 && used >= made) {
                 boolean waste = column.flow().isWaste();
                 problem("process:" + p.id() + "/exchange:" + firstInput, "process '" + p.id() + "' "
                         + (waste ? "produces " : "consumes ") + round(used) + " of its own " + (waste ? "waste" : "product")

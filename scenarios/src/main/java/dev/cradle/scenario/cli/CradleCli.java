@@ -157,6 +157,12 @@ public final class CradleCli implements Callable<Integer> {
         public Integer call() {
             LoadedScenario s = study.load(file);
             PrintWriter o = spec.commandLine().getOut();
+            if (!s.warnings().isEmpty()) {
+                o.println("Warnings");
+                s.warnings().forEach(w -> o.println("  " + w.file() + ":" + w.position().line() + ":"
+                        + w.position().column() + ": " + w.message()));
+                o.println();
+            }
             if (s.aiStudy().isEmpty()) {
                 o.println(file + " declares no datacenters, hardware or workloads: every process is written by hand.");
                 return OK;

@@ -19,6 +19,9 @@ final class OutputFolder {
 
     /** Refuses an output folder that is a file, or lies below one, or cannot be written. */
     static void check(Path dir) {
+        if (dir.toString().isEmpty()) {
+            throw new EnvironmentException("--out names no folder (the name is empty); name a folder with --out DIR");
+        }
         Path p = dir.toAbsolutePath();
         if (Files.exists(p) && !Files.isDirectory(p)) {
             throw new EnvironmentException("cannot write results to " + dir + ": it is a file or a device, not a folder; "
@@ -55,13 +58,16 @@ final class OutputFolder {
         if (e instanceof java.nio.file.NoSuchFileException n) {
             return "the folder cannot be created" + (n.getFile() == null ? "" : " (" + n.getFile() + ")");
         }
+        if (e instanceof java.nio.file.NotDirectoryException n) {
+            return n.getFile() + " is not a folder";
+        }
         if (e instanceof AccessDeniedException a) {
             return "permission denied" + (a.getFile() == null ? "" : " (" + a.getFile() + ")");
         }
         if (e instanceof FileSystemException f) {
-            return (f.getReason() == null ? e.getClass().getSimpleName() : f.getReason())
+            return (f.getReason() == null ? "an input/output error" : f.getReason())
                     + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null ? "an input/output error" : e.getMessage();
     }
 }

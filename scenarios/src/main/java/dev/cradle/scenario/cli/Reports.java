@@ -34,7 +34,7 @@ record Reports(String text, Map<String, String> files) {
             String text = TextReport.render(scenario.system(), result, view);
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             Map<String, String> files = new LinkedHashMap<>();
-            files.put("results.json", json.writeValueAsString(ResultDocument.of(scenario.system(), result, view)) + "\n");
+            files.put("results.json", json.writeValueAsString(ResultDocument.of(scenario.system(), result, view, scenario.warnings())) + "\n");
             files.put("results.csv", CsvReport.render(result));
             return new Reports(text, files);
         } catch (ModelException e) {

@@ -51,6 +51,15 @@ public final class ResultDocument {
 
     /** The document of {@code r}; {@code ai} adds market-based results, workloads and allocations. */
     public static Map<String, Object> of(ProductSystem system, LcaResult r, AiView ai) {
+        return of(system, r, ai, List.of());
+    }
+
+    /**
+     * As above, with the scenario's warnings under {@code warnings}: each with {@code file},
+     * {@code line}, {@code column} and {@code message}.
+     */
+    public static Map<String, Object> of(ProductSystem system, LcaResult r, AiView ai,
+                                         List<dev.cradle.scenario.Problem> warnings) {
         LcaResult market = ai.market();
         List<dev.cradle.engine.ai.AllocationRecord> allocations = ai.allocations();
         List<dev.cradle.engine.ai.WorkloadEnergy> activity = ai.activity();
@@ -78,7 +87,11 @@ public final class ResultDocument {
             row.put("method", ind.method().name());
             row.put("category", ind.category().name());
             row.put("unit", ind.category().indicatorUnit().symbol());
-            row.put("value", r.impacts()[k]);
+            String coverage = r.isComplete(k) ? CsvReport.COMPLETE
+                    : CsvReport.coverage(r, k, j -> true).equals(CsvReport.NONE) ? CsvReport.NONE : CsvReport.PARTIAL;
+            // unknown is not zero: an indicator no contributing process covers has no value
+            row.put("value", coverage.equals(CsvReport.NONE) ? null : r.impacts()[k]);
+            row.put("coverage", coverage);
             row.put("complete", r.isComplete(k));
             if (!r.notCoveredBy(k).isEmpty()) {
                 row.put("not_covered_by", r.notCoveredBy(k));
@@ -108,7 +121,8 @@ public final class ResultDocument {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("indicator", market.impactIndex().at(k).key());
                 row.put("unit", market.impactIndex().at(k).category().indicatorUnit().symbol());
-                row.put("value", market.impacts()[k]);
+                boolean unknown = CsvReport.coverage(market, k, j -> true).equals(CsvReport.NONE);
+                row.put("value", unknown ? null : market.impacts()[k]);
                 m.add(row);
             }
             doc.put("impacts_market_based", m);
@@ -183,6 +197,16 @@ public final class ResultDocument {
             scaling.put(r.techIndex().at(j).label(), s[j]);
         }
         doc.put("scaling", scaling);
+        List<Map<String, Object>> w = new ArrayList<>();
+        for (dev.cradle.scenario.Problem p : warnings) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("file", String.valueOf(p.file()));
+            item.put("line", p.position().line());
+            item.put("column", p.position().column());
+            item.put("message", p.message());
+            w.add(item);
+        }
+        doc.put("warnings", w);
         return doc;
     }
 

@@ -72,6 +72,13 @@ public final class ResultSetWriter {
             }
         }
         Files.createDirectories(dir);
+        for (String name : files.keySet()) {
+            // checked before anything changes, so that a refusal leaves the previous set as it was
+            if (Files.isDirectory(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileAlreadyExistsException(dir.resolve(name).toString(), null,
+                        "a folder is in the way of a result file");
+            }
+        }
         Path meta = dir.resolve(META);
         try {
             Files.createDirectory(meta);
@@ -131,9 +138,6 @@ public final class ResultSetWriter {
             Path target = Path.of(META, CURRENT, name);
             if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(target)) {
                 continue;
-            }
-            if (Files.isDirectory(link, LinkOption.NOFOLLOW_LINKS)) {
-                throw new FileAlreadyExistsException(link.toString(), null, "a folder is in the way of a result file");
             }
             // first run into this folder, or a plain file written by an earlier Cradle: replaced once
             Path linkTmp = dir.resolve("." + name + ".link-" + random() + ".tmp");

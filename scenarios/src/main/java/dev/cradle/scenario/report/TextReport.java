@@ -86,13 +86,18 @@ public final class TextReport {
                     }
                     coverage = "partial [" + (n + 1) + "]";
                 }
-                rows.add(new String[] {ind.category().name(), Numbers.format(r.impacts()[k]),
+                // unknown is not zero: no contributing process's data covers the indicator
+                boolean none = CsvReport.coverage(r, k, j -> true).equals(CsvReport.NONE);
+                if (none) {
+                    coverage = CsvReport.NONE + coverage.substring(coverage.indexOf(' '));
+                }
+                rows.add(new String[] {ind.category().name(), none ? "unknown" : Numbers.format(r.impacts()[k]),
                         ind.category().indicatorUnit().symbol(), coverage});
             }
             table(out, rows, 1);
             for (int n = 0; n < notes.size(); n++) {
                 out.append("  [").append(n + 1).append("] ").append(notes.get(n))
-                        .append(": the result is a lower bound.\n");
+                        .append(": the result is a lower bound (unknown where no data covers it).\n");
             }
             if (market != null) {
                 out.append("\nLocation-based and market-based (renewable contracts) results\n");

@@ -73,11 +73,93 @@ public final class YamlReader {
             throw single(file, "the text is longer than " + MAX_BYTES + " characters");
         }
         YamlReader reader = new YamlReader(file, text);
+        reader.rejectControlCharacters(text);
+        if (reader.problems.isEmpty() && (text.indexOf('&') >= 0 || text.indexOf('*') >= 0)) {
+            reader.rejectAnchorsOnAnyNode(text);
+        }
+        if (!reader.problems.isEmpty()) {
+            throw new ScenarioException(reader.problems);
+        }
         YamlNode root = reader.parseText(text);
         if (!reader.problems.isEmpty()) {
             throw new ScenarioException(reader.problems);
         }
         return new YamlDocument(file, root, List.of(reader.lines));
+    }
+
+    /**
+     * Control characters (other than tab, line feed and carriage return) are refused at their own line
+     * and column, before the YAML parser sees them (it reports them later and elsewhere).
+     */
+    private void rejectControlCharacters(String text) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+                continue;
+            }
+            if ((Character.isISOControl(c) && c != '\t' && c != '\r') || c == '\uFFFE' || c == '\uFFFF') {
+                problems.add(new Problem(file, new Position(line, column), String.format(
+                        "control character U+%04X is not allowed in a scenario file; remove it, or write it as an "
+                                + "escape (\\u%04x) inside double quotes", (int) c, (int) c)));
+                if (problems.size() >= 20) {
+                    return;
+                }
+            }
+            column++;
+        }
+    }
+
+    /**
+     * Anchors and aliases on any node, a plain value included ({@code value: &h 72}), found with
+     * SnakeYAML's event stream (the token parser under Jackson's, which reports anchors of scalars
+     * unreliably). A syntax error here is left to the main parse, which reports it.
+     */
+    private void rejectAnchorsOnAnyNode(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(Integer.MAX_VALUE); // events only: nothing is expanded
+        options.setNestingDepthLimit(MAX_DEPTH + 10);
+        options.setCodePointLimit(MAX_BYTES);
+        try {
+            for (org.yaml.snakeyaml.events.Event e : new org.yaml.snakeyaml.Yaml(options).parse(new java.io.StringReader(text))) {
+                String what = null;
+                if (e instanceof org.yaml.snakeyaml.events.AliasEvent) {
+                    what = "YAML aliases (*name) are not allowed in scenario files; write the value out, or use a parameter";
+                } else if (e instanceof org.yaml.snakeyaml.events.NodeEvent n && n.getAnchor() != null) {
+                    what = "YAML anchors (&name) are not allowed in scenario files; write the value out, or use a "
+                            + "parameter";
+                }
+                if (what != null) {
+                    var mark = e.getStartMark();
+                    problems.add(new Problem(file, new Position(mark.getLine() + 1, mark.getColumn() + 1), what));
+                    return;
+                }
+            }
+        } catch (RuntimeException syntax) {
+            // reported by the main parse, with Jackson's position
+        }
+    }
+
+    /** Where the first tab used for indentation is (YAML forbids it); the parser reports it one token late. */
+    private Position firstIndentingTab() {
+        for (int l = 0; l < lines.length; l++) {
+            String line = lines[l];
+            for (int c = 0; c < line.length() && (line.charAt(c) == ' ' || line.charAt(c) == '\t'); c++) {
+                if (line.charAt(c) == '\t') {
+                    return new Position(l + 1, c + 1);
+                }
+            }
+        }
+        int tab = String.join("\n", lines).indexOf('\t');
+        if (tab < 0) {
+            return null;
+        }
+        String before = String.join("\n", lines).substring(0, tab);
+        int l = (int) before.chars().filter(ch -> ch == '\n').count();
+        return new Position(l + 1, tab - before.lastIndexOf('\n'));
     }
 
     private static ScenarioException single(Path file, String message) {
@@ -121,7 +203,17 @@ public final class YamlReader {
                     + firstLine(e.getOriginalMessage())));
             return null;
         } catch (IOException | RuntimeException e) {
-            problems.add(new Problem(file, syntaxPosition(e), "not valid YAML: " + syntaxMessage(e)));
+            String message = syntaxMessage(e);
+            Position at = syntaxPosition(e);
+            if (message.contains("\\t(TAB)") || message.contains("\t(TAB)")) {
+                Position tab = firstIndentingTab();
+                if (tab != null) {
+                    problems.add(new Problem(file, tab, "a tab character is not allowed here: YAML indents with spaces; "
+                            + "replace the tab with spaces"));
+                    return null;
+                }
+            }
+            problems.add(new Problem(file, at, "not valid YAML: " + dev.cradle.scenario.Messages.shorten(message)));
             return null;
         }
     }

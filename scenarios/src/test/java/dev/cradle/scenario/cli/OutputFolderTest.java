@@ -41,6 +41,26 @@ class OutputFolderTest {
     }
 
     @Test
+    void anEmptyOutName() {
+        String[] r = run("run", EXAMPLE.toString(), "--out", "");
+        assertEquals("2", r[0]);
+        assertTrue(r[1].contains("cradle: --out names no folder (the name is empty)"), r[1]);
+    }
+
+    /** Something of the user's in the way inside the output folder: named, and left as it was. */
+    @Test
+    void aFolderInTheWayOfAResultFile() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out/results.csv"));
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        String[] r = run("run", EXAMPLE.toString(), "--out", dir.resolve("out").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[1].contains("a folder is in the way of a result file"), r[1]);
+        assertEquals("mine", Files.readString(out.resolve("keep.txt")));
+        assertTrue(Files.notExists(dir.resolve("out/results.json"), java.nio.file.LinkOption.NOFOLLOW_LINKS),
+                "no half set: results.json is not made when results.csv cannot be");
+    }
+
+    @Test
     void anUnwritableDevice() {
         String[] r = run("run", EXAMPLE.toString(), "--out", "/dev/full");
         assertEquals("2", r[0]);

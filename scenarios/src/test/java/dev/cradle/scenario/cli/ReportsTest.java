@@ -56,29 +56,25 @@ class ReportsTest {
             functional_unit: {flow: b, amount: 1}
             """;
 
-    /** A solver whose first solve works and whose transposed solve (the upstream tree's) finds the loop singular. */
-    private static final class TransposedSingular implements dev.cradle.engine.solve.Solver {
-        @Override
-        public Factorization factorize(org.ejml.data.DMatrixSparseCSC a) {
-            Factorization lu = new SparseLuSolver().factorize(a);
-            return new Factorization() {
-                @Override
-                public double[] solve(double[] f) {
-                    return lu.solve(f);
-                }
-
-                @Override
-                public double[] solveTransposed(double[] c) {
-                    throw new SingularSystemException("the matrix is singular: these processes form a loop", new int[] {0, 1});
-                }
-
-                @Override
-                public String method() {
-                    return lu.method();
-                }
-            };
-        }
-    }
+    /**
+     * A solver whose solves work and whose transposed solve (the upstream tree's) finds the loop singular:
+     * the sparse LU's factorisation behind a proxy that fails only {@code solveTransposed}.
+     */
+    private static final dev.cradle.engine.solve.Solver TRANSPOSED_SINGULAR = a -> {
+        Factorization lu = new SparseLuSolver().factorize(a);
+        return (Factorization) java.lang.reflect.Proxy.newProxyInstance(Factorization.class.getClassLoader(),
+                new Class<?>[] {Factorization.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("solveTransposed")) {
+                        throw new SingularSystemException("the matrix is singular: these processes form a loop",
+                                new int[] {0, 1});
+                    }
+                    try {
+                        return method.invoke(lu, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    };
 
     @Test
     void aSingularUpstreamSolveIsBadInputNamingTheLoop() throws Exception {
@@ -86,7 +82,7 @@ class ReportsTest {
         Files.writeString(f, LOOP);
         LoadedScenario loaded = ScenarioLoader.load(f);
         LoadedScenario s = new LoadedScenario(f, loaded.description(), loaded.system(), loaded.compiled(),
-                loaded.sources(), null, new LcaCalculator(new TransposedSingular()).calculate(loaded.compiled()),
+                loaded.sources(), null, new LcaCalculator(TRANSPOSED_SINGULAR).calculate(loaded.compiled()),
                 dev.cradle.scenario.report.AiView.NONE, java.util.List.of());
         ScenarioException e = assertThrows(ScenarioException.class, () -> Reports.of(s));
         assertEquals(1, e.problems().size());
