@@ -8,7 +8,7 @@ public record Problem(Path file, Position position, String message) {
      * A quoted value ('...') this long is cut to {@link Messages#MAX_ECHO} characters here, whatever
      * message it is in: the safety net behind the messages that shorten what they echo themselves.
      */
-    private static final int SAFETY_NET = 200;
+    private static final int SAFETY_NET = 1000;
 
     private static final java.util.regex.Pattern LONG_QUOTE = java.util.regex.Pattern.compile(
             "'([^']{" + SAFETY_NET + ",})'");

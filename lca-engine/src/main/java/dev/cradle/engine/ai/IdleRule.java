@@ -55,7 +55,7 @@ public final class IdleRule implements Rule {
             double facility = kwh * dcDecl.get().pue();
             List<Exchange> whole = new ArrayList<>();
             whole.add(Rules.emissionFormula(ctx.library().flow("co2e_aggregated").orElseThrow(),
-                    Double.toString(facility) + " * " + dc.intensityParameter()));
+                    Rules.coefficient(facility) + " * " + dc.intensityParameter()));
             double water = (kwh * dcDecl.get().wueOnsite() + (Double.isNaN(dc.offsiteLPerKwh()) ? 0
                     : facility * dc.offsiteLPerKwh())) / 1000;
             if (water > 0) {

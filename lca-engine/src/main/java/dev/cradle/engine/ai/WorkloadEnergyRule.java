@@ -137,7 +137,7 @@ public final class WorkloadEnergyRule implements Rule {
             }
             List<Exchange> use = new ArrayList<>();
             use.add(Rules.emissionFormula(ctx.library().flow("co2e_aggregated").orElseThrow(),
-                    Double.toString(facility) + " * " + intensityParameter));
+                    Rules.coefficient(facility) + " * " + intensityParameter));
             double onsite = kwh * dc.get().wueOnsite() / 1000;
             double offsite = Double.isNaN(dcFacts.offsiteLPerKwh()) ? 0 : facility * dcFacts.offsiteLPerKwh() / 1000;
             if (onsite + offsite > 0) {

@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.function.ToIntFunction;
 
 /**
- * Turns an {@link Expression} into a {@link CompiledFormula}: a flat postfix program over a
- * {@code double[]} of parameter values, with every variable resolved to its array slot once, run by
- * a loop with its own small operand stack. Neither compiling nor evaluating recurses, so a formula's
- * length is bounded by {@link FormulaParser#MAX_LENGTH} alone, not by the thread's stack. {@code if},
- * {@code &&} and {@code ||} jump over the branch not taken. A formula without parameters is folded
- * to its value at compile time.
+ * Turns an {@link Expression} into a {@link CompiledFormula} over a {@code double[]} of parameter
+ * values, with every variable resolved to its array slot once. A shallow tree (the common case, at
+ * most {@link #TREE_DEPTH} deep) becomes a tree of small lambdas, the fastest to evaluate; a deeper
+ * one (a long chain such as {@code 1-1-1-…}) becomes a flat postfix program run by a loop with its
+ * own small operand stack, so that neither compiling nor evaluating recurses with the formula's
+ * length: that is bounded by {@link FormulaParser#MAX_LENGTH} alone, not by the thread's stack.
+ * {@code if}, {@code &&} and {@code ||} evaluate only the branch taken. Constant sub-expressions are
+ * folded at compile time.
  */
 public final class FormulaCompiler {
     private FormulaCompiler() {
@@ -24,12 +26,139 @@ public final class FormulaCompiler {
      * @throws FormulaException naming the unknown parameter and its column
      */
     public static CompiledFormula compile(String text, Expression e, ToIntFunction<String> slotOf) {
+        if (depth(e) <= TREE_DEPTH) {
+            // the common case: a shallow tree of lambdas, the fastest to evaluate (recursion bounded by TREE_DEPTH)
+            return treeNode(text, e, slotOf);
+        }
         Program p = new Emitter(text, slotOf).emit(e);
         if (e.variables().isEmpty()) {
             double folded = p.evaluate(new double[0]);
             return CompiledFormula.constant(folded);
         }
         return p;
+    }
+
+    /** The flat program of {@code e}, whatever its depth (the form deep trees get; for tests of both forms). */
+    static CompiledFormula compileFlat(String text, Expression e, ToIntFunction<String> slotOf) {
+        return new Emitter(text, slotOf).emit(e);
+    }
+
+    /**
+     * Deepest tree compiled to nested lambdas; deeper ones (long chains such as {@code 1-1-1-…}) run as a
+     * flat program, so neither compiling nor evaluating needs a deep stack.
+     */
+    static final int TREE_DEPTH = 32;
+
+    /** The depth of a tree, measured with an explicit stack. */
+    static int depth(Expression root) {
+        int max = 0;
+        ArrayDeque<Object[]> stack = new ArrayDeque<>();
+        stack.push(new Object[] {root, 1});
+        while (!stack.isEmpty()) {
+            Object[] top = stack.pop();
+            Expression e = (Expression) top[0];
+            int d = (Integer) top[1];
+            max = Math.max(max, d);
+            if (e instanceof Expression.Unary u) {
+                stack.push(new Object[] {u.operand(), d + 1});
+            } else if (e instanceof Expression.Binary b) {
+                stack.push(new Object[] {b.left(), d + 1});
+                stack.push(new Object[] {b.right(), d + 1});
+            } else if (e instanceof Expression.Call c) {
+                c.arguments().forEach(a -> stack.push(new Object[] {a, d + 1}));
+            }
+        }
+        return max;
+    }
+
+    private static CompiledFormula treeNode(String text, Expression e, ToIntFunction<String> slotOf) {
+        CompiledFormula f = treeBuild(text, e, slotOf);
+        if (!(e instanceof Expression.Variable) && e.variables().isEmpty()) {
+            double folded = f.evaluate(new double[0]);
+            return v -> folded;
+        }
+        return f;
+    }
+
+    private static CompiledFormula treeBuild(String text, Expression e, ToIntFunction<String> slotOf) {
+        if (e instanceof Expression.Number n) {
+            double value = n.value();
+            return v -> value;
+        }
+        if (e instanceof Expression.Variable var) {
+            int slot = slotOf.applyAsInt(var.name());
+            if (slot < 0) {
+                throw new FormulaException(text, var.column(), "unknown parameter '" + var.name() + "'");
+            }
+            return v -> v[slot];
+        }
+        if (e instanceof Expression.Unary u) {
+            CompiledFormula a = treeNode(text, u.operand(), slotOf);
+            return u.op() == '-' ? v -> -a.evaluate(v) : v -> a.evaluate(v) == 0 ? 1 : 0;
+        }
+        if (e instanceof Expression.Binary b) {
+            CompiledFormula l = treeNode(text, b.left(), slotOf);
+            CompiledFormula r = treeNode(text, b.right(), slotOf);
+            switch (b.op()) {
+                case "+": return v -> l.evaluate(v) + r.evaluate(v);
+                case "-": return v -> l.evaluate(v) - r.evaluate(v);
+                case "*": return v -> l.evaluate(v) * r.evaluate(v);
+                case "/": return v -> l.evaluate(v) / r.evaluate(v);
+                case "^": return v -> Math.pow(l.evaluate(v), r.evaluate(v));
+                case "<": return v -> l.evaluate(v) < r.evaluate(v) ? 1 : 0;
+                case "<=": return v -> l.evaluate(v) <= r.evaluate(v) ? 1 : 0;
+                case ">": return v -> l.evaluate(v) > r.evaluate(v) ? 1 : 0;
+                case ">=": return v -> l.evaluate(v) >= r.evaluate(v) ? 1 : 0;
+                case "==": return v -> l.evaluate(v) == r.evaluate(v) ? 1 : 0;
+                case "!=": return v -> l.evaluate(v) != r.evaluate(v) ? 1 : 0;
+                case "&&": return v -> l.evaluate(v) != 0 && r.evaluate(v) != 0 ? 1 : 0;
+                case "||": return v -> l.evaluate(v) != 0 || r.evaluate(v) != 0 ? 1 : 0;
+                default: throw new FormulaException(text, b.column(), "unknown operator " + b.op());
+            }
+        }
+        Expression.Call c = (Expression.Call) e;
+        List<Expression> args = c.arguments();
+        CompiledFormula[] a = new CompiledFormula[args.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = treeNode(text, args.get(i), slotOf);
+        }
+        switch (c.function()) {
+            case "min":
+                return v -> {
+                    double m = a[0].evaluate(v);
+                    for (int i = 1; i < a.length; i++) {
+                        m = Math.min(m, a[i].evaluate(v));
+                    }
+                    return m;
+                };
+            case "max":
+                return v -> {
+                    double m = a[0].evaluate(v);
+                    for (int i = 1; i < a.length; i++) {
+                        m = Math.max(m, a[i].evaluate(v));
+                    }
+                    return m;
+                };
+            case "exp": return v -> Math.exp(a[0].evaluate(v));
+            case "ln": return v -> Math.log(a[0].evaluate(v));
+            case "log":
+                if (a.length == 2) {
+                    return v -> Math.log(a[0].evaluate(v)) / Math.log(a[1].evaluate(v));
+                }
+                return v -> Math.log(a[0].evaluate(v));
+            case "log10": return v -> Math.log10(a[0].evaluate(v));
+            case "sqrt": return v -> Math.sqrt(a[0].evaluate(v));
+            case "abs": return v -> Math.abs(a[0].evaluate(v));
+            case "pow": return v -> Math.pow(a[0].evaluate(v), a[1].evaluate(v));
+            case "floor": return v -> Math.floor(a[0].evaluate(v));
+            case "ceil": return v -> Math.ceil(a[0].evaluate(v));
+            case "round": return v -> {
+                double x = a[0].evaluate(v);
+                return Math.signum(x) * Math.floor(Math.abs(x) + 0.5);
+            };
+            case "if": return v -> a[0].evaluate(v) != 0 ? a[1].evaluate(v) : a[2].evaluate(v);
+            default: throw new FormulaException(text, c.column(), "unknown function '" + c.function() + "'");
+        }
     }
 
     // opcodes

@@ -207,7 +207,31 @@ public final class ResultDocument {
             w.add(item);
         }
         doc.put("warnings", w);
+        requireFinite(doc, "");
         return doc;
+    }
+
+    /**
+     * The last guard before results.json: every number in it is finite. The engine refuses overflow
+     * as bad input before this point, so a non-finite number here is a bug in Cradle (exit 1), never
+     * written as "Infinity" or "NaN".
+     */
+    static void requireFinite(Object node, String path) {
+        if (node instanceof Double d && !Double.isFinite(d)) {
+            throw new IllegalStateException("a non-finite number (" + d + ") reached results.json at " + path);
+        }
+        if (node instanceof double[] a) {
+            for (int i = 0; i < a.length; i++) {
+                requireFinite(a[i], path + "/" + i);
+            }
+        } else if (node instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> requireFinite(v, path + "/" + k));
+        } else if (node instanceof Iterable<?> it) {
+            int i = 0;
+            for (Object o : it) {
+                requireFinite(o, path + "/" + i++);
+            }
+        }
     }
 
     /** Upstream branches below 1 % of the indicator total are summed into {@code cut_off}. */
