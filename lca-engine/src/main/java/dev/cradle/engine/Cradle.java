@@ -30,6 +30,17 @@ public final class Cradle {
         return calculator().calculate(compile(system));
     }
 
+    /**
+     * Compiles {@code system} and factorises its technosphere once, at its parameters' declared values:
+     * the returned system solves any demand vector ({@code calculate(f)}) and every process's cumulative
+     * results ({@code cumulativeResults()}) without refactorising.
+     *
+     * @throws ModelException listing every problem when the system is not calculable
+     */
+    public static dev.cradle.engine.calc.PreparedSystem prepare(ProductSystem system) {
+        return calculator().prepare(compile(system));
+    }
+
     /** Compiles a system once: indices, links, allocation and formulas. */
     public static CompiledSystem compile(ProductSystem system) {
         return SystemCompiler.compile(system);

@@ -98,6 +98,7 @@ class CalculationTest {
         ModelException e = assertThrows(ModelException.class, () -> Cradle.evaluate(threeProcessLoop(90)));
         String msg = e.getMessage();
         assertTrue(msg.contains("cannot be solved"), msg);
+        assertTrue(msg.contains("these 3 processes form a loop whose gain is 1.00000"), msg);
         assertTrue(msg.contains("electricity") && msg.contains("equipment_making") && msg.contains("steel_making"), msg);
     }
 

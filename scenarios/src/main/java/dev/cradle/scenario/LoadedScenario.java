@@ -14,9 +14,15 @@ import java.util.List;
  */
 public record LoadedScenario(Path file, String description, ProductSystem system, CompiledSystem compiled,
                              SourceMap sources, dev.cradle.engine.ai.AiStudy ai, LcaResult result, AiView view,
-                             List<Problem> warnings) {
+                             List<Problem> warnings, List<String> background) {
     public LoadedScenario {
         warnings = List.copyOf(warnings);
+        background = background == null ? List.of() : List.copyOf(background);
+    }
+
+    /** The background databases the scenario links to, each link and its coverage, for {@code cradle explain}. */
+    public List<String> backgroundLinks() {
+        return background;
     }
 
     /** The AI rules' output when the scenario declares datacenters, hardware and workloads. */

@@ -57,7 +57,7 @@ public final class ScenarioLoader {
                         w.subject() + ": " + w.message())));
             }
             return new LoadedScenario(file, read.description(), read.system(), compiled, read.sources(), read.ai(),
-                    result, view, warnings);
+                    result, view, warnings, read.background());
         } catch (ModelException e) {
             throw located(file, read.sources(), e);
         }

@@ -53,7 +53,9 @@ class SchemaAgreementTest {
             Map.entry("experiment_impact_tracker",
                     "/properties/workloads/items/properties/experiment_impact_tracker/oneOf/1/properties"),
             Map.entry("power_samples", "/properties/workloads/items/properties/power_samples/oneOf/1/properties"),
-            Map.entry("allocation_rule", "/definitions/allocation_rule/oneOf/1/properties"));
+            Map.entry("allocation_rule", "/definitions/allocation_rule/oneOf/1/properties"),
+            Map.entry("database", "/properties/databases/items/properties"));
+
 
     @Test
     void schemaAndLoaderAllowTheSameKeys() throws Exception {

@@ -5,7 +5,9 @@ import dev.cradle.engine.index.ImpactIndex;
 import dev.cradle.engine.index.TechFlow;
 import dev.cradle.engine.index.TechIndex;
 import dev.cradle.engine.matrix.MatrixData;
+import dev.cradle.engine.calc.SolverProblems;
 import dev.cradle.engine.solve.Factorization;
+import dev.cradle.engine.solve.SingularSystemException;
 import dev.cradle.model.LifecycleStage;
 import dev.cradle.model.MlPhase;
 import java.util.ArrayList;
@@ -91,6 +93,16 @@ public final class LcaResult {
     /** How the technosphere was solved. */
     public String solverMethod() {
         return factorization.method();
+    }
+
+    /** The solver's warnings for this system (e.g. ill-conditioning with its estimate); empty when none. */
+    public List<String> solverWarnings() {
+        return factorization.warnings();
+    }
+
+    /** The solver's condition estimate of the scaled technosphere (see {@link Factorization#conditionEstimate()}). */
+    public double conditionEstimate() {
+        return factorization.conditionEstimate();
     }
 
     /** The scaling vector s: how many times each process (column) runs. */
@@ -215,7 +227,11 @@ public final class LcaResult {
      * Indicator k's intensity per unit of each product: {@code y = (C·B·A⁻¹)[k]}, from {@code Aᵀ·y = (C·B)[k]ᵀ}.
      */
     public double[] intensities(int k) {
-        return factorization.solveTransposed(characterisedInterventions(k));
+        try {
+            return factorization.solveTransposed(characterisedInterventions(k));
+        } catch (SingularSystemException e) {
+            throw SolverProblems.toModelException(e, techIndex);
+        }
     }
 
     private double[] characterisedInterventions(int k) {
@@ -239,11 +255,19 @@ public final class LcaResult {
             if (!acyclic) {
                 double[] e = new double[y.length];
                 e[j] = 1;
-                loopFactor = 1 / (ajj * factorization.solve(e)[j]);
+                loopFactor = 1 / (ajj * solveChecked(e)[j]);
             }
             out[j] = y[j] * ajj * scaling[j] * loopFactor;
         }
         return out;
+    }
+
+    private double[] solveChecked(double[] f) {
+        try {
+            return factorization.solve(f);
+        } catch (SingularSystemException e) {
+            throw SolverProblems.toModelException(e, techIndex);
+        }
     }
 
     /**

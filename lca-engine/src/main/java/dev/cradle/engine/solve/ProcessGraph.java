@@ -1,7 +1,5 @@
 package dev.cradle.engine.solve;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.ejml.data.DMatrixSparseCSC;
 
 /**
@@ -69,43 +67,5 @@ public final class ProcessGraph {
             }
         }
         return tail == n ? order : null;
-    }
-
-    public boolean isAcyclic() {
-        return consumersFirstOrder() != null;
-    }
-
-    /**
-     * Columns that lie on a cycle or between cycles: what remains after repeatedly removing columns
-     * without consumers and columns without providers.
-     */
-    public int[] cyclicColumns() {
-        boolean[] removed = new boolean[n];
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int v = 0; v < n; v++) {
-                if (!removed[v] && (!hasLive(consumers[v], removed) || !hasLive(providers[v], removed))) {
-                    removed[v] = true;
-                    changed = true;
-                }
-            }
-        }
-        List<Integer> out = new ArrayList<>();
-        for (int v = 0; v < n; v++) {
-            if (!removed[v]) {
-                out.add(v);
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static boolean hasLive(int[] nodes, boolean[] removed) {
-        for (int v : nodes) {
-            if (!removed[v]) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -3,12 +3,14 @@ package dev.cradle.engine.solve;
 import org.ejml.data.DMatrixSparseCSC;
 
 /**
- * The one place where the solve strategy is chosen: topological substitution when the supply graph
- * has no cycle, sparse LU otherwise.
+ * The one place where the solve strategy is chosen: substitution in topological order when the
+ * supply graph has no loop ({@link TopologicalSolver}), the block triangular sparse LU otherwise
+ * ({@link BlockTriangularSolver}: every loop factorised on its own, scaled so that units and process
+ * order do not matter). Both check every solve's residual.
  */
 public final class SolverSelector implements Solver {
     private final TopologicalSolver topological = new TopologicalSolver();
-    private final SparseLuSolver lu = new SparseLuSolver();
+    private final BlockTriangularSolver blocks = new BlockTriangularSolver();
 
     @Override
     public Factorization factorize(DMatrixSparseCSC a) {
@@ -16,6 +18,6 @@ public final class SolverSelector implements Solver {
         if (order != null) {
             return topological.factorize(a, order);
         }
-        return lu.factorize(a);
+        return blocks.factorize(a);
     }
 }

@@ -1,130 +1,142 @@
 package dev.cradle.engine.solve;
 
-import org.ejml.data.DMatrixRMaj;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
 import org.ejml.data.DMatrixSparseCSC;
-import org.ejml.interfaces.linsol.LinearSolverSparse;
-import org.ejml.sparse.FillReducing;
 import org.ejml.sparse.csc.CommonOps_DSCC;
-import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
 
 /**
- * Solves a technosphere with loops (electricity used to make the equipment that makes electricity)
- * by EJML's sparse LU decomposition with partial pivoting, in the natural column order (EJML offers no
- * fill-reducing ordering such as COLAMD; technosphere matrices are strongly diagonal, which keeps
- * fill-in modest at the sizes benchmarked, 2,000 processes). The factorisation of A is kept and
- * reused for every demand; the transposed system gets its own factorisation on first use.
+ * One sparse LU of the whole technosphere: {@code P·Â·Q = L·U} ({@link CsLu}: AMD ordering, threshold
+ * pivoting) of {@code Â = R·A·C} scaled by {@link MatrixScaling} (columns by their diagonal, rows and
+ * columns equilibrated by Ruiz's iteration, powers of two). An alternative to the
+ * {@link BlockTriangularSolver} the engine uses, kept as an independent strategy for tests and
+ * benchmarks. Its condition estimate is that of Â, which depends on the units where parts of the
+ * system are acyclic (an equilibrated matrix is not unique); the block solver's does not.
+ *
+ * <p>Singularity is judged by what matters, never by a pivot ratio: loops whose gain is at least 1 are
+ * refused with their processes and gain ({@link LoopAnalysis}); a zero pivot or a condition estimate
+ * at or above {@link SolverLimits#SINGULAR_CONDITION} is singular, one above
+ * {@link SolverLimits#WARN_CONDITION} a warning; every solve checks its residual
+ * ({@link CheckedFactorization}).
  */
 public final class SparseLuSolver implements Solver {
-    /** Relative residual above which a solution is rejected as singular. */
-    static final double RESIDUAL_TOLERANCE = 1e-8;
-    /** Smallest pivot, relative to the largest, accepted as non-zero. */
-    static final double PIVOT_TOLERANCE = 1e-12;
 
     @Override
-    public Factorization factorize(DMatrixSparseCSC a) {
-        return new Lu(a);
+    public Factorization factorize(DMatrixSparseCSC matrix) {
+        DMatrixSparseCSC a = canonical(matrix);
+        requireNonZeroDiagonal(a);
+        List<LoopAnalysis.Loop> loops = LoopAnalysis.loops(a);
+        refuseNonProductive(loops);
+        MatrixScaling scaling = MatrixScaling.equilibrate(a);
+        DMatrixSparseCSC scaled = scaling.apply(a);
+        CsLu lu = CsLu.factorize(a.numCols, scaled.col_idx, scaled.nz_rows, scaled.nz_values);
+        if (lu == null) {
+            throw singular(loops, Double.POSITIVE_INFINITY);
+        }
+        double condition = lu.conditionEstimate();
+        if (!(condition < SolverLimits.SINGULAR_CONDITION)) {
+            throw singular(loops, condition);
+        }
+        return new Lu(a, scaling, lu, condition);
     }
 
-    private static LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> decompose(DMatrixSparseCSC m) {
-        LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> s = LinearSolverFactory_DSCC.lu(FillReducing.NONE);
-        DMatrixSparseCSC copy = m.copy();
-        if (!s.setA(copy)) {
-            throw singular(m);
+    /**
+     * A copy of {@code a} with sorted row indices and duplicate entries summed (CSparse's LU would keep
+     * only one of two entries at the same position); square or an IllegalArgumentException.
+     */
+    static DMatrixSparseCSC canonical(DMatrixSparseCSC a) {
+        if (a.numRows != a.numCols) {
+            throw new IllegalArgumentException("the technosphere matrix must be square, not " + a.numRows + "×" + a.numCols);
         }
-        // a pivot that vanishes next to the largest one means the matrix is (numerically) singular
-        org.ejml.interfaces.decomposition.LUSparseDecomposition<DMatrixSparseCSC> lu = s.getDecomposition();
-        DMatrixSparseCSC u = lu.getUpper(null);
-        double largest = 0;
-        double smallest = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < u.numCols; j++) {
-            double d = Math.abs(u.get(j, j));
-            largest = Math.max(largest, d);
-            smallest = Math.min(smallest, d);
-        }
-        if (!(smallest > PIVOT_TOLERANCE * largest)) {
-            throw singular(m);
-        }
-        return s;
+        DMatrixSparseCSC c = a.copy();
+        c.sortIndices(null);
+        CommonOps_DSCC.duplicatesAdd(c, null);
+        return c;
     }
 
-    static SingularSystemException singular(DMatrixSparseCSC a) {
-        int n = a.numCols;
-        int[] zero = java.util.stream.IntStream.range(0, n).filter(j -> a.get(j, j) == 0).toArray();
+    static void requireNonZeroDiagonal(DMatrixSparseCSC a) {
+        int[] zero = IntStream.range(0, a.numCols).filter(j -> a.get(j, j) == 0).toArray();
         if (zero.length > 0) {
-            return new SingularSystemException("the reference output is zero", zero);
+            throw new SingularSystemException(SingularSystemException.Kind.ZERO_REFERENCE,
+                    "the reference output is zero", zero, Double.NaN, Double.NaN);
         }
-        return new SingularSystemException(
-                "the matrix is singular: these processes form a loop that consumes all it produces",
-                new ProcessGraph(a).cyclicColumns());
     }
 
-    private static final class Lu implements Factorization {
-        private final DMatrixSparseCSC a;
-        private final LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> lu;
-        private volatile Transposed transposed;
-
-        private record Transposed(DMatrixSparseCSC matrix, LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> lu) {
-        }
-
-        Lu(DMatrixSparseCSC a) {
-            this.a = a;
-            this.lu = decompose(a);
-        }
-
-        @Override
-        public synchronized double[] solve(double[] f) {
-            return solveWith(lu, a, f);
-        }
-
-        @Override
-        public double[] solveTransposed(double[] c) {
-            Transposed t = transposed;
-            if (t == null) {
-                synchronized (this) {
-                    if (transposed == null) {
-                        DMatrixSparseCSC at = CommonOps_DSCC.transpose(a, null, null);
-                        transposed = new Transposed(at, decompose(at));
-                    }
-                    t = transposed;
+    /**
+     * Refuses the system when a loop is non-productive, naming the one with the largest gain (so that the
+     * report does not depend on process order) and counting the others.
+     */
+    static void refuseNonProductive(Iterable<LoopAnalysis.Loop> loops) {
+        LoopAnalysis.Loop worst = null;
+        int count = 0;
+        for (LoopAnalysis.Loop loop : loops) {
+            if (loop != null && loop.nonProductive()) {
+                count++;
+                if (worst == null || loop.gain() > worst.gain()) {
+                    worst = loop;
                 }
             }
-            synchronized (t) {
-                return solveWith(t.lu(), t.matrix(), c);
-            }
+        }
+        if (worst == null) {
+            return;
+        }
+        String others = count == 1 ? "" : String.format(Locale.ROOT, " (%d other loop%s too)", count - 1,
+                count == 2 ? "" : "s");
+        throw new SingularSystemException(SingularSystemException.Kind.NON_PRODUCTIVE_LOOP, String.format(Locale.ROOT,
+                "these %d processes form a loop whose gain is %.6g (at least 1): per unit it delivers, the loop "
+                        + "consumes %s; a loop must consume less than it produces (gain below 1)%s",
+                worst.columns().length, worst.gain(),
+                worst.gain() < 1 + 1e-9 ? "all it produces" : "more than it produces", others),
+                worst.columns(), worst.gain(), Double.NaN);
+    }
+
+    static SingularSystemException singular(List<LoopAnalysis.Loop> loops, double condition) {
+        String cond = Double.isFinite(condition)
+                ? String.format(Locale.ROOT, "condition estimate %.3g of the scaled system", condition)
+                : "a zero pivot";
+        if (loops.isEmpty()) {
+            return new SingularSystemException(SingularSystemException.Kind.SINGULAR,
+                    "the technosphere matrix is singular (" + cond + ")", new int[0], Double.NaN, condition);
+        }
+        LoopAnalysis.Loop worst = loops.get(0);
+        return new SingularSystemException(SingularSystemException.Kind.SINGULAR, String.format(Locale.ROOT,
+                "the technosphere matrix is singular (%s): the loop of %d processes, with gain %s%.6g",
+                cond, worst.columns().length, worst.signed() ? "at most " : "",
+                worst.signed() ? worst.upper() : worst.gain()),
+                worst.columns(), worst.gain(), condition);
+    }
+
+    private static final class Lu extends CheckedFactorization {
+        private final MatrixScaling scaling;
+        private final CsLu lu;
+
+        Lu(DMatrixSparseCSC a, MatrixScaling scaling, CsLu lu, double condition) {
+            super(a, condition);
+            this.scaling = scaling;
+            this.lu = lu;
         }
 
-        private static double[] solveWith(LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> solver,
-                                                       DMatrixSparseCSC m, double[] rhs) {
-            int n = m.numCols;
-            DMatrixRMaj b = new DMatrixRMaj(n, 1);
-            System.arraycopy(rhs, 0, b.data, 0, n);
-            DMatrixRMaj x = new DMatrixRMaj(n, 1);
-            solver.solve(b, x);
-            double[] s = x.data.clone();
-            double scale = 0;
+        /** A = R⁻¹·Â·C⁻¹: A⁻¹·b = C·Â⁻¹·(R·b), A⁻ᵀ·c = R·Â⁻ᵀ·(C·c). */
+        @Override
+        protected double[] rawSolve(double[] b, boolean transposed) {
+            int n = b.length;
+            double[] in = new double[n];
+            double[] pre = transposed ? scaling.col() : scaling.row();
+            double[] post = transposed ? scaling.row() : scaling.col();
             for (int i = 0; i < n; i++) {
-                if (!Double.isFinite(s[i])) {
-                    throw singular(m);
-                }
-                scale = Math.max(scale, Math.abs(rhs[i]));
+                in[i] = pre[i] * b[i];
             }
-            DMatrixRMaj r = new DMatrixRMaj(n, 1);
-            CommonOps_DSCC.mult(m, x, r);
-            double worst = 0;
-            double size = 0;
+            double[] out = transposed ? lu.solveTransposed(in) : lu.solve(in);
             for (int i = 0; i < n; i++) {
-                worst = Math.max(worst, Math.abs(r.data[i] - rhs[i]));
-                size = Math.max(size, Math.abs(s[i]));
+                out[i] *= post[i];
             }
-            if (worst > RESIDUAL_TOLERANCE * Math.max(1.0, scale) * Math.max(1.0, size)) {
-                throw singular(m);
-            }
-            return s;
+            return out;
         }
 
         @Override
         public String method() {
-            return "sparse LU (system with loops)";
+            return "sparse LU of the whole system (Ruiz-scaled, AMD ordering)";
         }
     }
 }

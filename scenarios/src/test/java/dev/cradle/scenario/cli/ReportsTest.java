@@ -83,7 +83,7 @@ class ReportsTest {
         LoadedScenario loaded = ScenarioLoader.load(f);
         LoadedScenario s = new LoadedScenario(f, loaded.description(), loaded.system(), loaded.compiled(),
                 loaded.sources(), null, new LcaCalculator(TRANSPOSED_SINGULAR).calculate(loaded.compiled()),
-                dev.cradle.scenario.report.AiView.NONE, java.util.List.of());
+                dev.cradle.scenario.report.AiView.NONE, java.util.List.of(), java.util.List.of());
         ScenarioException e = assertThrows(ScenarioException.class, () -> Reports.of(s));
         assertEquals(1, e.problems().size());
         String message = e.problems().get(0).toString();
