@@ -48,12 +48,16 @@ public final class ScenarioLoader {
             CompiledSystem compiled = SystemCompiler.compile(read.system());
             LcaResult result = Cradle.calculator().calculate(compiled);
             AiView view = AiView.NONE;
+            List<Problem> warnings = new ArrayList<>(read.warnings());
             if (read.ai() != null) {
                 view = new AiView(Cradle.calculator().calculate(compiled, read.ai().marketBasedParameters(compiled)),
-                        read.ai().allocations(), read.ai().energy());
+                        read.ai().allocations(), read.ai().energy(), read.ai().measurements());
+                // the AI rules' warnings (a measurement against the declared study) at their declaration
+                read.ai().warnings().forEach(w -> warnings.add(new Problem(file, read.sources().locate(w.subject(), 0),
+                        w.subject() + ": " + w.message())));
             }
             return new LoadedScenario(file, read.description(), read.system(), compiled, read.sources(), read.ai(),
-                    read.background(), result, view, read.warnings());
+                    result, view, warnings, read.background());
         } catch (ModelException e) {
             throw located(file, read.sources(), e);
         }
