@@ -75,7 +75,8 @@ class SolverProperties {
 
     /**
      * Permuting the processes and changing units (rows × u, columns × v, 10^±4) changes neither the
-     * verdict, nor the condition estimate, nor the loop gain, nor the answer (mapped back, s'_j = s_j/v_j).
+     * verdict, nor the loop gain, nor the answer (mapped back, s'_j = s_j/v_j), and the condition estimate
+     * stays within an order of magnitude (it is an estimate whose value depends on the pivot order).
      * Half the systems have every requirement multiplied by 10, which makes many loops non-productive.
      */
     @Property(tries = 200)
@@ -137,7 +138,13 @@ class SolverProperties {
             return;
         }
         Factorization f = new SolverSelector().factorize(changed);
-        assertEquals(base.conditionEstimate(), f.conditionEstimate(), 1e-6 * base.conditionEstimate());
+        // The Hager–Higham estimate is a lower bound of the scaled system's 1-norm condition number whose
+        // value depends on the pivot sequence (the AMD order changes with the process order), so it is not
+        // bit-invariant: seed 4223126 gives 254.5 before and 435.0 after a permutation. What must hold is
+        // that both estimates describe the same system: within an order of magnitude of each other.
+        double ratio = f.conditionEstimate() / base.conditionEstimate();
+        assertTrue(ratio > 0.1 && ratio < 10, "condition estimate " + base.conditionEstimate() + " became "
+                + f.conditionEstimate() + " after reordering and new units");
         assertEquals(base.warnings().size(), f.warnings().size());
         double[] demand = new double[n];
         int j = rnd.nextInt(n);
