@@ -43,7 +43,7 @@ public final class BenchmarkFamilies {
         return new BenchmarkSystem("uslci", a, interventions(a.numCols, rnd), characterisation(rnd));
     }
 
-    /** Regional replicas of USLCI with about {@code processes} processes (at least one region). */
+    /** Regional replicas of USLCI with at least {@code processes} processes (whole regions; at least one). */
     public static BenchmarkSystem regional(int processes, long seed) {
         DMatrixSparseCSC a0 = UslciMatrix.technosphere();
         int n0 = a0.numCols;
@@ -60,7 +60,7 @@ public final class BenchmarkFamilies {
                 }
             }
         }
-        int k = Math.max(1, (processes - markets) / n0);
+        int k = Math.max(1, (processes - markets + n0 - 1) / n0);
         int n = k * n0 + markets;
         int base = k * n0;
         DMatrixSparseTriplet t = new DMatrixSparseTriplet(n, n, k * a0.col_idx[n0] * 2 + markets * (k + 1));
