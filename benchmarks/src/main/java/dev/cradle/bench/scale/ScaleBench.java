@@ -29,7 +29,7 @@ import org.ejml.data.DMatrixSparseCSC;
  * ratios of issue 12's targets.
  *
  * <p>Run: {@code java -Xmx1g -cp benchmarks/target/benchmarks.jar dev.cradle.bench.scale.ScaleBench
- * [--repeat R] [--peer-timeout S] [--no-peer] [--out DIR] [SYSTEM ...]} with SYSTEM one of {@code uslci},
+ * [--repeat R] [--peer-repeat R] [--peer-timeout S] [--no-peer] [--out DIR] [SYSTEM ...]} with SYSTEM one of {@code uslci},
  * {@code regional:N}, {@code harsh:N[:MARKET_SHARE]}. Every time is the minimum over R repeats (default 3)
  * of a cold call (a new factorisation each time), after one warm-up.
  */
@@ -43,6 +43,7 @@ public final class ScaleBench {
     public static void main(String[] args) throws Exception {
         int repeat = 3;
         int peerTimeout = 600;
+        int peerRepeat = 0;
         boolean peer = true;
         Path out = Path.of("target", "scale-bench");
         List<String> systems = new ArrayList<>();
@@ -50,16 +51,22 @@ public final class ScaleBench {
             switch (args[i]) {
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 case "--peer-timeout" -> peerTimeout = Integer.parseInt(args[++i]);
+                case "--peer-repeat" -> peerRepeat = Integer.parseInt(args[++i]);
                 case "--no-peer" -> peer = false;
                 case "--out" -> out = Path.of(args[++i]);
                 default -> systems.add(args[i]);
             }
         }
         if (systems.isEmpty()) {
-            systems = List.of("uslci", "regional:5000", "regional:20000", "harsh:1000", "harsh:5000", "harsh:20000");
+            systems = List.of("uslci", "regional:1000", "regional:5000", "regional:20000", "harsh:1000", "harsh:5000",
+                    "harsh:20000");
+        }
+        if (peerRepeat == 0) {
+            peerRepeat = repeat;
         }
         Path script = peer ? peerScript(out) : null;
         List<String> verdicts = new ArrayList<>();
+        List<String> monteCarlo = new ArrayList<>();
         String peerName = script == null ? "peer skipped" : "SciPy (" + script + ")";
         System.out.printf(Locale.ROOT, "Cradle scale benchmark; %s; max heap %d MB; %d cores; load average %.2f%n",
                 peerName, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
@@ -72,11 +79,15 @@ public final class ScaleBench {
             BenchmarkSystem system = build(spec);
             Path aFile = system.export(out);
             Row row = measure(system, repeat);
-            Peer p = script == null ? null : runPeer(script, system, aFile, out, repeat, peerTimeout);
+            Peer p = script == null ? null : runPeer(script, system, aFile, out, peerRepeat, peerTimeout);
             System.out.println(row.format(system, p));
             verdicts.addAll(row.targets(spec, system, p));
+            if (spec.startsWith("regional") && system.processes() >= 20_000) {
+                monteCarlo.add(MonteCarloBench.run(system, row.single()));
+            }
         }
         System.out.println("* 100 independent solves estimated as 100 × one single evaluation (over 30 s to run)");
+        monteCarlo.forEach(System.out::println);
         System.out.println("targets (issue 12):");
         verdicts.forEach(v -> System.out.println("  " + v));
     }
