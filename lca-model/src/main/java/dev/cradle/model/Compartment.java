@@ -15,7 +15,13 @@ public enum Compartment {
     /** Resource taken from the ground (ores, fossil fuels) or from nature in general. */
     RESOURCE("resource"),
     /** Fresh water consumed (withdrawn and not returned to the same basin), for water footprints. */
-    WATER_CONSUMED("water_consumed");
+    WATER_CONSUMED("water_consumed"),
+    /**
+     * An imported elementary flow whose category names no compartment (e.g. USLCI's bare "Elementary
+     * Flows" category): kept as it is rather than guessed, so no sign is flipped. Its natural direction
+     * is an emission (output); characterisation matches it by identifier only.
+     */
+    UNSPECIFIED("unspecified");
 
     private final String label;
 

@@ -18,7 +18,13 @@ public enum Dimension {
     /** Money, for economic allocation and cost flows; no exchange rates, so only one currency per file. */
     CURRENCY("EUR"),
     /** Characterised impact indicator units (kg CO2-eq, CTUh, ...): each such unit is its own scale. */
-    IMPACT("1");
+    IMPACT("1"),
+    /**
+     * A unit of an imported database outside Cradle's catalogue (kBq, m2*a, p*km, ...): each symbol is
+     * its own scale; the importer converts every amount into the flow's reference unit with the
+     * database's own conversion factors.
+     */
+    OTHER("1");
 
     private final String baseUnit;
 

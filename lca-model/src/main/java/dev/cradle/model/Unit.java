@@ -19,7 +19,7 @@ public record Unit(String symbol, Dimension dimension, double factor) {
     /** True when amounts in this unit can be converted into {@code other}. */
     public boolean isCompatibleWith(Unit other) {
         return dimension == other.dimension
-                && (dimension != Dimension.IMPACT || symbol.equals(other.symbol));
+                && (dimension != Dimension.IMPACT && dimension != Dimension.OTHER || symbol.equals(other.symbol));
     }
 
     /**

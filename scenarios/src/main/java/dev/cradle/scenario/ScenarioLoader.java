@@ -27,7 +27,8 @@ public final class ScenarioLoader {
         }
         try {
             CompiledSystem compiled = SystemCompiler.compile(read.system());
-            return new LoadedScenario(file, read.description(), read.system(), compiled, read.sources(), read.ai());
+            return new LoadedScenario(file, read.description(), read.system(), compiled, read.sources(), read.ai(),
+                    read.background());
         } catch (ModelException e) {
             throw located(file, read.sources(), e);
         }

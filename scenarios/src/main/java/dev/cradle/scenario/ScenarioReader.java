@@ -45,7 +45,8 @@ final class ScenarioReader {
     /** Allowed keys per kind of map; a key outside its list is an error with a suggestion. */
     static final Map<String, List<String>> KEYS = Map.ofEntries(
             Map.entry("scenario", List.of("cradle", "name", "description", "allocation", "parameters", "flows",
-                    "processes", "methods", "functional_unit", "datacenters", "hardware", "models", "workloads")),
+                    "processes", "methods", "functional_unit", "datacenters", "hardware", "models", "workloads", "databases")),
+            Map.entry("database", List.of("id", "path", "allocation", "ambiguous")),
             Map.entry("datacenter", List.of("id", "name", "grid", "grid_mix", "grid_intensity", "country", "pue",
                     "wue_onsite", "offsite_water", "market_intensity", "renewable_share", "tenancy", "infrastructure")),
             Map.entry("tenancy", List.of("it_power", "period")),
@@ -81,7 +82,7 @@ final class ScenarioReader {
                     "mode", "max")));
 
     record Result(ProductSystem system, String description, SourceMap sources, List<Problem> problems,
-                  dev.cradle.engine.ai.AiStudy ai) {
+                  dev.cradle.engine.ai.AiStudy ai, List<String> background) {
     }
 
     private dev.cradle.engine.ai.AiStudy ai;
@@ -92,6 +93,7 @@ final class ScenarioReader {
     private final Map<String, Flow> flows = new LinkedHashMap<>();
     final dev.cradle.factors.FactorLibrary library = dev.cradle.factors.FactorLibrary.bundled();
     private final Map<String, Process> libraryProcesses = new LinkedHashMap<>();
+    private final BackgroundDatabases databases = new BackgroundDatabases(this);
     private boolean usesLibraryMethods;
 
     private ScenarioReader(YamlDocument doc) {
@@ -101,7 +103,8 @@ final class ScenarioReader {
     static Result read(YamlDocument doc) {
         ScenarioReader r = new ScenarioReader(doc);
         ProductSystem system = r.scenario();
-        return new Result(r.problems.isEmpty() ? system : null, r.description, r.sources, r.problems, r.ai);
+        return new Result(r.problems.isEmpty() ? system : null, r.description, r.sources, r.problems, r.ai,
+                r.databases.explanation());
     }
 
     private String description = "";
@@ -240,6 +243,7 @@ final class ScenarioReader {
                 .orElse(AllocationMethod.PHYSICAL);
 
         boolean aiPresent = AiSectionReader.present(root);
+        root.get("databases").ifPresent(databases::read);
         root.get("flows").ifPresentOrElse(n -> asList(n, "'flows'").forEach(this::flow), () -> {
             if (!aiPresent) {
                 problem(root.position(), "the scenario needs 'flows' (or AI declarations: datacenters, hardware, workloads)");
@@ -294,6 +298,10 @@ final class ScenarioReader {
             checkFlowsAreLibraryFlows(root);
         }
         processes.addAll(libraryProcesses.values());
+        processes.addAll(databases.processes());
+        List<ImpactMethod> characterised = new ArrayList<>(databases.characterise(methods));
+        methods.clear();
+        methods.addAll(characterised);
         if (!problems.isEmpty() || fu.isEmpty()) {
             return null;
         }
@@ -549,7 +557,11 @@ final class ScenarioReader {
         boolean avoided = m.get("avoided").flatMap(v -> bool(v, "'avoided'")).orElse(false);
         Uncertainty u = m.get("uncertainty").flatMap(this::uncertainty).orElse(null);
         String provider = text(m, "provider", false, "").orElse("");
-        if (provider.contains(":")) {
+        if (databases.names(provider)) {
+            var link = databases.link(provider, flow.orElse(null), m.get("provider").get(), path);
+            provider = link.map(BackgroundDatabases.Link::processId).orElse(provider);
+            flow = link.isPresent() ? Optional.of(link.get().flow()) : flow;
+        } else if (provider.contains(":")) {
             Optional<Process> bg = library.process(provider);
             if (bg.isPresent()) {
                 libraryProcesses.putIfAbsent(provider, bg.get());

@@ -48,7 +48,8 @@ class SchemaAgreementTest {
             Map.entry("flops", "/properties/workloads/items/properties/flops/properties"),
             Map.entry("deployment", "/properties/workloads/items/properties/deployment/properties"),
             Map.entry("storage", "/properties/workloads/items/properties/storage/properties"),
-            Map.entry("allocation_rule", "/definitions/allocation_rule/oneOf/1/properties"));
+            Map.entry("allocation_rule", "/definitions/allocation_rule/oneOf/1/properties"),
+            Map.entry("database", "/properties/databases/items/properties"));
 
     @Test
     void schemaAndLoaderAllowTheSameKeys() throws Exception {

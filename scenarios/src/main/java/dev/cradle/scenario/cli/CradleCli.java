@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "cradle", mixinStandardHelpOptions = true, version = "cradle 0.1.0",
         description = "Life cycle assessment for AI systems (ISO 14040/14044).",
-        subcommands = {CradleCli.Run.class, CradleCli.Validate.class, CradleCli.Explain.class, FactorsCommand.class,
+        subcommands = {CradleCli.Run.class, CradleCli.Validate.class, CradleCli.Explain.class, FactorsCommand.class, DbCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CradleCli implements Callable<Integer> {
     public static final int OK = 0;
@@ -157,6 +157,7 @@ public final class CradleCli implements Callable<Integer> {
         public Integer call() {
             LoadedScenario s = ScenarioLoader.load(file);
             PrintWriter o = spec.commandLine().getOut();
+            s.backgroundLinks().forEach(o::println);
             if (s.aiStudy().isEmpty()) {
                 o.println(file + " declares no datacenters, hardware or workloads: every process is written by hand.");
                 return OK;

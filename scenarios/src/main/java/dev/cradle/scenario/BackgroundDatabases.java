@@ -1,0 +1,192 @@
+package dev.cradle.scenario;
+
+import dev.cradle.model.CharacterisationFactor;
+import dev.cradle.model.Flow;
+import dev.cradle.model.ImpactCategory;
+import dev.cradle.model.ImpactMethod;
+import dev.cradle.model.Process;
+import dev.cradle.scenario.io.Database;
+import dev.cradle.scenario.io.DatabaseCalculator;
+import dev.cradle.scenario.io.DatabaseException;
+import dev.cradle.scenario.io.DatabaseLinker;
+import dev.cradle.scenario.io.DatabaseReport;
+import dev.cradle.scenario.io.Databases;
+import dev.cradle.scenario.io.FlowMapping;
+import dev.cradle.scenario.io.ImportOptions;
+import dev.cradle.scenario.io.LinkedDatabase;
+import dev.cradle.scenario.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A scenario's background databases (item "databases" of docs/scenario-reference.md): a scenario
+ * names a database once — the bundled {@code uslci} or a folder or zip next to the scenario — and
+ * links any product input to one of its processes with {@code provider: "uslci:<process name or
+ * UUID>"} instead of inlining its supply chain. The whole database joins the product system (one
+ * factorisation solves foreground and background together), the input's flow becomes the database
+ * process's reference product (units converted where they share a dimension, e.g. kWh → MJ), and the
+ * scenario's library methods are extended to the database's elementary flows through {@link FlowMapping}.
+ * Every link, the linking report and the coverage are lines of {@code cradle explain}.
+ */
+final class BackgroundDatabases {
+    private final ScenarioReader reader;
+    private final Map<String, LinkedDatabase> byId = new LinkedHashMap<>();
+    /** Declared ids, including those whose database could not be read (already reported). */
+    private final java.util.Set<String> declared = new java.util.HashSet<>();
+    private final Map<String, Boolean> used = new LinkedHashMap<>();
+    private final List<String> explanation = new ArrayList<>();
+
+    BackgroundDatabases(ScenarioReader reader) {
+        this.reader = reader;
+    }
+
+    /** Reads the scenario's {@code databases} list: {@code - {id: uslci, path: uslci, ambiguous: cut-off}}. */
+    void read(YamlNode list) {
+        for (YamlNode item : reader.asList(list, "'databases'")) {
+            reader.asMap(item, "a database").ifPresent(m -> {
+                reader.checkKeys(m, "database");
+                Optional<String> id = reader.text(m, "id", true, "a database");
+                Optional<String> path = reader.text(m, "path", true, "a database");
+                if (id.isEmpty() || path.isEmpty()) {
+                    return;
+                }
+                declared.add(id.get());
+                ImportOptions options = ImportOptions.defaults();
+                Optional<String> amb = reader.text(m, "ambiguous", false, "a database");
+                if (amb.isPresent()) {
+                    var a = ImportOptions.Ambiguity.fromKey(amb.get());
+                    if (a.isEmpty()) {
+                        reader.problem(ScenarioReader.pos(m.get("ambiguous").get()), "'ambiguous' is cut-off or first-by-id, not '"
+                                + amb.get() + "'");
+                        return;
+                    }
+                    options = options.withAmbiguous(a.get());
+                }
+                Optional<String> alloc = reader.text(m, "allocation", false, "a database");
+                if (alloc.isPresent()) {
+                    var a = ImportOptions.Allocation.fromKey(alloc.get());
+                    if (a.isEmpty()) {
+                        reader.problem(ScenarioReader.pos(m.get("allocation").get()), "'allocation' is as-defined, none, "
+                                + "physical, economic or causal, not '" + alloc.get() + "'");
+                        return;
+                    }
+                    options = options.withAllocation(a.get());
+                }
+                String where = path.get().equals("uslci") || path.get().equals("uslci-ecospold2") ? path.get()
+                        : reader.doc.file().toAbsolutePath().getParent().resolve(path.get()).toString();
+                try {
+                    Database db = Databases.read(where);
+                    byId.put(id.get(), DatabaseLinker.link(db, options));
+                } catch (DatabaseException e) {
+                    e.problems().forEach(p -> reader.problem(ScenarioReader.pos(m.get("path").get()), p));
+                }
+            });
+        }
+    }
+
+    /** True when {@code provider} is written {@code <database id>:<process>} for a declared database. */
+    boolean names(String provider) {
+        int colon = provider.indexOf(':');
+        return colon > 0 && declared.contains(provider.substring(0, colon));
+    }
+
+    /** The resolved link of a {@code <database id>:<process>} provider: the process and its reference flow. */
+    record Link(String processId, Flow flow) {
+    }
+
+    /** Resolves {@code provider} for an input of {@code flow}; reports a problem at {@code node} when it cannot. */
+    Optional<Link> link(String provider, Flow flow, YamlNode node, String exchangePath) {
+        int colon = provider.indexOf(':');
+        String dbId = provider.substring(0, colon);
+        String wanted = provider.substring(colon + 1).trim();
+        LinkedDatabase db = byId.get(dbId);
+        if (db == null) {
+            return Optional.empty(); // the database could not be read: reported at its 'path'
+        }
+        List<Database.Process> found = db.database().processes().stream()
+                .filter(p -> p.id().equals(wanted) || p.name().trim().equals(wanted)).toList();
+        if (found.size() != 1) {
+            List<String> names = db.database().processes().stream().map(p -> p.name().trim()).toList();
+            reader.problem(ScenarioReader.pos(node), found.isEmpty()
+                    ? "database '" + dbId + "' has no process '" + wanted + "'"
+                    + dev.cradle.engine.calc.Suggestions.didYouMean(wanted, names) + " (list them with 'cradle db info "
+                    + dbId + "')"
+                    : "database '" + dbId + "' has " + found.size() + " processes named '" + wanted
+                    + "'; name one by its UUID: " + found.stream().map(Database.Process::id).toList());
+            return Optional.empty();
+        }
+        Database.Process p = found.get(0);
+        Flow ref = p.referenceFlow();
+        if (flow != null && !flow.referenceUnit().isCompatibleWith(ref.referenceUnit())) {
+            reader.problem(ScenarioReader.pos(node), "'" + p.name().trim() + "' in database '" + dbId + "' provides '"
+                    + ref.name().trim() + "' in " + ref.referenceUnit() + ", which cannot be converted from this input's '"
+                    + flow.id() + "' (" + flow.referenceUnit() + ")");
+            return Optional.empty();
+        }
+        used.put(dbId, true);
+        explanation.add(exchangePath + "  ->  " + dbId + ": '" + p.name().trim() + "' (" + p.id() + "), its reference "
+                + "product '" + ref.name().trim() + "' in " + ref.referenceUnit());
+        return Optional.of(new Link(p.id(), ref));
+    }
+
+    /** The processes of every database a link uses. */
+    List<Process> processes() {
+        List<Process> out = new ArrayList<>();
+        byId.forEach((id, db) -> {
+            if (used.containsKey(id)) {
+                out.addAll(db.processes());
+            }
+        });
+        return out;
+    }
+
+    /** {@code methods} with factors added for the linked databases' elementary flows (library methods only). */
+    List<ImpactMethod> characterise(List<ImpactMethod> methods) {
+        if (used.isEmpty()) {
+            return methods;
+        }
+        FlowMapping mapping = new FlowMapping(reader.library.flows().values());
+        List<ImpactMethod> out = new ArrayList<>();
+        for (ImpactMethod m : methods) {
+            ImpactMethod current = m;
+            for (Map.Entry<String, LinkedDatabase> e : byId.entrySet()) {
+                if (!used.containsKey(e.getKey())) {
+                    continue;
+                }
+                FlowMapping.Mapped mapped = mapping.map(m, DatabaseCalculator.usedElementaryFlows(e.getValue()));
+                current = merge(current, mapped.method());
+                for (FlowMapping.MatchReport r : mapped.reports()) {
+                    explanation.add("  coverage in " + e.getKey() + ": " + DatabaseReport.coverage(List.of(r), false).get(0));
+                }
+            }
+            out.add(current);
+        }
+        byId.forEach((id, db) -> {
+            if (used.containsKey(id)) {
+                explanation.add(0, "Background database " + id + ": " + String.join("; ", DatabaseReport.summary(db)));
+            }
+        });
+        return out;
+    }
+
+    private static ImpactMethod merge(ImpactMethod base, ImpactMethod extra) {
+        List<ImpactCategory> cats = new ArrayList<>();
+        for (int i = 0; i < base.categories().size(); i++) {
+            ImpactCategory c = base.categories().get(i);
+            List<CharacterisationFactor> factors = new ArrayList<>(c.factors());
+            java.util.Set<String> have = new java.util.HashSet<>();
+            factors.forEach(f -> have.add(f.flow().id()));
+            extra.categories().get(i).factors().stream().filter(f -> have.add(f.flow().id())).forEach(factors::add);
+            cats.add(new ImpactCategory(c.id(), c.name(), c.indicatorUnit(), factors, c.uncharacterisedFlows()));
+        }
+        return new ImpactMethod(base.id(), base.name(), cats);
+    }
+
+    /** What {@code cradle explain} shows about the background: databases, links, coverage. */
+    List<String> explanation() {
+        return List.copyOf(explanation);
+    }
+}
