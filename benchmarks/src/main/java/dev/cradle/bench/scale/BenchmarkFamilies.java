@@ -43,6 +43,21 @@ public final class BenchmarkFamilies {
         return new BenchmarkSystem("uslci", a, interventions(a.numCols, rnd), characterisation(rnd));
     }
 
+    /**
+     * The bundled USLCI database (scenarios' {@code uslci}: openLCA JSON-LD, 766 processes) as
+     * {@code cradle db calc uslci} compiles it: linked with the default policy, real B, C from the
+     * library's default methods through the documented flow mapping.
+     */
+    public static BenchmarkSystem uslciDatabase() {
+        dev.cradle.factors.FactorLibrary lib = dev.cradle.factors.FactorLibrary.bundled();
+        dev.cradle.scenario.io.DatabaseCalculator.Prepared prepared = dev.cradle.scenario.io.DatabaseCalculator.prepare(
+                dev.cradle.scenario.io.DatabaseLinker.link(dev.cradle.scenario.io.Databases.read("uslci"),
+                        dev.cradle.scenario.io.ImportOptions.defaults()),
+                lib.defaultMethods(), new dev.cradle.scenario.io.FlowMapping(lib.flows().values()));
+        dev.cradle.engine.matrix.MatrixData m = prepared.compiled().system().matrices();
+        return new BenchmarkSystem("uslci-db", m.technosphere(), m.interventions(), m.characterisation());
+    }
+
     /** Regional replicas of USLCI with at least {@code processes} processes (whole regions; at least one). */
     public static BenchmarkSystem regional(int processes, long seed) {
         DMatrixSparseCSC a0 = UslciMatrix.technosphere();

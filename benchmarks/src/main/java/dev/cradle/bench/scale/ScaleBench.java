@@ -29,8 +29,8 @@ import org.ejml.data.DMatrixSparseCSC;
  * ratios of issue 12's targets.
  *
  * <p>Run: {@code java -Xmx1g -cp benchmarks/target/benchmarks.jar dev.cradle.bench.scale.ScaleBench
- * [--repeat R] [--peer-repeat R] [--peer-timeout S] [--no-peer] [--out DIR] [SYSTEM ...]} with SYSTEM one of {@code uslci},
- * {@code regional:N}, {@code harsh:N[:MARKET_SHARE]}. Every time is the minimum over R repeats (default 3)
+ * [--repeat R] [--peer-repeat R] [--peer-timeout S] [--no-peer] [--out DIR] [SYSTEM ...]} with SYSTEM one of {@code uslci} (the bundled database),
+ * {@code uslci-matrix} (the engine's test resource), {@code regional:N}, {@code harsh:N[:MARKET_SHARE]}. Every time is the minimum over R repeats (default 3)
  * of a cold call (a new factorisation each time), after one warm-up.
  */
 public final class ScaleBench {
@@ -95,12 +95,13 @@ public final class ScaleBench {
     static BenchmarkSystem build(String spec) {
         String[] parts = spec.split(":");
         return switch (parts[0]) {
-            case "uslci" -> BenchmarkFamilies.uslci(SEED);
+            case "uslci" -> BenchmarkFamilies.uslciDatabase();
+            case "uslci-matrix" -> BenchmarkFamilies.uslci(SEED);
             case "regional" -> BenchmarkFamilies.regional(Integer.parseInt(parts[1]), SEED);
             case "harsh" -> BenchmarkFamilies.harsh(Integer.parseInt(parts[1]),
                     parts.length > 2 ? Double.parseDouble(parts[2]) : 0.01, SEED);
             default -> throw new IllegalArgumentException("unknown system " + spec
-                    + " (uslci, regional:N, harsh:N[:MARKET_SHARE])");
+                    + " (uslci, uslci-matrix, regional:N, harsh:N[:MARKET_SHARE])");
         };
     }
 
