@@ -20,7 +20,7 @@ public sealed interface Amount permits Amount.Constant, Amount.Formula {
     record Constant(double value) implements Amount {
         public Constant {
             if (!Double.isFinite(value)) {
-                throw new IllegalArgumentException("amount must be finite: " + value);
+                throw new NonFiniteAmountException(value);
             }
         }
 

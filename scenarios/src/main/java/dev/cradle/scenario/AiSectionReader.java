@@ -61,8 +61,18 @@ final class AiSectionReader {
 
     // ---- quantities --------------------------------------------------------------------------------
 
-    /** A quantity of one dimension converted to {@code target}: a number means the target unit. */
-    Optional<Double> quantity(MapNode m, String key, Dimension dim, String target, boolean required, String where) {
+    /**
+     * A quantity of one dimension converted to {@code target} (a number means the target unit), inside
+     * the domain of field {@code kind.key}.
+     */
+    Optional<Double> quantity(MapNode m, String kind, String key, Dimension dim, String target, boolean required,
+                              String where) {
+        return quantity(m, key, kind, key, dim, target, required, where);
+    }
+
+    /** As above, for a value written under {@code key} whose domain is that of {@code kind.field}. */
+    Optional<Double> quantity(MapNode m, String key, String kind, String field, Dimension dim, String target,
+                              boolean required, String where) {
         Optional<YamlNode> n = m.get(key);
         if (n.isEmpty()) {
             if (required) {
@@ -71,20 +81,29 @@ final class AiSectionReader {
             return Optional.empty();
         }
         YamlNode v = n.get();
+        String of = where.isEmpty() ? "" : " of " + where;
         if (v instanceof ScalarNode s && s.text() != null && s.numeric()) {
-            return r.number(v, "'" + key + "'");
+            return r.number(v, "'" + key + "'" + of).flatMap(x -> r.inDomain(v, x, kind, field, where, null));
         }
         if (v instanceof ScalarNode s && s.text() != null) {
             try {
                 Quantity q = Quantity.parse(s.text());
                 if (q.unit().dimension() != dim) {
-                    r.problem(v.position(), "'" + key + "' is " + q.unit().dimension().label() + " (" + q.unit()
+                    r.problem(v.position(), "'" + key + "'" + of + " is " + q.unit().dimension().label() + " (" + q.unit()
                             + ") but must be " + dim.label() + ", e.g. '" + example(dim) + "'");
                     return Optional.empty();
                 }
-                return Optional.of(q.in(Units.of(target)));
+                double converted = q.in(Units.of(target));
+                if (!Double.isFinite(converted)) {
+                    r.problem(v.position(), "'" + key + "'" + of + " is " + Messages.shorten(s.text().trim())
+                            + ", too large to calculate with in " + target + " (beyond about 1.8e308); check its "
+                            + "magnitude and unit");
+                    return Optional.empty();
+                }
+                return r.inDomain(v, converted, kind, field, where, s.text().trim());
             } catch (IllegalArgumentException e) {
-                r.problem(v.position(), "'" + key + "': " + e.getMessage() + "; e.g. '" + example(dim) + "'");
+                r.problem(v.position(), "'" + key + "'" + of + ": " + ScenarioReader.quantityProblem(e.getMessage(), s.text())
+                        + "; e.g. '" + example(dim) + "'");
                 return Optional.empty();
             }
         }
@@ -108,14 +127,14 @@ final class AiSectionReader {
      * A ratio such as {@code "429 g/kWh"} or {@code "0.55 L/kWh"}: numerator of {@code num} dimension per
      * kWh, converted to {@code target} per kWh. A bare number means the target unit per kWh.
      */
-    Optional<Double> perKwh(MapNode m, String key, Dimension num, String target) {
+    Optional<Double> perKwh(MapNode m, String key, Dimension num, String target, String where) {
         Optional<YamlNode> n = m.get(key);
         if (n.isEmpty()) {
             return Optional.empty();
         }
         YamlNode v = n.get();
         if (v instanceof ScalarNode s && s.numeric()) {
-            return r.number(v, "'" + key + "'");
+            return r.number(v, "datacenter", key, where);
         }
         String hint = num == Dimension.MASS ? "'429 g/kWh' or '0.954 lb/kWh'" : "'0.55 L/kWh'";
         if (v instanceof ScalarNode s && s.text() != null && s.text().contains("/")) {
@@ -128,9 +147,16 @@ final class AiSectionReader {
                     r.problem(v.position(), "'" + key + "' must be " + num.label() + " per energy, such as " + hint);
                     return Optional.empty();
                 }
-                return Optional.of(top.in(Units.of(target)) / bottom.convert(1, Units.of("kWh")));
+                double rate = top.in(Units.of(target)) / bottom.convert(1, Units.of("kWh"));
+                if (!Double.isFinite(rate)) {
+                    r.problem(v.position(), "'" + key + "' of " + where + " is " + Messages.shorten(text)
+                            + ", too large to calculate with (beyond about 1.8e308); check its magnitude and units");
+                    return Optional.empty();
+                }
+                return r.inDomain(v, rate, "datacenter", key, where, text);
             } catch (IllegalArgumentException e) {
-                r.problem(v.position(), "'" + key + "': " + e.getMessage() + "; write it like " + hint);
+                r.problem(v.position(), "'" + key + "': " + ScenarioReader.quantityProblem(e.getMessage(), text) + "; write it like "
+                        + hint);
                 return Optional.empty();
             }
         }
@@ -138,24 +164,17 @@ final class AiSectionReader {
         return Optional.empty();
     }
 
-    private Optional<Double> fraction(MapNode m, String key, boolean zeroAllowed, String where) {
-        return m.get(key).flatMap(v -> r.number(v, "'" + key + "'").flatMap(x -> {
-            boolean ok = zeroAllowed ? x >= 0 && x <= 1 : x > 0 && x <= 1;
-            if (!ok) {
-                r.problem(v.position(), "'" + key + "' of " + where + " is " + x + "; it must lie in "
-                        + (zeroAllowed ? "[0, 1]" : "(0, 1]"));
-                return Optional.empty();
-            }
-            return Optional.of(x);
-        }));
+    /** The number under {@code key}, if present, inside the domain of {@code kind.key}. */
+    private Optional<Double> num(MapNode m, String kind, String key, String where) {
+        return m.get(key).flatMap(v -> r.number(v, kind, key, where));
     }
 
-    private Optional<Double> positive(Optional<Double> v, MapNode m, String key, String where) {
-        if (v.isPresent() && !(v.get() > 0)) {
-            r.problem(ScenarioReader.pos(m.get(key).orElse(m)), "'" + key + "' of " + where + " must be greater than zero");
-            return Optional.empty();
+    /** A whole number of devices under {@code key} in the domain of {@code kind.key}, or {@code fallback}. */
+    private Optional<Integer> count(MapNode m, String kind, String key, String where, int fallback) {
+        if (m.get(key).isEmpty()) {
+            return Optional.of(fallback);
         }
-        return v;
+        return num(m, kind, key, where).map(Double::intValue);
     }
 
     // ---- allocation rules ---------------------------------------------------------------------------
@@ -189,7 +208,7 @@ final class AiSectionReader {
         if (m.get().get("fixed").isPresent()) {
             Map<String, Double> shares = new LinkedHashMap<>();
             r.asMap(m.get().get("fixed").get(), "'fixed'").ifPresent(f -> f.entries().forEach(e ->
-                    r.number(e.value(), "a fixed share").ifPresent(v -> shares.put(e.key(), v))));
+                    r.number(e.value(), "allocation_rule", "fixed", "").ifPresent(v -> shares.put(e.key(), v))));
             double sum = shares.values().stream().mapToDouble(Double::doubleValue).sum();
             if (Math.abs(sum - 1) > 1e-6) {
                 r.problem(m.get().get("fixed").get().position(), "fixed shares sum to " + sum + ", not 1");
@@ -206,24 +225,43 @@ final class AiSectionReader {
 
     // ---- sections ------------------------------------------------------------------------------------
 
+    /**
+     * The ids written in a section, whether or not their declarations are valid: a reference to a
+     * declaration with a problem elsewhere is not "not declared" (that problem is reported where it is).
+     */
+    private Set<String> writtenIds(String section) {
+        Set<String> out = new LinkedHashSet<>();
+        root.get(section).filter(n -> n instanceof ListNode).ifPresent(n -> ((ListNode) n).items().forEach(item -> {
+            if (item instanceof MapNode m && m.get("id").orElse(null) instanceof ScalarNode s && s.text() != null) {
+                out.add(s.text());
+            }
+        }));
+        return out;
+    }
+
+    /** The base models named by some model's {@code derived_from}. */
+    private Set<String> derivedFromValues() {
+        Set<String> out = new LinkedHashSet<>();
+        root.get("models").filter(n -> n instanceof ListNode).ifPresent(n -> ((ListNode) n).items().forEach(item -> {
+            if (item instanceof MapNode m && m.get("derived_from").orElse(null) instanceof ScalarNode s && s.text() != null) {
+                out.add(s.text());
+            }
+        }));
+        return out;
+    }
+
     AiScenario read() {
         List<Datacenter> datacenters = new ArrayList<>();
         root.get("datacenters").ifPresent(n -> r.asList(n, "'datacenters'").forEach(d -> datacenter(d)
                 .ifPresent(datacenters::add)));
-        Set<String> dcIds = new LinkedHashSet<>(datacenters.stream().map(Datacenter::id).toList());
+        Set<String> dcIds = writtenIds("datacenters");
         List<Hardware> hardware = new ArrayList<>();
         root.get("hardware").ifPresent(n -> r.asList(n, "'hardware'").forEach(h -> hardware(h, dcIds)
                 .ifPresent(hardware::add)));
         List<Model> models = new ArrayList<>();
         root.get("models").ifPresent(n -> r.asList(n, "'models'").forEach(m -> model(m).ifPresent(models::add)));
-        Set<String> modelIds = new LinkedHashSet<>(models.stream().map(Model::id).toList());
-        models.forEach(m -> {
-            if (!m.derivedFrom().isEmpty() && !modelIds.contains(m.derivedFrom())) {
-                r.problem(Position.UNKNOWN, "model '" + m.id() + "' is derived from '" + m.derivedFrom()
-                        + "', which is not declared");
-            }
-        });
-        Set<String> hwIds = new LinkedHashSet<>(hardware.stream().map(Hardware::id).toList());
+        Set<String> modelIds = writtenIds("models");
+        Set<String> hwIds = writtenIds("hardware");
         List<Workload> workloads = new ArrayList<>();
         root.get("workloads").ifPresent(n -> r.asList(n, "'workloads'").forEach(w -> workload(w, hwIds, modelIds, hardware)
                 .ifPresent(workloads::add)));
@@ -235,7 +273,8 @@ final class AiSectionReader {
         Optional<String> id = r.text(m, "id", true, "a " + kind);
         if (id.isPresent()) {
             if (!seen.add(kind + ":" + id.get())) {
-                r.problem(m.position(), kind + " id '" + id.get() + "' is used twice");
+                r.problem(m.get("id").get().position(), kind + " id '" + id.get() + "' is used twice; ids must be "
+                        + "unique within their section");
                 return Optional.empty();
             }
             r.sources.element(kind + ":" + id.get(), m.position());
@@ -304,7 +343,7 @@ final class AiSectionReader {
                             e.key(), r.library.processes().keySet().stream().filter(k -> k.startsWith("grid_source:"))
                                     .map(k -> k.substring(12)).toList()));
                 }
-                r.number(e.value(), "a generation share").ifPresent(v -> shares.put(e.key(), v));
+                r.number(e.value(), "datacenter", "grid_mix", where).ifPresent(v -> shares.put(e.key(), v));
             }));
             double sum = shares.values().stream().mapToDouble(Double::doubleValue).sum();
             if (!shares.isEmpty() && Math.abs(sum - 1) > 1e-6) {
@@ -312,17 +351,13 @@ final class AiSectionReader {
             }
             grid = new Declarations.MixGrid(shares);
         } else if (m.get("grid_intensity").isPresent()) {
-            grid = perKwh(m, "grid_intensity", Dimension.MASS, "kg").map(Declarations.ExplicitGrid::new).orElse(null);
+            grid = perKwh(m, "grid_intensity", Dimension.MASS, "kg", where).map(Declarations.ExplicitGrid::new).orElse(null);
         }
-        double pue = r.number(m.get("pue").orElse(null) == null ? new ScalarNode("1", false, true, m.position())
-                : m.get("pue").get(), "'pue'").orElse(1.0);
-        if (pue < 1) {
-            r.problem(ScenarioReader.pos(m.get("pue").orElse(m)), "PUE " + pue + " is below 1; PUE = facility energy / IT energy ≥ 1");
-        }
-        double wue = perKwh(m, "wue_onsite", Dimension.VOLUME, "L").orElse(0.0);
-        double offsite = perKwh(m, "offsite_water", Dimension.VOLUME, "L").orElse(Double.NaN);
-        double market = perKwh(m, "market_intensity", Dimension.MASS, "kg").orElse(Double.NaN);
-        Optional<Double> renewable = fraction(m, "renewable_share", true, where);
+        double pue = m.get("pue").isPresent() ? num(m, "datacenter", "pue", where).orElse(Double.NaN) : 1.0;
+        double wue = perKwh(m, "wue_onsite", Dimension.VOLUME, "L", where).orElse(0.0);
+        double offsite = perKwh(m, "offsite_water", Dimension.VOLUME, "L", where).orElse(Double.NaN);
+        double market = perKwh(m, "market_intensity", Dimension.MASS, "kg", where).orElse(Double.NaN);
+        Optional<Double> renewable = num(m, "datacenter", "renewable_share", where);
         if (renewable.isPresent() && !Double.isNaN(market)) {
             r.problem(m.position(), where + ": give 'market_intensity' or 'renewable_share', not both");
         }
@@ -332,23 +367,28 @@ final class AiSectionReader {
             Optional<MapNode> t = r.asMap(m.get("tenancy").get(), "'tenancy'");
             if (t.isPresent()) {
                 r.checkKeys(t.get(), "tenancy");
-                tenantMw = positive(quantity(t.get(), "it_power", Dimension.POWER, "MW", true, "a tenancy"), t.get(),
-                        "it_power", "the tenancy").orElse(Double.NaN);
-                tenancyH = positive(quantity(t.get(), "period", Dimension.TIME, "h", true, "a tenancy"), t.get(),
-                        "period", "the tenancy").orElse(Double.NaN);
+                tenantMw = quantity(t.get(), "tenancy", "it_power", Dimension.POWER, "MW", true, "the tenancy")
+                        .orElse(Double.NaN);
+                tenancyH = quantity(t.get(), "tenancy", "period", Dimension.TIME, "h", true, "the tenancy")
+                        .orElse(Double.NaN);
             }
         }
         List<Infrastructure> infra = new ArrayList<>();
+        Set<String> infraIds = new LinkedHashSet<>();
         m.get("infrastructure").ifPresent(list -> r.asList(list, "'infrastructure'").forEach(item -> r.asMap(item,
                 "an infrastructure item").ifPresent(im -> {
                     r.checkKeys(im, "infrastructure");
                     Optional<String> iid = r.text(im, "id", true, "an infrastructure item");
-                    double embodied = quantity(im, "embodied", Dimension.MASS, "kg", false, "infrastructure")
+                    if (iid.isPresent() && !infraIds.add(iid.get())) {
+                        r.problem(im.get("id").get().position(), "infrastructure id '" + iid.get() + "' is used twice in "
+                                + where + "; ids must be unique");
+                    }
+                    String infraName = "infrastructure '" + iid.orElse("?") + "'";
+                    double embodied = quantity(im, "infrastructure", "embodied", Dimension.MASS, "kg", false, infraName)
                             .orElse(Double.NaN);
-                    Optional<Double> capacity = positive(quantity(im, "capacity", Dimension.POWER, "MW", true,
-                            "an infrastructure item"), im, "capacity", "infrastructure");
-                    Optional<Double> life = positive(quantity(im, "lifetime", Dimension.TIME, "h", false,
-                            "an infrastructure item"), im, "lifetime", "infrastructure");
+                    Optional<Double> capacity = quantity(im, "infrastructure", "capacity", Dimension.POWER, "MW", true,
+                            infraName);
+                    Optional<Double> life = quantity(im, "infrastructure", "lifetime", Dimension.TIME, "h", false, infraName);
                     Optional<AllocationRule> rule = rule(im.get("allocation").orElse(null),
                             new AllocationRule.ByReservedCapacity());
                     if (iid.isPresent() && capacity.isPresent() && rule.isPresent()) {
@@ -357,7 +397,20 @@ final class AiSectionReader {
                                 capacity.get(), lifeH, rule.get(), origin(im)));
                     }
                 })));
-        if (id.isEmpty() || grid == null) {
+        if (!Double.isNaN(tenantMw)) {
+            // against the smallest item only: one problem, not one per item
+            for (Infrastructure i : infra.stream().min(java.util.Comparator.comparingDouble(Infrastructure::capacityMw))
+                    .stream().toList()) {
+                if (tenantMw > i.capacityMw() * (1 + 1e-9)) {
+                    YamlNode at = ((MapNode) m.get("tenancy").get()).get("it_power").orElse(m);
+                    r.problem(at.position(), "the tenancy of " + where + " holds " + Messages.number(tenantMw) + " MW of IT "
+                            + "power, more than the " + Messages.number(i.capacityMw()) + " MW capacity of infrastructure '"
+                            + i.id() + "'; a tenancy is a part of the building: make 'it_power' at most the capacity "
+                            + "(check both units)");
+                }
+            }
+        }
+        if (id.isEmpty() || grid == null || Double.isNaN(pue)) {
             return Optional.empty();
         }
         Datacenter dc = new Datacenter(id.get(), r.text(m, "name", false, "").orElse(id.get()), grid, country, pue, wue,
@@ -392,8 +445,16 @@ final class AiSectionReader {
             }
             Flow f = r.library.flow(flowId).orElseThrow();
             MapNode wrapper = new MapNode(List.of(new YamlNode.Entry(x.key(), x.keyPosition(), x.value())), x.keyPosition());
-            quantity(wrapper, x.key(), f.referenceUnit().dimension(), f.referenceUnit().symbol(), true, where)
-                    .ifPresent(v -> embodied.put(x.key(), v));
+            quantity(wrapper, x.key(), "hardware", "embodied", f.referenceUnit().dimension(), f.referenceUnit().symbol(),
+                    true, where).ifPresent(v -> {
+                        embodied.put(x.key(), v);
+                        if (v == 0) {
+                            r.warn(x.value().position(), "'" + x.key() + "' embodied of " + where + " is 0: the devices "
+                                    + "then count as covered for this indicator with no impact at all; if 0 is a "
+                                    + "placeholder, remove it (the indicator is then reported as not covered) or give "
+                                    + "the real figure");
+                        }
+                    });
         }));
         Map<LifecycleStage, List<Exchange>> inventory = new EnumMap<>(LifecycleStage.class);
         m.get("inventory").flatMap(i -> r.asMap(i, "'inventory'")).ifPresent(inv -> inv.entries().forEach(e -> {
@@ -416,7 +477,7 @@ final class AiSectionReader {
                     MapNode wrapper = new MapNode(List.of(new YamlNode.Entry("amount", ex.position(), amt.get())),
                             ex.position());
                     Unit u = f.get().referenceUnit();
-                    quantity(wrapper, "amount", u.dimension(), u.symbol(), true, "an inventory exchange")
+                    quantity(wrapper, "amount", "exchange", "amount", u.dimension(), u.symbol(), true, "an inventory exchange")
                             .ifPresent(v -> x.add(naturalExchange(f.get(), v)));
                 } else if (amt.isEmpty()) {
                     r.problem(ex.position(), "an inventory exchange needs 'amount'");
@@ -424,26 +485,23 @@ final class AiSectionReader {
             }));
             stage.ifPresent(s -> inventory.put(s, x));
         }));
-        if (archetype.isEmpty() && embodied.isEmpty() && inventory.isEmpty()) {
+        if (archetype.isEmpty() && m.get("embodied").isEmpty() && m.get("inventory").isEmpty()) {
             r.problem(m.position(), where + " needs an 'archetype' from the factor library, 'embodied' figures or an "
                     + "'inventory'");
         }
-        int count = r.number(m.get("count").orElse(new ScalarNode("1", false, true, m.position())), "'count'")
-                .map(Double::intValue).orElse(1);
-        if (count < 1) {
-            r.problem(ScenarioReader.pos(m.get("count").orElse(m)), "'count' of " + where + " must be at least 1");
-        }
-        Optional<Double> life = positive(quantity(m, "lifetime", Dimension.TIME, "h", true, where), m, "lifetime", where);
-        double utilisation = m.get("utilisation").isPresent() ? fraction(m, "utilisation", false, where).orElse(Double.NaN) : 1;
-        double power = quantity(m, "power", Dimension.POWER, "W", false, where).orElse(Double.NaN);
-        double idlePower = quantity(m, "idle_power", Dimension.POWER, "W", false, where).orElse(Double.NaN);
-        double idleEnergy = quantity(m, "idle_energy", Dimension.ENERGY, "kWh", false, where).orElse(Double.NaN);
-        double period = positive(quantity(m, "period", Dimension.TIME, "h", false, where), m, "period", where)
+        Optional<Integer> count = count(m, "hardware", "count", where, 1);
+        Optional<Double> life = quantity(m, "hardware", "lifetime", Dimension.TIME, "h", true, where);
+        double utilisation = m.get("utilisation").isPresent() ? num(m, "hardware", "utilisation", where)
+                .orElse(Double.NaN) : 1;
+        double power = quantity(m, "hardware", "power", Dimension.POWER, "W", false, where).orElse(Double.NaN);
+        double idlePower = quantity(m, "hardware", "idle_power", Dimension.POWER, "W", false, where).orElse(Double.NaN);
+        double idleEnergy = quantity(m, "hardware", "idle_energy", Dimension.ENERGY, "kWh", false, where)
                 .orElse(Double.NaN);
+        double period = quantity(m, "hardware", "period", Dimension.TIME, "h", false, where).orElse(Double.NaN);
         if (!Double.isNaN(idlePower) && Double.isNaN(period)) {
             r.problem(m.get("idle_power").get().position(), where + ": 'idle_power' needs the 'period' the hardware is held");
         }
-        double mass = quantity(m, "mass", Dimension.MASS, "kg", false, where).orElse(Double.NaN);
+        double mass = quantity(m, "hardware", "mass", Dimension.MASS, "kg", false, where).orElse(Double.NaN);
         List<TransportLeg> legs = new ArrayList<>();
         m.get("transport").ifPresent(t -> r.asList(t, "'transport'").forEach(item -> r.asMap(item, "a transport leg")
                 .ifPresent(leg -> {
@@ -453,19 +511,20 @@ final class AiSectionReader {
                         r.problem(leg.get("mode").get().position(), "unknown transport mode '" + mode.get()
                                 + "'; use air, sea, road or rail");
                     }
-                    quantity(leg, "distance", Dimension.DISTANCE, "km", true, "a transport leg")
+                    quantity(leg, "transport_leg", "distance", Dimension.DISTANCE, "km", true, "a transport leg")
                             .ifPresent(km -> mode.ifPresent(md -> legs.add(new TransportLeg(md, km))));
                 })));
-        if (!legs.isEmpty() && Double.isNaN(mass)) {
+        if (!legs.isEmpty() && m.get("mass").isEmpty()) {
             r.problem(m.get("transport").get().position(), where + ": transport needs the device 'mass'");
         }
-        double recycling = fraction(m, "recycling_rate", true, where).orElse(Double.NaN);
+        double recycling = num(m, "hardware", "recycling_rate", where).orElse(Double.NaN);
         Optional<AllocationRule> idleRule = rule(m.get("idle_allocation").orElse(null), new AllocationRule.ByDeviceHours());
-        if (id.isEmpty() || dc.isEmpty() || life.isEmpty() || Double.isNaN(utilisation) || idleRule.isEmpty()) {
+        if (id.isEmpty() || dc.isEmpty() || life.isEmpty() || Double.isNaN(utilisation) || idleRule.isEmpty()
+                || count.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Hardware(id.get(), r.text(m, "name", false, "").orElse(id.get()), archetype, embodied,
-                inventory, count, life.get(), utilisation, dc.get(), power, idlePower, idleEnergy, period, mass, legs,
+                inventory, count.get(), life.get(), utilisation, dc.get(), power, idlePower, idleEnergy, period, mass, legs,
                 recycling, idleRule.get(), origin(m)));
     }
 
@@ -489,19 +548,34 @@ final class AiSectionReader {
             Optional<MapNode> a = r.asMap(m.get("amortise_training_over").get(), "'amortise_training_over'");
             if (a.isPresent()) {
                 r.checkKeys(a.get(), "amortisation");
-                queries = a.get().get("queries").flatMap(v -> r.number(v, "'queries'")).orElse(0.0);
-                tokens = a.get().get("tokens").flatMap(v -> r.number(v, "'tokens'")).orElse(0.0);
+                queries = num(a.get(), "amortisation", "queries", "'amortise_training_over'").orElse(0.0);
+                tokens = num(a.get(), "amortisation", "tokens", "'amortise_training_over'").orElse(0.0);
             }
         }
-        double life = quantity(m, "service_life", Dimension.TIME, "year", false, "a model").orElse(Double.NaN);
-        double tasks = m.get("downstream_tasks").flatMap(v -> r.number(v, "'downstream_tasks'")).orElse(Double.NaN);
-        if (!Double.isNaN(tasks) && tasks < 1) {
-            r.problem(m.get("downstream_tasks").get().position(), "'downstream_tasks' must be at least 1");
+        String where = "model '" + id.orElse("?") + "'";
+        double life = quantity(m, "model", "service_life", Dimension.TIME, "year", false, where).orElse(Double.NaN);
+        double tasks = num(m, "model", "downstream_tasks", where).orElse(Double.NaN);
+        String derivedFrom = r.text(m, "derived_from", false, where).orElse("");
+        if (!derivedFrom.isEmpty() && !writtenIds("models").contains(derivedFrom)) {
+            r.problem(m.get("derived_from").get().position(), where + " is derived from '" + Messages.shorten(derivedFrom)
+                    + "', which is not declared under 'models'" + Suggestions.didYouMean(derivedFrom, writtenIds("models")));
+        }
+        if (m.get("downstream_tasks").isPresent() && id.isPresent()) {
+            boolean isBase = derivedFromValues().contains(id.get());
+            Position at = m.entry("downstream_tasks").get().keyPosition();
+            if (!isBase && !derivedFrom.isEmpty()) {
+                r.problem(at, "'downstream_tasks' belongs on the base model '" + Messages.shorten(derivedFrom)
+                        + "', whose training the downstream models share; on " + where + " (derived from it) it "
+                        + "would be ignored: move it to model '" + Messages.shorten(derivedFrom) + "'");
+            } else if (!isBase) {
+                r.warn(at, "'downstream_tasks' of " + where + " has no effect: no model is 'derived_from' it, so its "
+                        + "training is not shared; declare the fine-tuned models with 'derived_from: " + id.get() + "'");
+            }
         }
         double q = queries;
         double t = tokens;
         return id.map(i -> new Model(i, r.text(m, "name", false, "").orElse(i), q, t, life,
-                r.text(m, "derived_from", false, "").orElse(""), tasks, origin(m)));
+                derivedFrom, tasks, origin(m)));
     }
 
     private Optional<Workload> workload(YamlNode n, Set<String> hwIds, Set<String> modelIds, List<Hardware> hardware) {
@@ -540,69 +614,82 @@ final class AiSectionReader {
         } else {
             hw = reference(m, "hardware", hwIds, where, "runs on hardware", "");
         }
-        List<String> energyKeys = List.of("device_hours", "flops", "energy", "codecarbon", "energy_per_query", "energy_per_token", "storage");
+        List<String> energyKeys = List.of("device_hours", "flops", "energy", "codecarbon", "carbontracker",
+                "experiment_impact_tracker", "power_samples", "energy_per_query", "energy_per_token", "storage");
         long given = energyKeys.stream().filter(k -> m.get(k).isPresent()).count();
         boolean measuredWithHours = m.get("energy").isPresent() && m.get("device_hours").isPresent();
-        if (given != 1 && !(given == 2 && measuredWithHours)) {
-            r.problem(m.position(), where + " needs one way to know its energy: 'device_hours', 'flops', 'energy' "
-                    + "(measured, optionally with 'device_hours'), 'codecarbon' (an emissions.csv) or 'energy_per_query'");
+        String ways = "'device_hours', 'flops', 'energy' (measured, optionally with 'device_hours'), 'codecarbon' "
+                + "(an emissions.csv), 'carbontracker', 'experiment_impact_tracker', 'power_samples', 'energy_per_query', "
+                + "'energy_per_token' or 'storage'";
+        if (given == 0) {
+            r.problem(m.position(), where + " needs one way to know its energy: " + ways);
             return Optional.empty();
         }
-        double power = quantity(m, "power", Dimension.POWER, "W", false, where).orElse(Double.NaN);
-        double runs = m.get("runs").flatMap(v -> r.number(v, "'runs'")).orElse(1.0);
-        if (runs <= 0) {
-            r.problem(m.get("runs").get().position(), "'runs' must be greater than zero");
+        if (given > 1 && !(given == 2 && measuredWithHours)) {
+            List<YamlNode.Entry> keys = m.entries().stream().filter(e -> energyKeys.contains(e.key())).toList();
+            r.problem(keys.get(1).keyPosition(), where + " gives " + (given == 2 ? "two" : given) + " ways to know its "
+                    + "energy (" + String.join(", ", keys.stream().map(e -> "'" + e.key() + "'").toList())
+                    + "); keep one of them (only 'energy' may come with 'device_hours')");
+            return Optional.empty();
         }
-        double queries = m.get("queries").flatMap(v -> r.number(v, "'queries'")).orElse(0.0);
-        double tokens = m.get("tokens").flatMap(v -> r.number(v, "'tokens'")).orElse(0.0);
-        double period = quantity(m, "period", Dimension.TIME, "h", false, where).orElse(Double.NaN);
+        double power = quantity(m, "workload", "power", Dimension.POWER, "W", false, where).orElse(Double.NaN);
+        double runs = m.get("runs").isPresent() ? num(m, "workload", "runs", where).orElse(Double.NaN) : 1.0;
+        double queries = num(m, "workload", "queries", where).orElse(0.0);
+        double tokens = num(m, "workload", "tokens", where).orElse(0.0);
+        double period = quantity(m, "workload", "period", Dimension.TIME, "h", false, where).orElse(Double.NaN);
         Optional<Hardware> hwDecl = hardware.stream().filter(h -> hw.isPresent() && h.id().equals(hw.get())).findFirst();
         Declarations.Energy energy = null;
         if (m.get("energy").isPresent()) {
-            double dh = m.get("device_hours").flatMap(v -> r.number(v, "'device_hours'")).orElse(Double.NaN);
-            energy = quantity(m, "energy", Dimension.ENERGY, "kWh", true, where)
+            double dh = num(m, "workload", "device_hours", where).orElse(Double.NaN);
+            energy = quantity(m, "workload", "energy", Dimension.ENERGY, "kWh", true, where)
                     .map(kwh -> new Declarations.Measured(kwh, Double.isNaN(dh) ? 0 : dh, "declared")).orElse(null);
         } else if (m.get("storage").isPresent()) {
             // storage as capacity × time: the hardware's devices are gigabytes, so device-hours are GB-hours
             energy = r.asMap(m.get("storage").get(), "'storage'").flatMap(st -> {
                 r.checkKeys(st, "storage");
-                Optional<Double> gb = quantity(st, "capacity", Dimension.DATA_SIZE, "GB", true, "'storage'");
-                Optional<Double> hours = quantity(st, "duration", Dimension.TIME, "h", true, "'storage'");
+                Optional<Double> gb = quantity(st, "storage", "capacity", Dimension.DATA_SIZE, "GB", true, "'storage'");
+                Optional<Double> hours = quantity(st, "storage", "duration", Dimension.TIME, "h", true, "'storage'");
                 return gb.isPresent() && hours.isPresent()
                         ? Optional.of(new Declarations.DeviceHours(gb.get() * hours.get())) : Optional.empty();
             }).orElse(null);
         } else if (m.get("device_hours").isPresent()) {
-            energy = m.get("device_hours").flatMap(v -> r.number(v, "'device_hours'"))
-                    .map(Declarations.DeviceHours::new).orElse(null);
+            energy = num(m, "workload", "device_hours", where).map(Declarations.DeviceHours::new).orElse(null);
         } else if (m.get("flops").isPresent()) {
             energy = r.asMap(m.get("flops").get(), "'flops'").flatMap(f -> {
                 r.checkKeys(f, "flops");
-                Optional<Double> total = f.get("total").flatMap(v -> r.number(v, "'total'"));
-                Optional<Double> peak = f.get("peak_per_device").flatMap(v -> r.number(v, "'peak_per_device' (FLOP/s)"));
-                Optional<Double> util = fraction(f, "utilisation", false, "the FLOPs");
-                int devices = f.get("devices").flatMap(v -> r.number(v, "'devices'")).map(Double::intValue)
-                        .orElse(hwDecl.map(Hardware::count).orElse(1));
-                if (total.isEmpty() || peak.isEmpty() || util.isEmpty()) {
-                    r.problem(f.position(), "'flops' needs 'total', 'peak_per_device' (FLOP/s) and 'utilisation'");
+                Optional<Double> total = num(f, "flops", "total", "'flops'");
+                Optional<Double> peak = num(f, "flops", "peak_per_device", "'flops' (FLOP/s)");
+                Optional<Double> util = num(f, "flops", "utilisation", "'flops'");
+                Optional<Integer> devices = count(f, "flops", "devices", "'flops'", hwDecl.map(Hardware::count).orElse(1));
+                List<String> missing = java.util.stream.Stream.of("total", "peak_per_device", "utilisation")
+                        .filter(k -> f.get(k).isEmpty()).toList();
+                if (!missing.isEmpty()) {
+                    r.problem(f.position(), "'flops' needs 'total', 'peak_per_device' (FLOP/s) and 'utilisation'; "
+                            + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " missing");
+                }
+                if (total.isEmpty() || peak.isEmpty() || util.isEmpty() || devices.isEmpty()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Declarations.Flops(total.get(), peak.get(), util.get(), devices));
+                return Optional.of(new Declarations.Flops(total.get(), peak.get(), util.get(), devices.get()));
             }).orElse(null);
         } else if (m.get("codecarbon").isPresent()) {
-            energy = r.text(m, "codecarbon", true, where).flatMap(path -> CodeCarbonReader.read(r, m.get("codecarbon").get(),
-                    path, hwDecl.map(Hardware::count).orElse(1))).orElse(null);
+            energy = CodeCarbonReader.read(r, m.get("codecarbon").get(), hwDecl.map(Hardware::count).orElse(1)).orElse(null);
+        } else if (MeasurementKeys.KEYS.stream().anyMatch(k -> m.get(k).isPresent())) {
+            String key = MeasurementKeys.KEYS.stream().filter(k -> m.get(k).isPresent()).findFirst().orElseThrow();
+            energy = MeasurementKeys.read(r, key, m.get(key).get(), hwDecl.map(Hardware::count).orElse(1)).orElse(null);
         } else {
             boolean perToken = m.get("energy_per_token").isPresent();
             String key = perToken ? "energy_per_token" : "energy_per_query";
-            Optional<Double> perUnit = quantity(m, key, Dimension.ENERGY, "kWh", true, where);
+            Optional<Double> perUnit = quantity(m, "workload", key, Dimension.ENERGY, "kWh", true, where);
             double dh = 0;
             if (m.get("deployment").isPresent()) {
                 Optional<MapNode> d = r.asMap(m.get("deployment").get(), "'deployment'");
                 if (d.isPresent()) {
                     r.checkKeys(d.get(), "deployment");
-                    int devices = d.get().get("devices").flatMap(v -> r.number(v, "'devices'")).map(Double::intValue)
-                            .orElse(hwDecl.map(Hardware::count).orElse(1));
-                    double hours = quantity(d.get(), "period", Dimension.TIME, "h", true, "a deployment").orElse(0.0);
+                    int devices = count(d.get(), "deployment", "devices", "the deployment",
+                            hwDecl.map(Hardware::count).orElse(1)).orElse(0);
+                    double hours = quantity(d.get(), "deployment", "period", Dimension.TIME, "h", true, "the deployment")
+                            .orElse(0.0);
                     dh = devices * hours;
                     if (Double.isNaN(period)) {
                         period = hours;
@@ -617,11 +704,34 @@ final class AiSectionReader {
             energy = perUnit.map(kwh -> perToken ? (Declarations.Energy) new Declarations.PerToken(kwh, deviceHours)
                     : new Declarations.PerQuery(kwh, deviceHours)).orElse(null);
         }
-        if (id.isEmpty() || model.isEmpty() || phase.isEmpty() || hw.isEmpty() || energy == null) {
+        if (energy instanceof Declarations.DeviceHours || energy instanceof Declarations.Flops) {
+            tdpWarning(m, where, power, hwDecl);
+        }
+        if (id.isEmpty() || model.isEmpty() || phase.isEmpty() || hw.isEmpty() || energy == null || Double.isNaN(runs)) {
             return Optional.empty();
         }
         return Optional.of(new Workload(id.get(), model.get(), phase.get(), hw.get(), energy, power, runs, queries, tokens,
                 period, alsoUses, origin(m)));
+    }
+
+    /**
+     * A workload whose energy is computed from device-hours draws, without a declared power, the
+     * archetype's average power, or its TDP when the library knows no average: a default that moves
+     * the result (a measured run typically averages well below TDP), so it is said.
+     */
+    private void tdpWarning(MapNode m, String where, double workloadPower, Optional<Hardware> hw) {
+        if (!Double.isNaN(workloadPower) || hw.isEmpty() || !Double.isNaN(hw.get().powerW())
+                || hw.get().archetype().isEmpty()) {
+            return;
+        }
+        r.library.devicePower(hw.get().archetype()).ifPresent(p -> {
+            if (Double.isNaN(p[1]) && !Double.isNaN(p[0])) {
+                r.warn(m.position(), where + " has no 'power' (nor has hardware '" + hw.get().id() + "'), so its devices "
+                        + "draw the TDP of " + hw.get().archetype() + ", " + Messages.number(p[0]) + " W, all the time; "
+                        + "real runs usually average well below TDP: give the measured average 'power' on the workload "
+                        + "or the hardware");
+            }
+        });
     }
 
     private AiFunctionalUnit functionalUnit(Set<String> modelIds) {
@@ -647,7 +757,8 @@ final class AiSectionReader {
                         + Suggestions.didYouMean(model, modelIds));
             }
         }
-        double amount = m.get("amount").flatMap(v -> r.number(v, "'amount'")).orElse(1.0);
+        double amount = m.get("amount").isPresent() ? num(m, "functional_unit", "amount", "the functional unit")
+                .orElse(1.0) : 1.0;
         return new AiFunctionalUnit(kind.orElse(FunctionalUnitKind.STUDY), model, amount, origin(m));
     }
 }

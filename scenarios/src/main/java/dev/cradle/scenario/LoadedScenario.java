@@ -1,21 +1,28 @@
 package dev.cradle.scenario;
 
 import dev.cradle.engine.calc.CompiledSystem;
+import dev.cradle.engine.result.LcaResult;
 import dev.cradle.model.ProductSystem;
+import dev.cradle.scenario.report.AiView;
 import java.nio.file.Path;
+import java.util.List;
 
-/** A validated scenario: the product system, its compiled form and where everything was written. */
+/**
+ * A validated and calculated scenario: the product system, its compiled form, the result (every
+ * number finite), the AI view beside it, where everything was written, and the warnings found on
+ * the way ({@code file:line:column} and message: valid input that is probably not what was meant).
+ */
 public record LoadedScenario(Path file, String description, ProductSystem system, CompiledSystem compiled,
-                             SourceMap sources, dev.cradle.engine.ai.AiStudy ai, java.util.List<String> background) {
-
-    public LoadedScenario(Path file, String description, ProductSystem system, CompiledSystem compiled,
-                          SourceMap sources, dev.cradle.engine.ai.AiStudy ai) {
-        this(file, description, system, compiled, sources, ai, java.util.List.of());
+                             SourceMap sources, dev.cradle.engine.ai.AiStudy ai, LcaResult result, AiView view,
+                             List<Problem> warnings, List<String> background) {
+    public LoadedScenario {
+        warnings = List.copyOf(warnings);
+        background = background == null ? List.of() : List.copyOf(background);
     }
 
     /** The background databases the scenario links to, each link and its coverage, for {@code cradle explain}. */
-    public java.util.List<String> backgroundLinks() {
-        return background == null ? java.util.List.of() : background;
+    public List<String> backgroundLinks() {
+        return background;
     }
 
     /** The AI rules' output when the scenario declares datacenters, hardware and workloads. */

@@ -1,9 +1,12 @@
 package dev.cradle.scenario;
 
+import dev.cradle.engine.Cradle;
 import dev.cradle.engine.ModelException;
 import dev.cradle.engine.ModelProblem;
 import dev.cradle.engine.calc.CompiledSystem;
 import dev.cradle.engine.calc.SystemCompiler;
+import dev.cradle.engine.result.LcaResult;
+import dev.cradle.scenario.report.AiView;
 import dev.cradle.scenario.yaml.YamlDocument;
 import dev.cradle.scenario.yaml.YamlReader;
 import java.nio.file.Path;
@@ -11,24 +14,50 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Loads a scenario file: YAML → positioned records → product system → compiled system. Every
- * problem of every step is reported at once as {@code file:line:column: message}; nothing is
- * calculated unless all of it is valid.
+ * Loads a scenario file: YAML → positioned records → product system → compiled system → result.
+ * Every problem of every step is reported at once as {@code file:line:column: message}. This is the
+ * one code path of {@code validate}, {@code run} and {@code explain}: what {@code run} would refuse,
+ * {@code validate} refuses, because both end here, after the solve and the checks that every
+ * number is finite.
  */
 public final class ScenarioLoader {
     private ScenarioLoader() {
     }
 
     public static LoadedScenario load(Path file) {
+        return load(file, List.of());
+    }
+
+    /**
+     * Loads {@code file}, whose referenced files may lie in its folder or below {@code allowedRoots}
+     * (see {@link StudyFolder}).
+     */
+    public static LoadedScenario load(Path file, List<Path> allowedRoots) {
         YamlDocument doc = YamlReader.read(file);
-        ScenarioReader.Result read = ScenarioReader.read(doc);
+        StudyFolder folder;
+        try {
+            folder = StudyFolder.of(file, allowedRoots);
+        } catch (StudyFolder.RefusedFile e) {
+            throw new ScenarioException(List.of(new Problem(file, Position.UNKNOWN, e.getMessage())));
+        }
+        ScenarioReader.Result read = ScenarioReader.read(doc, folder);
         if (!read.problems().isEmpty() || read.system() == null) {
             throw new ScenarioException(read.problems());
         }
         try {
             CompiledSystem compiled = SystemCompiler.compile(read.system());
+            LcaResult result = Cradle.calculator().calculate(compiled);
+            AiView view = AiView.NONE;
+            List<Problem> warnings = new ArrayList<>(read.warnings());
+            if (read.ai() != null) {
+                view = new AiView(Cradle.calculator().calculate(compiled, read.ai().marketBasedParameters(compiled)),
+                        read.ai().allocations(), read.ai().energy(), read.ai().measurements());
+                // the AI rules' warnings (a measurement against the declared study) at their declaration
+                read.ai().warnings().forEach(w -> warnings.add(new Problem(file, read.sources().locate(w.subject(), 0),
+                        w.subject() + ": " + w.message())));
+            }
             return new LoadedScenario(file, read.description(), read.system(), compiled, read.sources(), read.ai(),
-                    read.background());
+                    result, view, warnings, read.background());
         } catch (ModelException e) {
             throw located(file, read.sources(), e);
         }

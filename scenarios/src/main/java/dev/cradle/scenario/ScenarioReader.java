@@ -59,9 +59,13 @@ final class ScenarioReader {
                     "downstream_tasks")),
             Map.entry("amortisation", List.of("queries", "tokens")),
             Map.entry("workload", List.of("id", "model", "phase", "hardware", "device_hours", "flops", "energy",
-                    "codecarbon", "energy_per_query", "energy_per_token", "deployment", "power", "runs", "queries", "tokens",
-                    "period", "storage")),
+                    "codecarbon", "carbontracker", "experiment_impact_tracker", "power_samples", "energy_per_query",
+                    "energy_per_token", "deployment", "power", "runs", "queries", "tokens", "period", "storage")),
             Map.entry("storage", List.of("capacity", "duration")),
+            Map.entry("codecarbon", List.of("file", "project_name", "run_id", "from", "until", "skip_corrupt_rows", "grid")),
+            Map.entry("carbontracker", List.of("file", "log", "pue", "grid")),
+            Map.entry("experiment_impact_tracker", List.of("file", "skip_corrupt_rows")),
+            Map.entry("power_samples", List.of("file", "time", "device", "power", "energy", "skip_corrupt_rows")),
             Map.entry("flops", List.of("total", "peak_per_device", "utilisation", "devices")),
             Map.entry("deployment", List.of("devices", "period")),
             Map.entry("allocation_rule", List.of("fixed", "formula")),
@@ -82,7 +86,7 @@ final class ScenarioReader {
                     "mode", "max")));
 
     record Result(ProductSystem system, String description, SourceMap sources, List<Problem> problems,
-                  dev.cradle.engine.ai.AiStudy ai, List<String> background) {
+                  dev.cradle.engine.ai.AiStudy ai, List<Problem> warnings, List<String> background) {
     }
 
     private dev.cradle.engine.ai.AiStudy ai;
@@ -96,21 +100,36 @@ final class ScenarioReader {
     private final BackgroundDatabases databases = new BackgroundDatabases(this);
     private boolean usesLibraryMethods;
 
-    private ScenarioReader(YamlDocument doc) {
+    /** Where referenced files (CodeCarbon CSVs) may be read from. */
+    final StudyFolder folder;
+
+    private ScenarioReader(YamlDocument doc, StudyFolder folder) {
         this.doc = doc;
+        this.folder = folder;
     }
 
     static Result read(YamlDocument doc) {
-        ScenarioReader r = new ScenarioReader(doc);
+        return read(doc, StudyFolder.of(doc.file()));
+    }
+
+    static Result read(YamlDocument doc, StudyFolder folder) {
+        ScenarioReader r = new ScenarioReader(doc, folder);
         ProductSystem system = r.scenario();
         return new Result(r.problems.isEmpty() ? system : null, r.description, r.sources, r.problems, r.ai,
-                r.databases.explanation());
+                List.copyOf(r.warnings), r.databases.explanation());
     }
 
     private String description = "";
 
     void problem(Position pos, String message) {
         problems.add(new Problem(doc.file(), pos, message));
+    }
+
+    private final List<Problem> warnings = new ArrayList<>();
+
+    /** Something that is valid but probably not what the author meant; printed, and stored with the results. */
+    void warn(Position pos, String message) {
+        warnings.add(new Problem(doc.file(), pos, message));
     }
 
     // ---- generic helpers -------------------------------------------------------------------------
@@ -146,10 +165,13 @@ final class ScenarioReader {
             if (!allowed.contains(e.key())) {
                 String hint = Suggestions.closest(e.key(), allowed).map(s -> "did you mean '" + s + "'?")
                         .orElse("allowed keys: " + String.join(", ", allowed));
-                problem(e.keyPosition(), "unknown key '" + e.key() + "' in " + kindOfMap.replace('_', ' ') + "; " + hint);
+                problem(e.keyPosition(), "unknown key '" + Messages.shorten(e.key()) + "' in " + kindOfMap.replace('_', ' ') + "; " + hint);
             }
         }
     }
+
+    /** Longest ids and names accepted: they are echoed in every report and trace. */
+    static final Map<String, Integer> TEXT_LIMITS = Map.of("id", 200, "name", 1000);
 
     Optional<String> text(MapNode m, String key, boolean required, String where) {
         Optional<YamlNode> n = m.get(key);
@@ -160,6 +182,12 @@ final class ScenarioReader {
             return Optional.empty();
         }
         if (n.get() instanceof ScalarNode s) {
+            Integer limit = TEXT_LIMITS.get(key);
+            if (limit != null && s.text().length() > limit) {
+                problem(pos(n.get()), "'" + key + "' is " + s.text().length() + " characters long; " + key + "s are limited "
+                        + "to " + limit + " characters ('" + Messages.shorten(s.text()) + "')");
+                return Optional.empty();
+            }
             return Optional.of(s.text());
         }
         problem(pos(n.get()), "'" + key + "' must be a single value, not " + kind(n.get()));
@@ -181,8 +209,30 @@ final class ScenarioReader {
         return Optional.empty();
     }
 
+    /**
+     * A number in the domain of field {@code kind.key} ({@link NumericFields}); outside it, a problem at
+     * the number's position saying what would be right.
+     */
+    Optional<Double> number(YamlNode n, String kind, String key, String where) {
+        return number(n, "'" + key + "'" + (where.isEmpty() ? "" : " of " + where))
+                .flatMap(v -> inDomain(n, v, kind, key, where, null));
+    }
+
+    /** {@code v}, read from {@code n} (as {@code written}, null for the number itself), if inside the field's domain. */
+    Optional<Double> inDomain(YamlNode n, double v, String kind, String key, String where, String written) {
+        Domain d = NumericFields.of(kind, key);
+        if (d.accepts(v)) {
+            return Optional.of(v);
+        }
+        String shown = written != null ? written : n instanceof ScalarNode s && s.text() != null ? s.text().trim()
+                : Double.toString(v);
+        problem(pos(n), "'" + key + "'" + (where.isEmpty() ? "" : " of " + where) + " is " + Messages.shorten(shown)
+                + "; it must be " + d.rule() + NumericFields.hint(kind, key));
+        return Optional.empty();
+    }
+
     static String describe(YamlNode n) {
-        return n instanceof ScalarNode s && s.text() != null ? "'" + s.text() + "'" : kind(n);
+        return n instanceof ScalarNode s && s.text() != null ? "'" + Messages.shorten(s.text()) + "'" : kind(n);
     }
 
     Optional<Boolean> bool(YamlNode n, String what) {
@@ -201,19 +251,47 @@ final class ScenarioReader {
             if (v.isEmpty()) {
                 String hint = Suggestions.closest(t, options).map(s -> "did you mean '" + s + "'?")
                         .orElse("use one of: " + String.join(", ", options));
-                problem(pos(m.get(key).orElse(m)), "'" + t + "' is not a valid " + key.replace('_', ' ') + "; " + hint);
+                problem(pos(m.get(key).orElse(m)), "'" + Messages.shorten(t) + "' is not a valid " + key.replace('_', ' ') + "; " + hint);
             }
             return v;
         });
     }
 
+    /**
+     * A message for a quantity that did not parse ({@link Quantity#parse}'s message), with the value
+     * shortened and, for an unknown unit, the units it matches ignoring case ({@code w} → {@code W}).
+     */
+    static String quantityProblem(String message, String written) {
+        java.util.regex.Matcher unknown = java.util.regex.Pattern.compile("unknown unit '(.*)'", java.util.regex.Pattern.DOTALL)
+                .matcher(message);
+        if (unknown.matches()) {
+            return unknownUnit(unknown.group(1));
+        }
+        if (message.startsWith("expected")) {
+            return "expected a number and a unit such as '12 kWh', not '" + Messages.shorten(written.trim()) + "'";
+        }
+        if (message.contains("has no unit")) {
+            return "'" + Messages.shorten(written.trim()) + "' has no unit; write the unit after the number, e.g. '12 kWh'";
+        }
+        return Messages.shorten(message);
+    }
+
+    /** "unknown unit 'w'; did you mean 'W'? (units are case-sensitive)", or the nearest symbols. */
+    static String unknownUnit(String symbol) {
+        List<String> sameLetters = Units.all().keySet().stream()
+                .filter(k -> k.equalsIgnoreCase(symbol.trim())).sorted().toList();
+        String hint = !sameLetters.isEmpty()
+                ? "did you mean " + String.join(" or ", sameLetters.stream().map(x -> "'" + x + "'").toList())
+                        + "? (units are case-sensitive)"
+                : Suggestions.closest(symbol, Units.all().keySet()).map(x -> "did you mean '" + x + "'?")
+                        .orElse("see docs/scenario-reference.md for the list of units");
+        return "unknown unit '" + Messages.shorten(symbol) + "'; " + hint;
+    }
+
     Optional<Unit> unit(YamlNode n, String symbol) {
         Optional<Unit> u = Units.find(symbol);
         if (u.isEmpty()) {
-            String hint = Units.findIgnoringCase(symbol).map(x -> "did you mean '" + x.symbol() + "'?")
-                    .or(() -> Suggestions.closest(symbol, Units.all().keySet()).map(x -> "did you mean '" + x + "'?"))
-                    .orElse("see docs/scenario-reference.md for the list of units");
-            problem(pos(n), "unknown unit '" + symbol + "'; " + hint);
+            problem(pos(n), unknownUnit(symbol));
         }
         return u;
     }
@@ -371,7 +449,7 @@ final class ScenarioReader {
                 return;
             }
             if (flows.containsKey(id.get())) {
-                problem(m.position(), "flow id '" + id.get() + "' is declared twice");
+                problem(pos(m.get("id").get()), "flow id '" + id.get() + "' is declared twice; flow ids must be unique");
                 return;
             }
             flows.put(id.get(), new Flow(id.get(), text(m, "name", false, "").orElse(id.get()), type.get(), unit.get(),
@@ -439,7 +517,7 @@ final class ScenarioReader {
         if (n instanceof ScalarNode s && s.text() != null && !s.text().isBlank()) {
             sources.formula(path, doc.contentStart(s));
             if (s.numeric()) {
-                return Optional.of(Amount.of(Double.parseDouble(s.text())));
+                return number(n, "'formula' of " + what).map(Amount::of);
             }
             return Optional.of(Amount.formula(s.text()));
         }
@@ -458,7 +536,7 @@ final class ScenarioReader {
         if (dist.isEmpty()) {
             return Optional.empty();
         }
-        Function<String, Optional<Double>> num = k -> m.get(k).flatMap(v -> number(v, "'" + k + "'"))
+        Function<String, Optional<Double>> num = k -> m.get(k).flatMap(v -> number(v, "uncertainty", k, ""))
                 .or(() -> {
                     problem(m.position(), dist.get() + " needs '" + k + "'");
                     return Optional.empty();
@@ -493,10 +571,17 @@ final class ScenarioReader {
                     return Optional.empty();
             }
         } catch (IllegalArgumentException e) {
-            problem(m.position(), e.getMessage());
+            problem(m.position(), e.getMessage().replace("need ", "it needs ") + "; got " + describeNumbers(m));
             return Optional.empty();
         }
     }
+
+    private static String describeNumbers(MapNode m) {
+        return String.join(", ", m.entries().stream().filter(e -> e.value() instanceof ScalarNode sc && sc.numeric())
+                .map(e -> e.key() + " " + ((ScalarNode) e.value()).text()).toList());
+    }
+
+    private final Map<String, Position> processIds = new java.util.HashMap<>();
 
     private Optional<Process> process(YamlNode n) {
         Optional<MapNode> mm = asMap(n, "a process");
@@ -510,6 +595,12 @@ final class ScenarioReader {
             return Optional.empty();
         }
         String path = "process:" + id.get();
+        Position first = processIds.putIfAbsent(id.get(), m.get("id").get().position());
+        if (first != null) {
+            problem(m.get("id").get().position(), "process id '" + id.get() + "' is used twice (first at line "
+                    + first.line() + ", column " + first.column() + "); process ids must be unique");
+            return Optional.empty();
+        }
         sources.element(path, m.position());
         Optional<LifecycleStage> stage = choice(m, "stage", LifecycleStage::fromKey,
                 names(LifecycleStage.values(), LifecycleStage::key), true, "process '" + id.get() + "'");
@@ -553,7 +644,7 @@ final class ScenarioReader {
         checkKeys(m, "exchange");
         sources.element(path, m.position());
         Optional<Flow> flow = flowRef(m, "an exchange");
-        Optional<AmountInUnit> amount = amount(m, path, "the exchange", flow.map(Flow::referenceUnit).orElse(null));
+        Optional<AmountInUnit> amount = amount(m, "exchange", path, "the exchange", flow.map(Flow::referenceUnit).orElse(null));
         boolean avoided = m.get("avoided").flatMap(v -> bool(v, "'avoided'")).orElse(false);
         Uncertainty u = m.get("uncertainty").flatMap(this::uncertainty).orElse(null);
         String provider = text(m, "provider", false, "").orElse("");
@@ -589,7 +680,7 @@ final class ScenarioReader {
      * {@code amount: 12} (in {@code unit}, default the flow's), {@code amount: "12 kWh"}, or
      * {@code formula: "..."} with {@code unit}.
      */
-    private Optional<AmountInUnit> amount(MapNode m, String path, String what, Unit defaultUnit) {
+    private Optional<AmountInUnit> amount(MapNode m, String kind, String path, String what, Unit defaultUnit) {
         Optional<YamlNode> amount = m.get("amount");
         Optional<YamlNode> formula = m.get("formula");
         Optional<Unit> explicitUnit = text(m, "unit", false, what).flatMap(u -> unit(m.get("unit").get(), u));
@@ -610,22 +701,25 @@ final class ScenarioReader {
             try {
                 Quantity q = Quantity.parse(s.text());
                 if (explicitUnit.isPresent()) {
-                    problem(pos(a), "the amount '" + s.text() + "' already has a unit; remove 'unit'");
+                    problem(pos(a), "the amount '" + Messages.shorten(s.text()) + "' already has a unit; remove 'unit'");
+                    return Optional.empty();
+                }
+                if (!Double.isFinite(q.value())) {
+                    problem(pos(a), "the amount '" + Messages.shorten(s.text()) + "' is too large to calculate with "
+                            + "(beyond about 1.8e308); check its magnitude and unit");
+                    return Optional.empty();
+                }
+                if (inDomain(a, q.value(), kind, "amount", kind.equals("exchange") ? "" : what, s.text()).isEmpty()) {
                     return Optional.empty();
                 }
                 return Optional.of(new AmountInUnit(Amount.of(q.value()), q.unit()));
             } catch (IllegalArgumentException e) {
-                String msg = e.getMessage();
-                if (msg.startsWith("unknown unit")) {
-                    String sym = msg.substring(msg.indexOf('\'') + 1, msg.lastIndexOf('\''));
-                    unit(a, sym);
-                } else {
-                    problem(pos(a), "the amount " + msg.replace("expected", "must be") + "; or use 'formula' for an expression");
-                }
+                problem(pos(a), "the amount: " + quantityProblem(e.getMessage(), s.text())
+                        + "; or use 'formula' for an expression");
                 return Optional.empty();
             }
         }
-        return number(a, "'amount'").map(v -> new AmountInUnit(Amount.of(v), explicitUnit.orElse(defaultUnit)));
+        return number(a, kind, "amount", kind.equals("exchange") ? "" : what).map(v -> new AmountInUnit(Amount.of(v), explicitUnit.orElse(defaultUnit)));
     }
 
     private List<AllocationFactor> allocation(YamlNode n, String processPath) {
@@ -665,7 +759,8 @@ final class ScenarioReader {
         if (n instanceof ScalarNode s && s.quoted() && s.text() != null) {
             return formulaText(n, path, "the allocation factor");
         }
-        return number(n, "an allocation factor").map(Amount::of);
+        return number(n, "an allocation factor").flatMap(v -> inDomain(n, v, "allocation", "physical", "", null)
+                .map(Amount::of));
     }
 
     private Optional<ImpactMethod> method(YamlNode n) {
@@ -739,7 +834,7 @@ final class ScenarioReader {
         checkKeys(m, "functional_unit");
         sources.element("functional_unit", m.position());
         Optional<Flow> flow = flowRef(m, "the functional unit");
-        Optional<AmountInUnit> amount = amount(m, "functional_unit", "the functional unit",
+        Optional<AmountInUnit> amount = amount(m, "functional_unit", "functional_unit", "the functional unit",
                 flow.map(Flow::referenceUnit).orElse(null));
         if (flow.isEmpty() || amount.isEmpty()) {
             return Optional.empty();

@@ -33,7 +33,10 @@ public final class SourceMap {
             }
             int slash = p.lastIndexOf('/');
             if (slash < 0) {
-                return Position.UNKNOWN;
+                // a process generated from an AI declaration ("process:workload:w/gpu/manufacturing") sits at
+                // the declaration it came from ("workload:w")
+                return path.startsWith("process:") && path.indexOf(':', 8) > 0 ? locate(path.substring(8), 0)
+                        : Position.UNKNOWN;
             }
             p = p.substring(0, slash);
         }

@@ -134,7 +134,7 @@ class AiScenarioTest {
     void utilisationOutsideTheUnitInterval() throws Exception {
         Cli cli = check(BASE.replace("utilisation: 0.8", "utilisation: 1.5"));
         assertEquals(2, cli.code());
-        assertTrue(cli.err().contains("'utilisation' of hardware 'gpus' is 1.5; it must lie in (0, 1]"), cli.err());
+        assertTrue(cli.err().contains("'utilisation' of hardware 'gpus' is 1.5; it must be greater than 0 and at most 1"), cli.err());
         assertEquals(2, check(BASE.replace("utilisation: 0.8", "utilisation: 0")).code());
     }
 
@@ -142,14 +142,14 @@ class AiScenarioTest {
     void zeroLifetime() throws Exception {
         Cli cli = check(BASE.replace("lifetime: 5 years", "lifetime: 0 years"));
         assertEquals(2, cli.code());
-        assertTrue(cli.err().contains("'lifetime' of hardware 'gpus' must be greater than zero"), cli.err());
+        assertTrue(cli.err().contains("'lifetime' of hardware 'gpus' is 0 years; it must be greater than 0"), cli.err());
     }
 
     @Test
     void quantityOfTheWrongDimension() throws Exception {
         Cli cli = check(BASE.replace("lifetime: 5 years", "lifetime: 5 kWh"));
         assertEquals(2, cli.code());
-        assertTrue(cli.err().contains("'lifetime' is energy (kWh) but must be time, e.g. '6 years'"), cli.err());
+        assertTrue(cli.err().contains("'lifetime' of hardware 'gpus' is energy (kWh) but must be time, e.g. '6 years'"), cli.err());
     }
 
     @Test

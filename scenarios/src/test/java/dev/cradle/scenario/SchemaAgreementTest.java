@@ -48,8 +48,14 @@ class SchemaAgreementTest {
             Map.entry("flops", "/properties/workloads/items/properties/flops/properties"),
             Map.entry("deployment", "/properties/workloads/items/properties/deployment/properties"),
             Map.entry("storage", "/properties/workloads/items/properties/storage/properties"),
+            Map.entry("codecarbon", "/properties/workloads/items/properties/codecarbon/oneOf/1/properties"),
+            Map.entry("carbontracker", "/properties/workloads/items/properties/carbontracker/oneOf/1/properties"),
+            Map.entry("experiment_impact_tracker",
+                    "/properties/workloads/items/properties/experiment_impact_tracker/oneOf/1/properties"),
+            Map.entry("power_samples", "/properties/workloads/items/properties/power_samples/oneOf/1/properties"),
             Map.entry("allocation_rule", "/definitions/allocation_rule/oneOf/1/properties"),
             Map.entry("database", "/properties/databases/items/properties"));
+
 
     @Test
     void schemaAndLoaderAllowTheSameKeys() throws Exception {
@@ -62,6 +68,101 @@ class SchemaAgreementTest {
             Set<String> inSchema = new TreeSet<>();
             props.fieldNames().forEachRemaining(inSchema::add);
             assertEquals(new TreeSet<>(e.getValue()), inSchema, "keys of " + e.getKey());
+        }
+    }
+
+    /** The schema nodes a numeric field's domain applies to: the node, or each value of a map of numbers. */
+    private static List<JsonNode> numberNodes(JsonNode node) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        if (node.path("additionalProperties").isObject()) {
+            out.add(node.get("additionalProperties"));
+        } else if ("object".equals(node.path("type").asText()) && node.path("properties").isObject()) {
+            node.get("properties").forEach(out::add);
+        } else {
+            out.add(node);
+        }
+        return out;
+    }
+
+    @Test
+    void everyNumericFieldHasItsDomainInTheSchema() throws Exception {
+        JsonNode schema = new ObjectMapper().readTree(SCHEMA.toFile());
+        for (Map.Entry<String, Domain> e : NumericFields.DOMAINS.entrySet()) {
+            String[] kindKey = e.getKey().split("\\.");
+            JsonNode field = schema.at(POINTERS.get(kindKey[0]) + "/" + kindKey[1]);
+            assertTrue(field.isObject(), e.getKey() + " is in the schema");
+            for (JsonNode n : numberNodes(field)) {
+                Set<String> keywords = new TreeSet<>();
+                for (String k : List.of("minimum", "exclusiveMinimum", "maximum", "multipleOf")) {
+                    if (n.has(k)) {
+                        keywords.add(k + "=" + n.get(k).asText());
+                    }
+                }
+                Set<String> expected = new TreeSet<>();
+                e.getValue().schemaKeywords().forEach((k, v) -> expected.add(k + "=" + v));
+                assertEquals(expected, keywords, "schema keywords of " + e.getKey());
+                String pattern = e.getValue().stringPattern();
+                if (n.path("type").toString().contains("string") && pattern != null) {
+                    assertEquals(pattern, n.path("pattern").asText(), "string pattern of " + e.getKey());
+                }
+            }
+        }
+    }
+
+    /** Every number the schema allows belongs to a field whose domain the loader checks. */
+    @Test
+    void everyNumberInTheSchemaHasADomain() throws Exception {
+        JsonNode schema = new ObjectMapper().readTree(SCHEMA.toFile());
+        Set<String> fieldPointers = new TreeSet<>();
+        for (String field : NumericFields.DOMAINS.keySet()) {
+            String[] kindKey = field.split("\\.");
+            fieldPointers.add(POINTERS.get(kindKey[0]) + "/" + kindKey[1]);
+        }
+        List<String> without = new java.util.ArrayList<>();
+        walk(schema, "", fieldPointers, without);
+        assertEquals(List.of(), without, "numeric schema fields without a domain in NumericFields");
+    }
+
+    private static void walk(JsonNode n, String pointer, Set<String> fields, List<String> without) {
+        if (n.isObject()) {
+            JsonNode type = n.get("type");
+            boolean numeric = type != null && (type.asText().equals("number") || type.toString().contains("\"number\""));
+            boolean covered = fields.stream().anyMatch(f -> pointer.equals(f) || pointer.startsWith(f + "/"));
+            boolean exempt = pointer.endsWith("/formula") || pointer.contains("/tags/") || pointer.endsWith("/cradle")
+                    || pointer.contains("/inventory/");
+            if (numeric && !covered && !exempt) {
+                without.add(pointer);
+            }
+            n.fields().forEachRemaining(e -> walk(e.getValue(), pointer + "/" + e.getKey(), fields, without));
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                walk(n.get(i), pointer + "/" + i, fields, without);
+            }
+        }
+    }
+
+    @Test
+    void everyDomainIsDocumented() throws Exception {
+        String docs = Files.readString(Path.of("../docs/scenario-reference.md"));
+        for (Map.Entry<String, Domain> e : NumericFields.DOMAINS.entrySet()) {
+            String[] kindKey = e.getKey().split("\\.");
+            String row = "| `" + kindKey[0] + "` | `" + kindKey[1] + "` | " + e.getValue().notation() + " |";
+            assertTrue(docs.contains(row), "docs/scenario-reference.md lacks the row " + row);
+        }
+    }
+
+    @Test
+    void theSchemaRefusesNumbersOutsideTheirDomains() throws Exception {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+                .getSchema(new ObjectMapper().readTree(SCHEMA.toFile()));
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        String ok = "hardware:\n  - {id: g, datacenter: d, lifetime: 6 years, count: 2, utilisation: 0.5}\n";
+        assertTrue(schema.validate(yaml.readTree(ok)).isEmpty(), ok);
+        for (String bad : List.of("lifetime: 0 years", "lifetime: -6 years", "lifetime: -6", "count: 0", "count: 1.5",
+                "utilisation: 0", "utilisation: 1.2")) {
+            String key = bad.substring(0, bad.indexOf(':'));
+            String doc = ok.replaceAll(key + ": [^,}]+", bad);
+            assertTrue(!schema.validate(yaml.readTree(doc)).isEmpty(), "the schema refuses " + bad);
         }
     }
 

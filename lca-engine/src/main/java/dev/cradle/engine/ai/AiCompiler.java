@@ -34,7 +34,14 @@ public final class AiCompiler {
     public AiStudy compile(AiScenario scenario) {
         CompilationContext ctx = new CompilationContext(scenario, library);
         for (Rule r : rules) {
-            r.apply(ctx);
+            try {
+                r.apply(ctx);
+            } catch (dev.cradle.model.NonFiniteAmountException e) {
+                // the rules check their own derived figures; this is the net for any they missed
+                ctx.problem("system", "the rule '" + r.name() + "' derived an amount that is not a finite number ("
+                        + e.value() + "): some declared numbers are too large or too small to multiply; "
+                        + "check their magnitudes and units");
+            }
             if (!ctx.problems.isEmpty()) {
                 throw new ModelException(ctx.problems);
             }
@@ -59,6 +66,6 @@ public final class AiCompiler {
         traces.addAll(ctx.traces.stream().filter(t -> !t.processId().startsWith("(")).toList());
         processes.addAll(ctx.processes);
         return new AiStudy(processes, ctx.parameters, ctx.functionalUnit, traces, ctx.allocations,
-                ctx.marketOverrides, ctx.energy);
+                ctx.marketOverrides, ctx.energy, ctx.measurements, ctx.warnings);
     }
 }

@@ -26,6 +26,8 @@ public final class CompilationContext {
     final Map<String, List<Exchange>> runInputs = new LinkedHashMap<>();
     final Map<String, RunUse> runUse = new LinkedHashMap<>();
     final List<WorkloadEnergy> energy = new ArrayList<>();
+    final List<MeasurementCheck> measurements = new ArrayList<>();
+    final List<Warning> warnings = new ArrayList<>();
 
     /** The use-phase exchanges of a workload's run, with their coverage and the arithmetic behind them. */
     record RunUse(List<Exchange> exchanges, java.util.Set<String> coverage, List<String> lines) {
@@ -59,6 +61,21 @@ public final class CompilationContext {
 
     void problem(String path, String message) {
         problems.add(ModelProblem.at(path, message));
+    }
+
+    /**
+     * True when every {@code value} is a finite number; otherwise reports at {@code path} that
+     * {@code what} overflowed (the product of declared numbers left the range of a double).
+     */
+    boolean finite(String path, String what, double... values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                problem(path, what + " is not a finite number (" + v + "): the declared numbers it is computed from "
+                        + "are too large or too small; check their magnitudes and units");
+                return false;
+            }
+        }
+        return true;
     }
 
     void add(Process p, Trace t) {

@@ -52,6 +52,11 @@ public final class HardwareEmbodiedRule implements Rule {
             WorkloadFacts f = wf.on(usage.hardware());
             Hardware h = f.hardware();
             double devices = f.deviceHours() / (h.lifetimeH() * h.utilisation());
+            if (!ctx.finite("hardware:" + h.id(), "the devices carried by workload '" + f.workload().id() + "' ("
+                    + Rules.fmt(f.deviceHours()) + " device-h / (" + Rules.fmt(h.lifetimeH()) + " h life × "
+                    + Rules.fmt(h.utilisation()) + " utilisation))", devices)) {
+                continue;
+            }
             Map<LifecycleStage, Stage> stages = stagesOf(ctx, h);
             for (Map.Entry<LifecycleStage, Stage> e : stages.entrySet()) {
                 LifecycleStage stage = e.getKey();

@@ -53,11 +53,15 @@ public final class IdleRule implements Rule {
                 continue;
             }
             double facility = kwh * dcDecl.get().pue();
-            List<Exchange> whole = new ArrayList<>();
-            whole.add(Rules.emissionFormula(ctx.library().flow("co2e_aggregated").orElseThrow(),
-                    Double.toString(facility) + " * " + dc.intensityParameter()));
             double water = (kwh * dcDecl.get().wueOnsite() + (Double.isNaN(dc.offsiteLPerKwh()) ? 0
                     : facility * dc.offsiteLPerKwh())) / 1000;
+            if (!ctx.finite("hardware:" + h.id(), "the idle energy of hardware '" + h.id() + "' (" + basis.get(0) + ")",
+                    kwh, facility, water)) {
+                continue;
+            }
+            List<Exchange> whole = new ArrayList<>();
+            whole.add(Rules.emissionFormula(ctx.library().flow("co2e_aggregated").orElseThrow(),
+                    Rules.coefficient(facility) + " * " + dc.intensityParameter()));
             if (water > 0) {
                 whole.add(Rules.elementary(dc.water(), water));
             }

@@ -65,6 +65,19 @@ final class Rules {
         return in ? input(f, amount) : output(f, amount);
     }
 
+    /**
+     * A coefficient written into a generated formula: its full-precision text, never "Infinity" or
+     * "NaN" (which the formula parser would read as unknown parameters).
+     *
+     * @throws dev.cradle.model.NonFiniteAmountException when {@code k} is not finite (reported by the compiler)
+     */
+    static String coefficient(double k) {
+        if (!Double.isFinite(k)) {
+            throw new dev.cradle.model.NonFiniteAmountException(k);
+        }
+        return Double.toString(k);
+    }
+
     /** An emission whose amount is a formula over parameters, in the flow's reference unit. */
     static Exchange emissionFormula(Flow f, String formula) {
         return new Exchange(f, Direction.OUTPUT, Amount.formula(formula), f.referenceUnit(), false, "", null);

@@ -60,6 +60,6 @@ final class SharedCosts {
             return e.withAmount(dev.cradle.model.Amount.of(c.value() * k));
         }
         String f = ((dev.cradle.model.Amount.Formula) e.amount()).expression();
-        return e.withAmount(dev.cradle.model.Amount.formula(Double.toString(k) + " * (" + f + ")"));
+        return e.withAmount(dev.cradle.model.Amount.formula(Rules.coefficient(k) + " * (" + f + ")"));
     }
 }

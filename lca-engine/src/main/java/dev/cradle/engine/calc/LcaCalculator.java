@@ -8,7 +8,6 @@ import dev.cradle.engine.solve.Factorization;
 import dev.cradle.engine.solve.SingularSystemException;
 import dev.cradle.engine.solve.Solver;
 import jakarta.inject.Inject;
-import org.ejml.data.DMatrixSparseCSC;
 
 /**
  * Calculates compiled product systems: builds the matrices, factorises the technosphere once
@@ -31,10 +30,13 @@ public final class LcaCalculator {
     /**
      * The result for a given parameter vector.
      *
-     * @throws ModelException naming the processes at fault when the system cannot be solved
+     * @throws ModelException naming the processes at fault when the system cannot be solved, or when an amount,
+     *                        the solution or a result is not a finite number (overflow)
      */
     public LcaResult calculate(CompiledSystem system, double[] parameters) {
-        return prepare(system, parameters).calculate();
+        LcaResult result = prepare(system, parameters).calculate();
+        FiniteCheck.result(result);
+        return result;
     }
 
     /** {@link #prepare(CompiledSystem, double[])} at the parameters' declared values. */
@@ -51,8 +53,7 @@ public final class LcaCalculator {
      */
     public PreparedSystem prepare(CompiledSystem system, double[] parameters) {
         MatrixData data = system.matrices(parameters);
-        requireFinite(system, data.technosphere());
-        requireFinite(system, data.interventions());
+        FiniteCheck.matrices(data, system.techIndex());
         Factorization factorization;
         try {
             factorization = solver.factorize(data.technosphere());
@@ -60,18 +61,6 @@ public final class LcaCalculator {
             throw SolverProblems.toModelException(e, system.techIndex());
         }
         return new PreparedSystem(system, data, factorization);
-    }
-
-    private static void requireFinite(CompiledSystem system, DMatrixSparseCSC m) {
-        for (int j = 0; j < m.numCols; j++) {
-            for (int p = m.col_idx[j]; p < m.col_idx[j + 1]; p++) {
-                if (!Double.isFinite(m.nz_values[p])) {
-                    throw ModelException.of("process:" + system.techIndex().at(j).processId(),
-                            "an exchange amount evaluates to " + m.nz_values[p]
-                                    + "; check formulas for divisions by zero");
-                }
-            }
-        }
     }
 
     /**

@@ -139,25 +139,7 @@ public final class ParameterTable {
     }
 
     private static int columnOf(Expression e, String name) {
-        if (e instanceof Expression.Variable v) {
-            return v.name().equals(name) ? v.column() : -1;
-        }
-        List<Expression> children = new ArrayList<>();
-        if (e instanceof Expression.Unary u) {
-            children.add(u.operand());
-        } else if (e instanceof Expression.Binary b) {
-            children.add(b.left());
-            children.add(b.right());
-        } else if (e instanceof Expression.Call c) {
-            children.addAll(c.arguments());
-        }
-        for (Expression c : children) {
-            int col = columnOf(c, name);
-            if (col > 0) {
-                return col;
-            }
-        }
-        return -1;
+        return e.firstColumnOf(name);
     }
 
     private static ToIntFunction<String> resolver(Map<String, Integer> globals, Map<String, Integer> local) {

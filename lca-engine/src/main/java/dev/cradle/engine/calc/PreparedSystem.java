@@ -40,7 +40,7 @@ public final class PreparedSystem {
      * in the column's reference unit; a waste treatment's demand is negative, see docs/methodology.md §3).
      *
      * @throws IllegalArgumentException when f has the wrong length or a non-finite entry
-     * @throws dev.cradle.engine.ModelException when the solve's residual check fails
+     * @throws dev.cradle.engine.ModelException when the solve's residual check fails, or a result overflows
      */
     public LcaResult calculate(double[] demand) {
         int n = system.techIndex().size();
@@ -56,7 +56,10 @@ public final class PreparedSystem {
         MatrixData withDemand = new MatrixData(data.technosphere(), data.interventions(), data.characterisation(),
                 demand.clone());
         try {
-            return new LcaResult(system.techIndex(), system.flowIndex(), system.impactIndex(), withDemand, factorization);
+            LcaResult result = new LcaResult(system.techIndex(), system.flowIndex(), system.impactIndex(), withDemand,
+                    factorization);
+            FiniteCheck.result(result); // no infinite or NaN number leaves the engine
+            return result;
         } catch (SingularSystemException e) {
             throw SolverProblems.toModelException(e, system.techIndex());
         }

@@ -110,9 +110,14 @@ public final class SystemCompiler {
                 double sign = e.direction() == Direction.OUTPUT ? 1 : -1;
                 if (e.isProviderSide()) {
                     aTerms.add(new PendingTerm(aPattern.add(j, j), sign * unitFactor, amount, null));
-                    if (defaults != null && amount != null && amount.evaluate(defaults) == 0) {
-                        problem(path, "process '" + p.id() + "' provides 0 " + e.unit() + " of '" + e.flow().id()
-                                + "'; the reference amount must not be zero");
+                    double made = defaults != null && amount != null ? amount.evaluate(defaults) : Double.NaN;
+                    if (made == 0 || (!e.flow().isWaste() && made < 0)) {
+                        problem(path, "process '" + p.id() + "' provides " + round(made) + " " + e.unit() + " of '"
+                                + e.flow().id() + "'; the reference amount must be greater than zero (amounts are "
+                                + "per unit of it)");
+                    } else if (e.flow().isWaste() && made < 0) {
+                        problem(path, "process '" + p.id() + "' treats " + round(made) + " " + e.unit() + " of the waste '"
+                                + e.flow().id() + "'; the amount treated must be greater than zero");
                     }
                 } else if (e.flow().isElementary()) {
                     int row = flows.indexOf(e.flow().id()).orElseThrow();
@@ -127,6 +132,9 @@ public final class SystemCompiler {
                 }
             }
         }
+        if (defaults != null) {
+            selfConsumption(tech, defaults);
+        }
         int referenceColumn = referenceColumn(tech, providersByFlow);
         FunctionalUnit fu = system.functionalUnit();
         double fuUnit = 1;
@@ -140,6 +148,13 @@ public final class SystemCompiler {
         }
         CompiledFormula fuAmount = compileAmount(fu.amount(), parameters == null ? null : parameters.resolverFor(null),
                 null, "functional_unit");
+        if (fuAmount != null && defaults != null) {
+            double amount = fuAmount.evaluate(defaults);
+            if (!(amount > 0)) {
+                problem("functional_unit", "the functional unit's amount is " + round(amount) + "; it must be greater "
+                        + "than zero (the study is about a positive quantity of '" + fu.referenceFlow().id() + "')");
+            }
+        }
         ImpactIndex impacts = impactIndex();
         double[][] c = characterisation(impacts, flows);
         if (!problems.isEmpty()) {
@@ -150,6 +165,70 @@ public final class SystemCompiler {
         double sign = fu.referenceFlow().isWaste() ? -1 : 1;
         return new CompiledSystem(system, parameters, tech, flows, impacts, a, b, resolve(aTerms, aPattern),
                 resolve(bTerms, bPattern), c, referenceColumn, sign * fuUnit, fuAmount);
+    }
+
+    /**
+     * A process that uses its own product as an input must make more of it than it uses: the net
+     * output (output − input, at the parameters' declared values) is its reference amount.
+     */
+    private void selfConsumption(TechIndex tech, double[] defaults) {
+        for (int j = 0; j < tech.size(); j++) {
+            TechFlow column = tech.at(j);
+            Process p = column.process();
+            double made = 0;
+            double used = 0;
+            int firstInput = -1;
+            for (int x = 0; x < p.exchanges().size(); x++) {
+                Exchange e = p.exchanges().get(x);
+                if (!e.flow().id().equals(column.flowId()) || e.avoided()
+                        || (e.providerId().isPresent() && !e.provider().equals(p.id()))) {
+                    continue;
+                }
+                double v = constantOrFormula(e, p.id(), defaults);
+                if (Double.isNaN(v)) {
+                    return; // a formula problem, reported elsewhere
+                }
+                if (e.isProviderSide()) {
+                    made += v;
+                } else {
+                    used += v;
+                    firstInput = firstInput < 0 ? x : firstInput;
+                }
+            }
+            if (firstInput >= 0 && made > 0 && used >= made) {
+                boolean waste = column.flow().isWaste();
+                problem("process:" + p.id() + "/exchange:" + firstInput, "process '" + p.id() + "' "
+                        + (waste ? "produces " : "consumes ") + round(used) + " of its own " + (waste ? "waste" : "product")
+                        + " '" + column.flowId() + "' but " + (waste ? "treats " : "makes ") + round(made)
+                        + "; it must " + (waste ? "treat" : "make") + " more than it " + (waste ? "produces" : "consumes")
+                        + " (the net amount is its reference), or remove the self-" + (waste ? "output" : "input"));
+            }
+        }
+    }
+
+    /** An exchange's amount at the declared parameter values, in the flow's reference unit; NaN if not computable. */
+    private double constantOrFormula(Exchange e, String processId, double[] defaults) {
+        if (!e.unit().isCompatibleWith(e.flow().referenceUnit())) {
+            return Double.NaN;
+        }
+        double factor = e.unit().conversionFactorTo(e.flow().referenceUnit());
+        if (e.amount() instanceof Amount.Constant c) {
+            return c.value() * factor;
+        }
+        try {
+            String text = ((Amount.Formula) e.amount()).expression();
+            ToIntFunction<String> scope = parameters.resolverFor(processId);
+            CompiledFormula f = FormulaCompiler.compile(text, FormulaParser.parse(text), name -> {
+                int slot = scope.applyAsInt(name);
+                if (slot < 0) {
+                    throw new FormulaException(text, 1, "unknown parameter");
+                }
+                return slot;
+            });
+            return f.evaluate(defaults) * factor;
+        } catch (FormulaException fe) {
+            return Double.NaN;
+        }
     }
 
     private record PendingTerm(int ticket, double multiplier, CompiledFormula amount, CompiledFormula allocation) {

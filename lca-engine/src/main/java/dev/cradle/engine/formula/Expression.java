@@ -36,20 +36,46 @@ public sealed interface Expression {
     /** Every parameter name this expression reads, sorted. */
     default Set<String> variables() {
         Set<String> out = new TreeSet<>();
-        collect(this, out);
+        for (Expression e : nodes()) {
+            if (e instanceof Variable v) {
+                out.add(v.name());
+            }
+        }
         return out;
     }
 
-    private static void collect(Expression e, Set<String> out) {
-        if (e instanceof Variable v) {
-            out.add(v.name());
-        } else if (e instanceof Unary u) {
-            collect(u.operand(), out);
-        } else if (e instanceof Binary b) {
-            collect(b.left(), out);
-            collect(b.right(), out);
-        } else if (e instanceof Call c) {
-            c.arguments().forEach(a -> collect(a, out));
+    /** The column of the first (leftmost) use of parameter {@code name}, or -1. */
+    default int firstColumnOf(String name) {
+        for (Expression e : nodes()) {
+            if (e instanceof Variable v && v.name().equals(name)) {
+                return v.column();
+            }
         }
+        return -1;
+    }
+
+    /**
+     * Every node, in pre-order from left to right. Walked with an explicit stack, not recursion: a
+     * chain {@code 1-1-1-…} of 2,000 operators is a tree 2,000 deep.
+     */
+    default List<Expression> nodes() {
+        List<Expression> out = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Expression> stack = new java.util.ArrayDeque<>();
+        stack.push(this);
+        while (!stack.isEmpty()) {
+            Expression e = stack.pop();
+            out.add(e);
+            if (e instanceof Unary u) {
+                stack.push(u.operand());
+            } else if (e instanceof Binary b) {
+                stack.push(b.right());
+                stack.push(b.left());
+            } else if (e instanceof Call c) {
+                for (int i = c.arguments().size() - 1; i >= 0; i--) {
+                    stack.push(c.arguments().get(i));
+                }
+            }
+        }
+        return out;
     }
 }

@@ -1,25 +1,18 @@
 package dev.cradle.scenario.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cradle.engine.Cradle;
 import dev.cradle.engine.ModelException;
-import dev.cradle.engine.result.LcaResult;
+import dev.cradle.engine.solve.SingularSystemException;
 import dev.cradle.scenario.LoadedScenario;
 import dev.cradle.scenario.Problem;
 import dev.cradle.scenario.ScenarioException;
 import dev.cradle.scenario.ScenarioLoader;
-import dev.cradle.scenario.report.AiView;
-import dev.cradle.scenario.report.AtomicFiles;
-import dev.cradle.scenario.report.CsvReport;
-import dev.cradle.scenario.report.ResultDocument;
-import dev.cradle.scenario.report.TextReport;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -85,6 +78,14 @@ public final class CradleCli implements Callable<Integer> {
             me.problems().forEach(p -> err.println(p.path() + ": " + p.message()));
             return BAD_INPUT;
         }
+        if (ex instanceof EnvironmentException ee) {
+            err.println("cradle: " + ee.getMessage());
+            return BAD_INPUT;
+        }
+        if (ex instanceof SingularSystemException se) {
+            err.println("cradle: the system cannot be solved: " + se.getMessage());
+            return BAD_INPUT;
+        }
         err.println("cradle: internal error: " + ex);
         if (System.getenv("CRADLE_DEBUG") != null) {
             ex.printStackTrace(err);
@@ -92,6 +93,13 @@ public final class CradleCli implements Callable<Integer> {
             err.println("This is a bug in Cradle, not in your input. Set CRADLE_DEBUG=1 for the stack trace.");
         }
         return INTERNAL_FAULT;
+    }
+
+    /** Prints each warning as {@code file:line:column: warning: message} to the error stream. */
+    static void printWarnings(LoadedScenario s, PrintWriter err) {
+        s.warnings().forEach(w -> err.println(w.file() + ":" + w.position().line() + ":" + w.position().column()
+                + ": warning: " + w.message()));
+        err.flush();
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
@@ -107,30 +115,19 @@ public final class CradleCli implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @CommandLine.Mixin
+        StudyOptions study;
+
         @Override
         public Integer call() throws Exception {
-            LoadedScenario scenario = ScenarioLoader.load(file);
-            LcaResult result;
-            AiView view = AiView.NONE;
-            try {
-                result = Cradle.calculator().calculate(scenario.compiled());
-                if (scenario.aiStudy().isPresent()) {
-                    var ai = scenario.aiStudy().get();
-                    view = new AiView(Cradle.calculator().calculate(scenario.compiled(),
-                            ai.marketBasedParameters(scenario.compiled())), ai.allocations(), ai.energy());
-                }
-            } catch (ModelException e) {
-                throw ScenarioLoader.located(file, scenario.sources(), e);
-            }
-            String text = TextReport.render(scenario.system(), result, view);
-            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            Map<String, String> files = new LinkedHashMap<>();
-            files.put("results.json", json.writeValueAsString(ResultDocument.of(scenario.system(), result, view)) + "\n");
-            files.put("results.csv", CsvReport.render(result));
-            Path dir = out != null ? out : Path.of("results", stripExtension(file.getFileName().toString()));
-            AtomicFiles.write(dir, files);
+            Path dir = out != null ? out : Path.of("results", stripExtension(String.valueOf(file.getFileName())));
+            LoadedScenario scenario = study.load(file);
+            Reports reports = Reports.of(scenario);
+            printWarnings(scenario, spec.commandLine().getErr());
+            OutputFolder.check(dir);
+            OutputFolder.write(dir, reports.files());
             PrintWriter o = spec.commandLine().getOut();
-            o.print(text);
+            o.print(reports.text());
             o.println();
             o.println("Wrote " + dir.resolve("results.json") + " and " + dir.resolve("results.csv"));
             o.flush();
@@ -153,10 +150,20 @@ public final class CradleCli implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @CommandLine.Mixin
+        StudyOptions study;
+
         @Override
         public Integer call() {
-            LoadedScenario s = ScenarioLoader.load(file);
+            LoadedScenario s = study.load(file);
             PrintWriter o = spec.commandLine().getOut();
+            s.backgroundLinks().forEach(o::println);
+            if (!s.warnings().isEmpty()) {
+                o.println("Warnings");
+                s.warnings().forEach(w -> o.println("  " + w.file() + ":" + w.position().line() + ":"
+                        + w.position().column() + ": " + w.message()));
+                o.println();
+            }
             s.backgroundLinks().forEach(o::println);
             if (s.aiStudy().isEmpty()) {
                 o.println(file + " declares no datacenters, hardware or workloads: every process is written by hand.");
@@ -183,7 +190,8 @@ public final class CradleCli implements Callable<Integer> {
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Check a scenario file (syntax, keys, units, references, formulas, links) without calculating.")
+            description = "Check a scenario file (syntax, keys, units, domains of numbers, references, formulas, links) and "
+                    + "calculate it without writing anything: it refuses exactly what 'run' refuses.")
     static final class Validate implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "the scenario file (YAML)")
         Path file;
@@ -191,13 +199,38 @@ public final class CradleCli implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @CommandLine.Mixin
+        StudyOptions study;
+
         @Override
-        public Integer call() {
-            LoadedScenario s = ScenarioLoader.load(file);
+        public Integer call() throws Exception {
+            LoadedScenario s = study.load(file);
+            Reports.of(s); // what run would refuse: a solve behind the reports (the upstream tree) can fail too
+            printWarnings(s, spec.commandLine().getErr());
             spec.commandLine().getOut().println(file + ": valid (" + s.system().processes().size() + " processes, "
                     + s.compiled().flowIndex().size() + " elementary flows, "
                     + s.compiled().impactIndex().size() + " indicators)");
             return OK;
+        }
+    }
+
+    /** Options shared by the commands that read a scenario. */
+    static final class StudyOptions {
+        @Option(names = "--allow-root", paramLabel = "DIR",
+                description = "a folder outside the scenario's folder from which the scenario may read files "
+                        + "(e.g. CodeCarbon CSVs); repeatable")
+        List<Path> roots = new ArrayList<>();
+
+        /** Loads {@code file} after checking that it names a scenario file at all. */
+        LoadedScenario load(Path file) {
+            if (file == null || file.toString().isEmpty()) {
+                throw new EnvironmentException("no scenario file given: name a scenario file (.yaml), e.g. "
+                        + "scenarios/examples/generic-training-run.yaml");
+            }
+            if (java.nio.file.Files.isDirectory(file)) {
+                throw new EnvironmentException(file + " is a directory, not a scenario file: name a .yaml file in it");
+            }
+            return ScenarioLoader.load(file, roots);
         }
     }
 }

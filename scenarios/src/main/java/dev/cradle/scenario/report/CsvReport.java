@@ -7,37 +7,50 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
+import dev.cradle.model.MlPhase;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * results.csv in long ("tidy") form, one row per indicator × group: columns
- * {@code indicator, unit, breakdown, group, value, share}, where breakdown is {@code total},
+ * {@code indicator, unit, breakdown, group, value, share, coverage}, where breakdown is {@code total},
  * {@code process}, {@code stage}, {@code phase}, or {@code model}, {@code device} and {@code datacenter}
  * when processes carry those tags (AI declarations). Spreadsheet pivots give the category × process and
- * category × stage tables.
+ * category × stage tables. {@code coverage} is {@value #COMPLETE}, {@value #PARTIAL} (the value is a
+ * lower bound: some contributing processes' data do not cover the indicator) or {@value #NONE} (value
+ * and share are empty: unknown, not zero).
  */
 public final class CsvReport {
+    /** Coverage of a row: every contributing process's data covers the indicator. */
+    public static final String COMPLETE = "complete";
+    /** Some contributing processes' data do not cover the indicator: the value is a lower bound. */
+    public static final String PARTIAL = "partial";
+    /** No contributing process's data covers the indicator: the value is unknown and left empty, never 0. */
+    public static final String NONE = "not covered";
+
     private CsvReport() {
     }
 
     public static String render(LcaResult r) {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-                .setHeader("indicator", "unit", "breakdown", "group", "value", "share").get())) {
+                .setHeader("indicator", "unit", "breakdown", "group", "value", "share", "coverage").get())) {
             for (int k = 0; k < r.impactIndex().size(); k++) {
                 ImpactIndex.Indicator ind = r.impactIndex().at(k);
                 String unit = ind.category().indicatorUnit().symbol();
-                double total = r.impacts()[k];
-                csv.printRecord(ind.key(), unit, "total", "", total, 1.0);
-                rows(csv, ind.key(), unit, "process", r.byProcess(k));
-                rows(csv, ind.key(), unit, "stage", r.byStage(k));
+                String totalCoverage = r.isComplete(k) ? COMPLETE
+                        : coverage(r, k, j -> true).equals(NONE) ? NONE : PARTIAL;
+                print(csv, ind.key(), unit, "total", "", r.impacts()[k], 1.0, totalCoverage);
+                rows(csv, r, k, "process", r.byProcess(k), groupOf(r, "process"));
+                rows(csv, r, k, "stage", r.byStage(k), groupOf(r, "stage"));
                 if (r.hasPhases()) {
-                    rows(csv, ind.key(), unit, "phase", r.byPhase(k));
+                    rows(csv, r, k, "phase", r.byPhase(k), groupOf(r, "phase"));
                 }
                 for (String tag : new String[] {"model", "device", "datacenter"}) {
                     if (r.techIndex().columns().stream().anyMatch(t -> t.process().tags().containsKey(tag))) {
-                        rows(csv, ind.key(), unit, tag, r.byTag(k, tag));
+                        rows(csv, r, k, tag, r.byTag(k, tag), groupOf(r, tag));
                     }
                 }
             }
@@ -47,10 +60,72 @@ public final class CsvReport {
         return out.toString();
     }
 
-    private static void rows(CSVPrinter csv, String key, String unit, String breakdown, Contributions c)
-            throws IOException {
+    /** The group of column j in a breakdown: process label, stage title, ML phase or a tag's value. */
+    static IntFunction<String> groupOf(LcaResult r, String breakdown) {
+        return switch (breakdown) {
+            case "process" -> j -> r.techIndex().at(j).label();
+            case "stage" -> j -> r.techIndex().at(j).process().stage().title();
+            case "phase" -> j -> r.techIndex().at(j).process().mlPhase().map(MlPhase::key).orElse(LcaResult.UNASSIGNED);
+            default -> j -> r.techIndex().at(j).process().tags().getOrDefault(breakdown, LcaResult.UNASSIGNED);
+        };
+    }
+
+    /** The contributions of a breakdown with null for groups no data covers (unknown, not zero), for results.json. */
+    static Map<String, Double> valuesOrUnknown(LcaResult r, int k, Contributions c, String breakdown) {
+        Map<String, String> coverage = coverageByGroup(r, k, groupOf(r, breakdown));
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        c.values().forEach((g, v) -> out.put(g, NONE.equals(coverage.get(g)) ? null : v));
+        return out;
+    }
+
+    /** An uncovered value is written empty, with an empty share: unknown is not zero. */
+    private static void print(CSVPrinter csv, String key, String unit, String breakdown, String group, double value,
+                              double share, String coverage) throws IOException {
+        boolean unknown = coverage.equals(NONE);
+        csv.printRecord(key, unit, breakdown, group, unknown ? "" : value, unknown ? "" : share, coverage);
+    }
+
+    private static void rows(CSVPrinter csv, LcaResult r, int k, String breakdown, Contributions c,
+                             IntFunction<String> groupOf) throws IOException {
+        Map<String, String> coverage = coverageByGroup(r, k, groupOf);
         for (Map.Entry<String, Double> e : c.values().entrySet()) {
-            csv.printRecord(key, unit, breakdown, e.getKey(), e.getValue(), c.share(e.getKey()));
+            print(csv, c.indicator(), c.unit(), breakdown, e.getKey(), e.getValue(), c.share(e.getKey()),
+                    coverage.getOrDefault(e.getKey(), COMPLETE));
         }
+    }
+
+    /** The coverage of every group of a breakdown (see {@link #coverage}), in one pass over the processes. */
+    static Map<String, String> coverageByGroup(LcaResult r, int k, IntFunction<String> groupOf) {
+        String category = r.impactIndex().at(k).category().id();
+        Map<String, int[]> counts = new java.util.HashMap<>();
+        double[] s = r.scalingVector();
+        for (int j = 0; j < s.length; j++) {
+            var p = r.techIndex().at(j).process();
+            boolean covers = p.covers(category);
+            if (s[j] == 0 || (covers && !hasElementaryExchanges(r, j))) {
+                continue;
+            }
+            int[] c = counts.computeIfAbsent(groupOf.apply(j), g -> new int[2]);
+            c[0]++;
+            c[1] += covers ? 1 : 0;
+        }
+        Map<String, String> out = new java.util.HashMap<>();
+        counts.forEach((g, c) -> out.put(g, c[1] == c[0] ? COMPLETE : c[1] == 0 ? NONE : PARTIAL));
+        return out;
+    }
+
+    /**
+     * Coverage of indicator k by the processes of one group that take part in the result (non-zero
+     * scaling) and carry data (elementary exchanges, or a coverage that excludes the indicator):
+     * complete when all of them cover it (or there are none), not covered when none does, partial
+     * otherwise. A process that only links others (no elementary exchange) contributes a true zero and
+     * does not count.
+     */
+    static String coverage(LcaResult r, int k, IntPredicate inGroup) {
+        return coverageByGroup(r, k, j -> inGroup.test(j) ? "in" : "out").getOrDefault("in", COMPLETE);
+    }
+
+    private static boolean hasElementaryExchanges(LcaResult r, int j) {
+        return r.techIndex().at(j).process().exchanges().stream().anyMatch(x -> x.flow().isElementary());
     }
 }

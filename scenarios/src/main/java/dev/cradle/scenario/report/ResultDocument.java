@@ -18,8 +18,48 @@ public final class ResultDocument {
     private ResultDocument() {
     }
 
+    /** A measured workload beside the declared study; figures that are not known are left out, never NaN. */
+    private static Map<String, Object> measurement(dev.cradle.engine.ai.MeasurementCheck c) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("workload", c.workload());
+        row.put("tool", c.tool());
+        if (!c.file().isEmpty()) {
+            row.put("file", c.file());
+        }
+        putFinite(row, "it_kwh_per_run", c.itKwh());
+        putFinite(row, "duration_h", c.durationH());
+        putFinite(row, "mean_power_kw", c.meanPowerKw());
+        putFinite(row, "plausible_power_kw", c.powerBoundKw());
+        putFinite(row, "estimate_kwh_from_device_hours", c.estimateKwh());
+        putFinite(row, "tool_pue", c.toolPue());
+        putFinite(row, "datacenter_pue", c.datacenterPue());
+        row.put("places", c.places());
+        putFinite(row, "tool_emissions_kg", c.toolEmissionsKg());
+        putFinite(row, "tool_intensity_kg_per_kwh", c.toolIntensity());
+        putFinite(row, "cradle_intensity_kg_per_kwh", c.cradleIntensity());
+        row.put("cradle_grid", c.grid());
+        row.put("notes", c.notes());
+        row.put("warnings", c.warnings());
+        return row;
+    }
+
+    private static void putFinite(Map<String, Object> row, String key, double v) {
+        if (Double.isFinite(v)) {
+            row.put(key, v);
+        }
+    }
+
     /** The document of {@code r}; {@code ai} adds market-based results, workloads and allocations. */
     public static Map<String, Object> of(ProductSystem system, LcaResult r, AiView ai) {
+        return of(system, r, ai, List.of());
+    }
+
+    /**
+     * As above, with the scenario's warnings under {@code warnings}: each with {@code file},
+     * {@code line}, {@code column} and {@code message}.
+     */
+    public static Map<String, Object> of(ProductSystem system, LcaResult r, AiView ai,
+                                         List<dev.cradle.scenario.Problem> warnings) {
         LcaResult market = ai.market();
         List<dev.cradle.engine.ai.AllocationRecord> allocations = ai.allocations();
         List<dev.cradle.engine.ai.WorkloadEnergy> activity = ai.activity();
@@ -47,7 +87,11 @@ public final class ResultDocument {
             row.put("method", ind.method().name());
             row.put("category", ind.category().name());
             row.put("unit", ind.category().indicatorUnit().symbol());
-            row.put("value", r.impacts()[k]);
+            String coverage = r.isComplete(k) ? CsvReport.COMPLETE
+                    : CsvReport.coverage(r, k, j -> true).equals(CsvReport.NONE) ? CsvReport.NONE : CsvReport.PARTIAL;
+            // unknown is not zero: an indicator no contributing process covers has no value
+            row.put("value", coverage.equals(CsvReport.NONE) ? null : r.impacts()[k]);
+            row.put("coverage", coverage);
             row.put("complete", r.isComplete(k));
             if (!r.notCoveredBy(k).isEmpty()) {
                 row.put("not_covered_by", r.notCoveredBy(k));
@@ -56,15 +100,15 @@ public final class ResultDocument {
                 row.put("uncharacterised_flows", r.uncharacterisedFlows(k));
             }
             impacts.add(row);
-            byProcess.put(ind.key(), r.byProcess(k).values());
-            byStage.put(ind.key(), r.byStage(k).values());
+            byProcess.put(ind.key(), CsvReport.valuesOrUnknown(r, k, r.byProcess(k), "process"));
+            byStage.put(ind.key(), CsvReport.valuesOrUnknown(r, k, r.byStage(k), "stage"));
             if (r.hasPhases()) {
-                byPhase.put(ind.key(), r.byPhase(k).values());
+                byPhase.put(ind.key(), CsvReport.valuesOrUnknown(r, k, r.byPhase(k), "phase"));
             }
             Map<String, Object> tags = new LinkedHashMap<>();
             for (String key : tagKeys) {
                 Contributions c = r.byTag(k, key);
-                tags.put(key, c.values());
+                tags.put(key, CsvReport.valuesOrUnknown(r, k, c, key));
             }
             if (!tags.isEmpty()) {
                 byTag.put(ind.key(), tags);
@@ -77,7 +121,8 @@ public final class ResultDocument {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("indicator", market.impactIndex().at(k).key());
                 row.put("unit", market.impactIndex().at(k).category().indicatorUnit().symbol());
-                row.put("value", market.impacts()[k]);
+                boolean unknown = CsvReport.coverage(market, k, j -> true).equals(CsvReport.NONE);
+                row.put("value", unknown ? null : market.impacts()[k]);
                 m.add(row);
             }
             doc.put("impacts_market_based", m);
@@ -99,6 +144,9 @@ public final class ResultDocument {
                 w.add(row);
             }
             doc.put("workloads", w);
+        }
+        if (!ai.measurements().isEmpty()) {
+            doc.put("measurements", ai.measurements().stream().map(ResultDocument::measurement).toList());
         }
         if (!allocations.isEmpty()) {
             List<Map<String, Object>> a = new ArrayList<>();
@@ -149,7 +197,41 @@ public final class ResultDocument {
             scaling.put(r.techIndex().at(j).label(), s[j]);
         }
         doc.put("scaling", scaling);
+        List<Map<String, Object>> w = new ArrayList<>();
+        for (dev.cradle.scenario.Problem p : warnings) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("file", String.valueOf(p.file()));
+            item.put("line", p.position().line());
+            item.put("column", p.position().column());
+            item.put("message", p.message());
+            w.add(item);
+        }
+        doc.put("warnings", w);
+        requireFinite(doc, "");
         return doc;
+    }
+
+    /**
+     * The last guard before results.json: every number in it is finite. The engine refuses overflow
+     * as bad input before this point, so a non-finite number here is a bug in Cradle (exit 1), never
+     * written as "Infinity" or "NaN".
+     */
+    static void requireFinite(Object node, String path) {
+        if (node instanceof Double d && !Double.isFinite(d)) {
+            throw new IllegalStateException("a non-finite number (" + d + ") reached results.json at " + path);
+        }
+        if (node instanceof double[] a) {
+            for (int i = 0; i < a.length; i++) {
+                requireFinite(a[i], path + "/" + i);
+            }
+        } else if (node instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> requireFinite(v, path + "/" + k));
+        } else if (node instanceof Iterable<?> it) {
+            int i = 0;
+            for (Object o : it) {
+                requireFinite(o, path + "/" + i++);
+            }
+        }
     }
 
     /** Upstream branches below 1 % of the indicator total are summed into {@code cut_off}. */

@@ -10,11 +10,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.cradle.scenario.Position;
 import dev.cradle.scenario.Problem;
 import dev.cradle.scenario.ScenarioException;
+import dev.cradle.scenario.StudyFolder;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,14 +24,14 @@ import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads a scenario file with Jackson's streaming YAML parser into {@link YamlNode} records with
- * positions. Defensive by design: files over {@link #MAX_BYTES} are refused, nesting deeper than
+ * positions. Defensive by design: files over {@link #MAX_BYTES} (counted as read) are refused, nesting deeper than
  * {@link #MAX_DEPTH} is refused, anchors and aliases are refused (no alias bombs, and no value that
  * silently stands for another), duplicate keys are reported with both positions, and a syntax
  * error is reported at its line and column. Only one document per file.
  */
 public final class YamlReader {
     /** Largest scenario file accepted: 4 MiB. */
-    public static final int MAX_BYTES = 4 * 1024 * 1024;
+    public static final int MAX_BYTES = StudyFolder.MAX_SCENARIO_BYTES;
     /** Deepest nesting of maps and lists accepted. */
     public static final int MAX_DEPTH = 40;
 
@@ -44,28 +44,25 @@ public final class YamlReader {
         this.lines = text.split("\n", -1);
     }
 
-    /** Reads and parses {@code file}; bad input becomes a {@link ScenarioException}. */
+    /**
+     * Reads and parses {@code file}; bad input becomes a {@link ScenarioException}. The read is bounded
+     * by the bytes actually read ({@link StudyFolder#readNamedFile}): a device, a pipe or an endless
+     * stream is refused at once, never read into memory.
+     */
     public static YamlDocument read(Path file) {
-        long size;
+        byte[] bytes;
         try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw single(file, "cannot read the file: " + describe(e));
-        }
-        if (size > MAX_BYTES) {
-            throw single(file, "the file is " + size + " bytes; scenario files are limited to " + MAX_BYTES
-                    + " bytes (4 MiB)");
+            bytes = StudyFolder.readNamedFile(file, MAX_BYTES);
+        } catch (StudyFolder.RefusedFile e) {
+            throw single(file, e.getMessage());
         }
         String text;
         try {
-            byte[] bytes = Files.readAllBytes(file);
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw single(file, "the file is not valid UTF-8 text");
-        } catch (IOException e) {
-            throw single(file, "cannot read the file: " + describe(e));
         }
         return parse(file, text);
     }
@@ -76,6 +73,13 @@ public final class YamlReader {
             throw single(file, "the text is longer than " + MAX_BYTES + " characters");
         }
         YamlReader reader = new YamlReader(file, text);
+        reader.rejectControlCharacters(text);
+        if (reader.problems.isEmpty() && (text.indexOf('&') >= 0 || text.indexOf('*') >= 0)) {
+            reader.rejectAnchorsOnAnyNode(text);
+        }
+        if (!reader.problems.isEmpty()) {
+            throw new ScenarioException(reader.problems);
+        }
         YamlNode root = reader.parseText(text);
         if (!reader.problems.isEmpty()) {
             throw new ScenarioException(reader.problems);
@@ -83,10 +87,79 @@ public final class YamlReader {
         return new YamlDocument(file, root, List.of(reader.lines));
     }
 
-    private static String describe(IOException e) {
-        return e instanceof java.nio.file.NoSuchFileException ? "no such file"
-                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    /**
+     * Control characters (other than tab, line feed and carriage return) are refused at their own line
+     * and column, before the YAML parser sees them (it reports them later and elsewhere).
+     */
+    private void rejectControlCharacters(String text) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+                continue;
+            }
+            if ((Character.isISOControl(c) && c != '\t' && c != '\r') || c == '\uFFFE' || c == '\uFFFF') {
+                problems.add(new Problem(file, new Position(line, column), String.format(
+                        "control character U+%04X is not allowed in a scenario file; remove it, or write it as an "
+                                + "escape (\\u%04x) inside double quotes", (int) c, (int) c)));
+                if (problems.size() >= 20) {
+                    return;
+                }
+            }
+            column++;
+        }
+    }
+
+    /**
+     * Anchors and aliases on any node, a plain value included ({@code value: &h 72}), found with
+     * SnakeYAML's event stream (the token parser under Jackson's, which reports anchors of scalars
+     * unreliably). A syntax error here is left to the main parse, which reports it.
+     */
+    private void rejectAnchorsOnAnyNode(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(Integer.MAX_VALUE); // events only: nothing is expanded
+        options.setNestingDepthLimit(MAX_DEPTH + 10);
+        options.setCodePointLimit(MAX_BYTES);
+        try {
+            for (org.yaml.snakeyaml.events.Event e : new org.yaml.snakeyaml.Yaml(options).parse(new java.io.StringReader(text))) {
+                String what = null;
+                if (e instanceof org.yaml.snakeyaml.events.AliasEvent) {
+                    what = "YAML aliases (*name) are not allowed in scenario files; write the value out, or use a parameter";
+                } else if (e instanceof org.yaml.snakeyaml.events.NodeEvent n && n.getAnchor() != null) {
+                    what = "YAML anchors (&name) are not allowed in scenario files; write the value out, or use a "
+                            + "parameter";
+                }
+                if (what != null) {
+                    var mark = e.getStartMark();
+                    problems.add(new Problem(file, new Position(mark.getLine() + 1, mark.getColumn() + 1), what));
+                    return;
+                }
+            }
+        } catch (RuntimeException syntax) {
+            // reported by the main parse, with Jackson's position
+        }
+    }
+
+    /** Where the first tab used for indentation is (YAML forbids it); the parser reports it one token late. */
+    private Position firstIndentingTab() {
+        for (int l = 0; l < lines.length; l++) {
+            String line = lines[l];
+            for (int c = 0; c < line.length() && (line.charAt(c) == ' ' || line.charAt(c) == '\t'); c++) {
+                if (line.charAt(c) == '\t') {
+                    return new Position(l + 1, c + 1);
+                }
+            }
+        }
+        int tab = String.join("\n", lines).indexOf('\t');
+        if (tab < 0) {
+            return null;
+        }
+        String before = String.join("\n", lines).substring(0, tab);
+        int l = (int) before.chars().filter(ch -> ch == '\n').count();
+        return new Position(l + 1, tab - before.lastIndexOf('\n'));
     }
 
     private static ScenarioException single(Path file, String message) {
@@ -130,7 +203,17 @@ public final class YamlReader {
                     + firstLine(e.getOriginalMessage())));
             return null;
         } catch (IOException | RuntimeException e) {
-            problems.add(new Problem(file, syntaxPosition(e), "not valid YAML: " + syntaxMessage(e)));
+            String message = syntaxMessage(e);
+            Position at = syntaxPosition(e);
+            if (message.contains("\\t(TAB)") || message.contains("\t(TAB)")) {
+                Position tab = firstIndentingTab();
+                if (tab != null) {
+                    problems.add(new Problem(file, tab, "a tab character is not allowed here: YAML indents with spaces; "
+                            + "replace the tab with spaces"));
+                    return null;
+                }
+            }
+            problems.add(new Problem(file, at, "not valid YAML: " + dev.cradle.scenario.Messages.shorten(message)));
             return null;
         }
     }
