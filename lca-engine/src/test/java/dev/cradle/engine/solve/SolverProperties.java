@@ -14,8 +14,8 @@ import org.ejml.data.DMatrixSparseTriplet;
 import org.ejml.ops.DConvertMatrixStruct;
 
 /**
- * Every strategy agrees with every other on random productive technospheres: the block LU the engine
- * uses, the whole-system Ruiz-scaled LU, topological substitution (acyclic systems), a dense LU
+ * Every strategy agrees with every other on random productive technospheres: the block solver the engine
+ * uses (its loops by sparse LU, or by ILU(0)-preconditioned GMRES), the whole-system Ruiz-scaled LU, topological substitution (acyclic systems), a dense LU
  * (Apache Commons Math) and the matrix-free fixed point, for demands and adjoint solves, within 1e-9
  * relative to the solution's size.
  */
@@ -176,7 +176,9 @@ class SolverProperties {
         double[] reference = FixedPoint.solve(a, f);
         double[] referenceT = FixedPoint.solveTransposed(a, c);
         List<Factorization> strategies = new ArrayList<>(List.of(new BlockTriangularSolver().factorize(a),
-                new SparseLuSolver().factorize(a), new SolverSelector().factorize(a)));
+                new SparseLuSolver().factorize(a), new SolverSelector().factorize(a),
+                new BlockTriangularSolver(BlockTriangularSolver.LoopMethod.LU).factorize(a),
+                new BlockTriangularSolver(BlockTriangularSolver.LoopMethod.GMRES).factorize(a)));
         if (acyclic) {
             strategies.add(new TopologicalSolver().factorize(a));
         }
