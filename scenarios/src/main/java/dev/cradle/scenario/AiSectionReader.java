@@ -614,11 +614,13 @@ final class AiSectionReader {
         } else {
             hw = reference(m, "hardware", hwIds, where, "runs on hardware", "");
         }
-        List<String> energyKeys = List.of("device_hours", "flops", "energy", "codecarbon", "energy_per_query", "energy_per_token", "storage");
+        List<String> energyKeys = List.of("device_hours", "flops", "energy", "codecarbon", "carbontracker",
+                "experiment_impact_tracker", "power_samples", "energy_per_query", "energy_per_token", "storage");
         long given = energyKeys.stream().filter(k -> m.get(k).isPresent()).count();
         boolean measuredWithHours = m.get("energy").isPresent() && m.get("device_hours").isPresent();
         String ways = "'device_hours', 'flops', 'energy' (measured, optionally with 'device_hours'), 'codecarbon' "
-                + "(an emissions.csv), 'energy_per_query', 'energy_per_token' or 'storage'";
+                + "(an emissions.csv), 'carbontracker', 'experiment_impact_tracker', 'power_samples', 'energy_per_query', "
+                + "'energy_per_token' or 'storage'";
         if (given == 0) {
             r.problem(m.position(), where + " needs one way to know its energy: " + ways);
             return Optional.empty();
@@ -671,8 +673,10 @@ final class AiSectionReader {
                 return Optional.of(new Declarations.Flops(total.get(), peak.get(), util.get(), devices.get()));
             }).orElse(null);
         } else if (m.get("codecarbon").isPresent()) {
-            energy = r.text(m, "codecarbon", true, where).flatMap(path -> CodeCarbonReader.read(r, m.get("codecarbon").get(),
-                    path, hwDecl.map(Hardware::count).orElse(1))).orElse(null);
+            energy = CodeCarbonReader.read(r, m.get("codecarbon").get(), hwDecl.map(Hardware::count).orElse(1)).orElse(null);
+        } else if (MeasurementKeys.KEYS.stream().anyMatch(k -> m.get(k).isPresent())) {
+            String key = MeasurementKeys.KEYS.stream().filter(k -> m.get(k).isPresent()).findFirst().orElseThrow();
+            energy = MeasurementKeys.read(r, key, m.get(key).get(), hwDecl.map(Hardware::count).orElse(1)).orElse(null);
         } else {
             boolean perToken = m.get("energy_per_token").isPresent();
             String key = perToken ? "energy_per_token" : "energy_per_query";

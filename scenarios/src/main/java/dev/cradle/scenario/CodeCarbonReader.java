@@ -1,81 +1,122 @@
 package dev.cradle.scenario;
 
 import dev.cradle.engine.ai.Declarations;
+import dev.cradle.scenario.measured.CodeCarbonFile;
+import dev.cradle.scenario.measured.CsvTable;
+import dev.cradle.scenario.measured.DecodedText;
+import dev.cradle.scenario.measured.Measurement;
+import dev.cradle.scenario.measured.MeasurementFileException;
+import dev.cradle.scenario.yaml.YamlNode.ListNode;
+import dev.cradle.scenario.yaml.YamlNode.MapNode;
+import dev.cradle.scenario.yaml.YamlNode.ScalarNode;
 import dev.cradle.scenario.yaml.YamlNode;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads measured energy from a CodeCarbon {@code emissions.csv}: the sum of {@code energy_consumed}
- * (kWh, IT energy: CodeCarbon's PUE defaults to 1) and of {@code duration} (s) over its rows; the
- * device-hours are duration × the hardware's device count. {@code country_iso_code} and
- * {@code region} are read for the trace. Missing columns or bad numbers are errors at the scenario's
- * {@code codecarbon:} key, naming the CSV line.
+ * A workload's {@code codecarbon:} key: a path, or a map of {@code file} and options (filters by
+ * {@code project_name}, {@code run_id} and a {@code from}/{@code until} window, {@code skip_corrupt_rows},
+ * {@code grid: declared | from_file}). The file is read by {@link CodeCarbonFile}; device-hours are the
+ * counted runs' duration × the hardware's device count. Every problem is reported at the scenario's key,
+ * naming the CSV's line and column, never quoting the file.
  */
 final class CodeCarbonReader {
-    static final List<String> REQUIRED = List.of("energy_consumed", "duration", "country_iso_code", "region");
-
     private CodeCarbonReader() {
     }
 
-    static Optional<Declarations.Energy> read(ScenarioReader r, YamlNode at, String relative, int devices) {
-        Path file = r.doc.file().toAbsolutePath().getParent().resolve(relative).normalize();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
-                     .parse(in)) {
-            List<String> missing = new ArrayList<>();
-            for (String c : REQUIRED) {
-                if (!csv.getHeaderMap().containsKey(c)) {
-                    missing.add(c);
-                }
-            }
-            if (!missing.isEmpty()) {
-                r.problem(at.position(), "CodeCarbon file " + relative + " lacks the column(s) " + String.join(", ", missing)
-                        + " (found: " + String.join(", ", csv.getHeaderNames()) + ")");
-                return Optional.empty();
-            }
-            double kwh = 0;
-            double seconds = 0;
-            Set<String> places = new LinkedHashSet<>();
-            int rows = 0;
-            for (CSVRecord rec : csv) {
-                rows++;
-                try {
-                    double e = Double.parseDouble(rec.get("energy_consumed"));
-                    double d = Double.parseDouble(rec.get("duration"));
-                    if (!(e >= 0) || !(d >= 0) || Double.isInfinite(e) || Double.isInfinite(d)) {
-                        throw new NumberFormatException();
-                    }
-                    kwh += e;
-                    seconds += d;
-                } catch (IllegalArgumentException ex) {
-                    r.problem(at.position(), "CodeCarbon file " + relative + " line " + (rec.getRecordNumber() + 1)
-                            + ": energy_consumed and duration must be non-negative numbers");
-                    return Optional.empty();
-                }
-                places.add(rec.get("country_iso_code") + (rec.get("region").isEmpty() ? "" : "/" + rec.get("region")));
-            }
-            if (rows == 0) {
-                r.problem(at.position(), "CodeCarbon file " + relative + " has no rows");
-                return Optional.empty();
-            }
-            return Optional.of(new Declarations.Measured(kwh, seconds / 3600 * devices, "CodeCarbon " + relative + ", "
-                    + rows + " row(s), " + String.join(", ", places)));
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            r.problem(at.position(), "cannot read CodeCarbon file " + relative + ": " + (e instanceof java.nio.file.NoSuchFileException
-                    ? "no such file" : e.getMessage()));
+    static Optional<Declarations.Energy> read(ScenarioReader r, YamlNode node, int devices) {
+        Optional<MapNode> options = node instanceof MapNode m ? Optional.of(m) : Optional.empty();
+        Optional<String> relative = path(r, node, "codecarbon");
+        if (relative.isEmpty()) {
             return Optional.empty();
         }
+        CodeCarbonFile.Options o = CodeCarbonFile.Options.ALL;
+        boolean gridFromFile = false;
+        if (options.isPresent()) {
+            MapNode m = options.get();
+            r.checkKeys(m, "codecarbon");
+            String project = r.text(m, "project_name", false, "").orElse(null);
+            Set<String> runIds = new LinkedHashSet<>();
+            m.get("run_id").ifPresent(v -> {
+                if (v instanceof ListNode l) {
+                    l.items().forEach(i -> text(r, i, "'run_id'").ifPresent(runIds::add));
+                } else {
+                    text(r, v, "'run_id'").ifPresent(runIds::add);
+                }
+            });
+            LocalDateTime from = time(r, m, "from");
+            LocalDateTime until = time(r, m, "until");
+            if (from != null && until != null && !from.isBefore(until)) {
+                r.problem(m.get("until").get().position(), "'until' must be after 'from'");
+            }
+            boolean skip = m.get("skip_corrupt_rows").flatMap(v -> r.bool(v, "'skip_corrupt_rows'")).orElse(false);
+            gridFromFile = grid(r, m);
+            o = new CodeCarbonFile.Options(project, runIds, from, until, skip);
+        }
+        Optional<byte[]> bytes = StudyFiles.read(r, node, relative.get(), "CodeCarbon file");
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        DecodedText text = DecodedText.decode(bytes.get());
+        try {
+            Measurement ms = CodeCarbonFile.read(CsvTable.parse(text.text()), o);
+            return Optional.of(energy(relative.get(), text, ms, devices, gridFromFile));
+        } catch (MeasurementFileException e) {
+            r.problem(node.position(), "CodeCarbon file " + relative.get() + " " + (e.line() > 0 ? e.located() : e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /** The declaration for a measurement file: IT energy, device-hours = duration × devices, and the evidence. */
+    static Declarations.Measured energy(String relative, DecodedText text, Measurement ms, int devices,
+                                        boolean gridFromFile) {
+        List<String> notes = new java.util.ArrayList<>();
+        if (!text.encoding().equals("UTF-8")) {
+            notes.add("decoded as " + text.encoding());
+        }
+        notes.addAll(ms.notes());
+        var detail = new Declarations.MeasuredEvidence(ms.tool(), relative, ms.durationS() / 3600, ms.toolPue(),
+                ms.toolKwh(), ms.toolEmissionsKg(), ms.places(), ms.gridCodes(), gridFromFile, ms.skipped(), notes);
+        String evidence = ms.tool() + ", " + relative + ", " + ms.runs() + " run(s) in " + ms.rows() + " row(s)"
+                + (ms.skipped() > 0 ? ", " + ms.skipped() + " corrupt row(s) skipped" : "")
+                + (ms.places().isEmpty() ? "" : ", " + String.join(", ", ms.places()));
+        return new Declarations.Measured(ms.itKwh(), ms.durationS() / 3600 * devices, evidence, detail);
+    }
+
+    /** The file of a measurement key: the scalar itself, or the map's {@code file}. */
+    static Optional<String> path(ScenarioReader r, YamlNode node, String key) {
+        if (node instanceof MapNode m) {
+            return r.text(m, "file", true, "'" + key + "'");
+        }
+        return text(r, node, "'" + key + "' (a file path, or a map with 'file')");
+    }
+
+    static boolean grid(ScenarioReader r, MapNode m) {
+        return r.choice(m, "grid", g -> g.equals("from_file") ? Optional.of(true) : g.equals("declared")
+                ? Optional.of(false) : Optional.empty(), List.of("declared", "from_file"), false, "").orElse(false);
+    }
+
+    private static Optional<String> text(ScenarioReader r, YamlNode n, String what) {
+        if (n instanceof ScalarNode s && s.text() != null && !s.text().isBlank()) {
+            return Optional.of(s.text());
+        }
+        r.problem(ScenarioReader.pos(n), what + " must be a single value");
+        return Optional.empty();
+    }
+
+    private static LocalDateTime time(ScenarioReader r, MapNode m, String key) {
+        Optional<String> t = r.text(m, key, false, "");
+        if (t.isEmpty()) {
+            return null;
+        }
+        Optional<LocalDateTime> v = CodeCarbonFile.timestamp(t.get());
+        if (v.isEmpty()) {
+            r.problem(m.get(key).get().position(), "'" + key + "' must be an ISO-8601 date and time such as "
+                    + "2024-03-01T14:05:00 (the file's local time, as CodeCarbon writes it)");
+        }
+        return v.orElse(null);
     }
 }

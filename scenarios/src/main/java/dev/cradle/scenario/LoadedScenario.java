@@ -13,15 +13,16 @@ import java.util.List;
  * the way ({@code file:line:column} and message: valid input that is probably not what was meant).
  */
 public record LoadedScenario(Path file, String description, ProductSystem system, CompiledSystem compiled,
-                             SourceMap sources, dev.cradle.engine.ai.AiStudy ai, java.util.List<String> background,
-                             LcaResult result, AiView view, List<Problem> warnings) {
+                             SourceMap sources, dev.cradle.engine.ai.AiStudy ai, LcaResult result, AiView view,
+                             List<Problem> warnings, List<String> background) {
     public LoadedScenario {
         warnings = List.copyOf(warnings);
+        background = background == null ? List.of() : List.copyOf(background);
     }
 
     /** The background databases the scenario links to, each link and its coverage, for {@code cradle explain}. */
-    public java.util.List<String> backgroundLinks() {
-        return background == null ? java.util.List.of() : background;
+    public List<String> backgroundLinks() {
+        return background;
     }
 
     /** The AI rules' output when the scenario declares datacenters, hardware and workloads. */

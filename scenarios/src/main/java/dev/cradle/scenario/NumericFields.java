@@ -82,6 +82,7 @@ final class NumericFields {
         d.put("storage.capacity", Domain.POSITIVE);
         d.put("storage.duration", Domain.POSITIVE);
         d.put("allocation_rule.fixed", Domain.SHARE);
+        d.put("carbontracker.pue", Domain.AT_LEAST_ONE);
         return java.util.Collections.unmodifiableMap(d);
     }
 

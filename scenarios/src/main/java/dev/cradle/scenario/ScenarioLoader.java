@@ -25,8 +25,22 @@ public final class ScenarioLoader {
     }
 
     public static LoadedScenario load(Path file) {
+        return load(file, List.of());
+    }
+
+    /**
+     * Loads {@code file}, whose referenced files may lie in its folder or below {@code allowedRoots}
+     * (see {@link StudyFolder}).
+     */
+    public static LoadedScenario load(Path file, List<Path> allowedRoots) {
         YamlDocument doc = YamlReader.read(file);
-        ScenarioReader.Result read = ScenarioReader.read(doc);
+        StudyFolder folder;
+        try {
+            folder = StudyFolder.of(file, allowedRoots);
+        } catch (StudyFolder.RefusedFile e) {
+            throw new ScenarioException(List.of(new Problem(file, Position.UNKNOWN, e.getMessage())));
+        }
+        ScenarioReader.Result read = ScenarioReader.read(doc, folder);
         if (!read.problems().isEmpty() || read.system() == null) {
             throw new ScenarioException(read.problems());
         }
@@ -34,16 +48,20 @@ public final class ScenarioLoader {
             CompiledSystem compiled = SystemCompiler.compile(read.system());
             LcaResult result = Cradle.calculator().calculate(compiled);
             AiView view = AiView.NONE;
+            List<Problem> warnings = new ArrayList<>(read.warnings());
             if (read.ai() != null) {
                 view = new AiView(Cradle.calculator().calculate(compiled, read.ai().marketBasedParameters(compiled)),
-                        read.ai().allocations(), read.ai().energy());
+                        read.ai().allocations(), read.ai().energy(), read.ai().measurements());
+                // the AI rules' warnings (a measurement against the declared study) at their declaration
+                read.ai().warnings().forEach(w -> warnings.add(new Problem(file, read.sources().locate(w.subject(), 0),
+                        w.subject() + ": " + w.message())));
             }
             requireReportable(result);
             if (view.market() != null) {
                 requireReportable(view.market());
             }
             return new LoadedScenario(file, read.description(), read.system(), compiled, read.sources(), read.ai(),
-                    read.background(), result, view, read.warnings());
+                    result, view, warnings, read.background());
         } catch (ModelException e) {
             throw located(file, read.sources(), e);
         }

@@ -59,9 +59,13 @@ final class ScenarioReader {
                     "downstream_tasks")),
             Map.entry("amortisation", List.of("queries", "tokens")),
             Map.entry("workload", List.of("id", "model", "phase", "hardware", "device_hours", "flops", "energy",
-                    "codecarbon", "energy_per_query", "energy_per_token", "deployment", "power", "runs", "queries", "tokens",
-                    "period", "storage")),
+                    "codecarbon", "carbontracker", "experiment_impact_tracker", "power_samples", "energy_per_query",
+                    "energy_per_token", "deployment", "power", "runs", "queries", "tokens", "period", "storage")),
             Map.entry("storage", List.of("capacity", "duration")),
+            Map.entry("codecarbon", List.of("file", "project_name", "run_id", "from", "until", "skip_corrupt_rows", "grid")),
+            Map.entry("carbontracker", List.of("file", "log", "pue", "grid")),
+            Map.entry("experiment_impact_tracker", List.of("file", "skip_corrupt_rows")),
+            Map.entry("power_samples", List.of("file", "time", "device", "power", "energy", "skip_corrupt_rows")),
             Map.entry("flops", List.of("total", "peak_per_device", "utilisation", "devices")),
             Map.entry("deployment", List.of("devices", "period")),
             Map.entry("allocation_rule", List.of("fixed", "formula")),
@@ -82,7 +86,7 @@ final class ScenarioReader {
                     "mode", "max")));
 
     record Result(ProductSystem system, String description, SourceMap sources, List<Problem> problems,
-                  dev.cradle.engine.ai.AiStudy ai, List<String> background, List<Problem> warnings) {
+                  dev.cradle.engine.ai.AiStudy ai, List<Problem> warnings, List<String> background) {
     }
 
     private dev.cradle.engine.ai.AiStudy ai;
@@ -96,15 +100,23 @@ final class ScenarioReader {
     private final BackgroundDatabases databases = new BackgroundDatabases(this);
     private boolean usesLibraryMethods;
 
-    private ScenarioReader(YamlDocument doc) {
+    /** Where referenced files (CodeCarbon CSVs) may be read from. */
+    final StudyFolder folder;
+
+    private ScenarioReader(YamlDocument doc, StudyFolder folder) {
         this.doc = doc;
+        this.folder = folder;
     }
 
     static Result read(YamlDocument doc) {
-        ScenarioReader r = new ScenarioReader(doc);
+        return read(doc, StudyFolder.of(doc.file()));
+    }
+
+    static Result read(YamlDocument doc, StudyFolder folder) {
+        ScenarioReader r = new ScenarioReader(doc, folder);
         ProductSystem system = r.scenario();
         return new Result(r.problems.isEmpty() ? system : null, r.description, r.sources, r.problems, r.ai,
-                r.databases.explanation(), List.copyOf(r.warnings));
+                List.copyOf(r.warnings), r.databases.explanation());
     }
 
     private String description = "";

@@ -61,8 +61,19 @@ class ExampleScenarioTest {
         assertTrue(csv.startsWith("indicator,unit,breakdown,group,value,share"), csv);
         assertTrue(csv.contains("demo/gwp100,kg CO2-eq,stage,manufacturing,"), csv);
         assertTrue(csv.contains("demo/gwp100,kg CO2-eq,process,grid_fr,"), csv);
+        // no temporary files are left behind: the two result links, and one set behind them (ResultSetWriter)
         try (var files = Files.list(dir)) {
-            assertEquals(2, files.count(), "no temporary files are left behind");
+            assertEquals(java.util.Set.of("results.json", "results.csv", ".cradle"),
+                    files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
+        try (var files = Files.list(dir.resolve(".cradle"))) {
+            var names = files.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(3, names.size(), names.toString());
+            assertTrue(names.get(0).equals("current") && names.get(1).equals("lock") && names.get(2).startsWith("set-"),
+                    names.toString());
+        }
+        try (var files = Files.list(dir.resolve(".cradle/current"))) {
+            assertEquals(2, files.count(), "the set holds exactly the two result files");
         }
     }
 

@@ -48,8 +48,14 @@ class SchemaAgreementTest {
             Map.entry("flops", "/properties/workloads/items/properties/flops/properties"),
             Map.entry("deployment", "/properties/workloads/items/properties/deployment/properties"),
             Map.entry("storage", "/properties/workloads/items/properties/storage/properties"),
+            Map.entry("codecarbon", "/properties/workloads/items/properties/codecarbon/oneOf/1/properties"),
+            Map.entry("carbontracker", "/properties/workloads/items/properties/carbontracker/oneOf/1/properties"),
+            Map.entry("experiment_impact_tracker",
+                    "/properties/workloads/items/properties/experiment_impact_tracker/oneOf/1/properties"),
+            Map.entry("power_samples", "/properties/workloads/items/properties/power_samples/oneOf/1/properties"),
             Map.entry("allocation_rule", "/definitions/allocation_rule/oneOf/1/properties"),
             Map.entry("database", "/properties/databases/items/properties"));
+
 
     @Test
     void schemaAndLoaderAllowTheSameKeys() throws Exception {

@@ -10,13 +10,16 @@ import java.util.Map;
 /**
  * What the AI rules produced: processes and parameters to add to the product system, the functional
  * unit, the trace of every generated process, the allocation records, and the parameter values that
- * turn location-based into market-based results.
+ * turn location-based into market-based results; measured workloads set beside the declared study, and the
+ * warnings of the compilation.
  */
 public record AiStudy(List<Process> processes, List<Parameter> parameters, FunctionalUnit functionalUnit,
                       List<Trace> traces, List<AllocationRecord> allocations, Map<String, Double> marketOverrides,
-                      List<WorkloadEnergy> energy) {
+                      List<WorkloadEnergy> energy, List<MeasurementCheck> measurements, List<Warning> warnings) {
     public AiStudy {
         energy = List.copyOf(energy);
+        measurements = List.copyOf(measurements);
+        warnings = List.copyOf(warnings);
         processes = List.copyOf(processes);
         parameters = List.copyOf(parameters);
         traces = List.copyOf(traces);

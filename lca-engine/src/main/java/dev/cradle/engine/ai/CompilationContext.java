@@ -26,6 +26,8 @@ public final class CompilationContext {
     final Map<String, List<Exchange>> runInputs = new LinkedHashMap<>();
     final Map<String, RunUse> runUse = new LinkedHashMap<>();
     final List<WorkloadEnergy> energy = new ArrayList<>();
+    final List<MeasurementCheck> measurements = new ArrayList<>();
+    final List<Warning> warnings = new ArrayList<>();
 
     /** The use-phase exchanges of a workload's run, with their coverage and the arithmetic behind them. */
     record RunUse(List<Exchange> exchanges, java.util.Set<String> coverage, List<String> lines) {

@@ -112,8 +112,41 @@ public final class Declarations {
     public record Flops(double flops, double peakFlopsPerDevice, double utilisation, int devices) implements Energy {
     }
 
-    /** Measured IT energy (kWh), e.g. from CodeCarbon, with the device-hours it took. */
-    public record Measured(double kwh, double deviceHours, String evidence) implements Energy {
+    /**
+     * Measured IT energy (kWh), e.g. from CodeCarbon, with the device-hours it took.
+     *
+     * @param detail what the measurement file said beyond its energy; null for an energy declared by hand
+     */
+    public record Measured(double kwh, double deviceHours, String evidence, MeasuredEvidence detail) implements Energy {
+        public Measured(double kwh, double deviceHours, String evidence) {
+            this(kwh, deviceHours, evidence, null);
+        }
+    }
+
+    /**
+     * What a measurement file (CodeCarbon, Carbontracker, experiment-impact-tracker, power samples) says
+     * beside its IT energy, for the cross-checks and the report.
+     *
+     * @param tool            the tool and version as the file tells
+     * @param file            the file, relative to the scenario
+     * @param durationH       wall-clock hours of the counted runs (summed over runs)
+     * @param toolPue         the PUE the tool applied and Cradle took out (1 when none; NaN if it varied)
+     * @param toolKwh         the energy as the tool wrote it, kWh (its PUE included)
+     * @param toolEmissionsKg the tool's own emissions, kg CO2-eq; NaN when the file has none
+     * @param places          where the tool says it measured
+     * @param gridCodes       factor-library grid codes for those places, best first
+     * @param gridFromFile    take the grid intensity from the file's place instead of the datacenter's grid
+     * @param skippedRows     corrupt rows skipped at the user's request (skip_corrupt_rows)
+     * @param notes           how the file was read, for the trace
+     */
+    public record MeasuredEvidence(String tool, String file, double durationH, double toolPue, double toolKwh,
+                                   double toolEmissionsKg, List<String> places, List<String> gridCodes,
+                                   boolean gridFromFile, int skippedRows, List<String> notes) {
+        public MeasuredEvidence {
+            places = List.copyOf(places);
+            gridCodes = List.copyOf(gridCodes);
+            notes = List.copyOf(notes);
+        }
     }
 
     /** Inference: queries × energy per query (kWh); device-hours of the deployment over its period. */

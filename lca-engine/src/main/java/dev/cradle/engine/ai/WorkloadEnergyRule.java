@@ -72,6 +72,9 @@ public final class WorkloadEnergyRule implements Rule {
             } else if (w.energy() instanceof Measured m) {
                 deviceHours = m.deviceHours() * w.runs();
                 kwh = m.kwh() * w.runs();
+                if (m.detail() != null) {
+                    m.detail().notes().forEach(n -> lines.add(m.detail().file() + ": " + n));
+                }
                 lines.add("IT energy = " + Rules.fmt(m.kwh()) + " kWh measured (" + m.evidence() + ") × "
                         + Rules.fmt(w.runs()) + " run(s) = " + Rules.fmt(kwh) + " kWh");
             } else if (w.energy() instanceof Declarations.PerToken t) {
@@ -107,18 +110,43 @@ public final class WorkloadEnergyRule implements Rule {
             ctx.facts.put(w.id(), new WorkloadFacts(w, h, dc.get(), deviceHours, kwh, flops, reserved, secondary));
             double pue = dc.get().pue();
             double facility = kwh * pue;
+            String intensityParameter = dcFacts.intensityParameter();
+            double location = dcFacts.locationKgPerKwh();
+            String grid = dcFacts.gridDescription();
+            if (w.energy() instanceof Measured m) {
+                if (m.detail() != null && m.detail().gridFromFile()) {
+                    var fileGrid = m.detail().gridCodes().stream().map(c -> ctx.library().process("grid:" + c))
+                            .flatMap(Optional::stream).findFirst();
+                    if (fileGrid.isEmpty()) {
+                        ctx.problem(path, "'grid: from_file' needs a place the factor library knows, but " + m.detail().file()
+                                + " names " + (m.detail().places().isEmpty() ? "no place"
+                                : String.join(", ", m.detail().places())) + "; see 'cradle factors search grid'");
+                    } else {
+                        location = DatacenterRule.constant(fileGrid.get(), "co2e_aggregated");
+                        grid = fileGrid.get().id() + " (from " + m.detail().file() + ")";
+                        intensityParameter = Rules.parameterName("grid_intensity_measured", w.id());
+                        ctx.parameters.add(new dev.cradle.model.Parameter(intensityParameter,
+                                dev.cradle.model.Amount.of(location), "kg CO2-eq/kWh", null,
+                                "location-based grid intensity where workload " + w.id() + " was measured"));
+                        ctx.marketOverrides.put(intensityParameter, location);
+                        lines.add("grid from the measurement file: " + grid + ", " + Rules.fmt(location)
+                                + " kg CO2-eq/kWh (the datacenter's renewable contracts do not apply to it)");
+                    }
+                }
+                ctx.measurements.add(MeasurementChecks.check(ctx, w, h, dc.get(), m, power, location, grid, lines));
+            }
             List<Exchange> use = new ArrayList<>();
             use.add(Rules.emissionFormula(ctx.library().flow("co2e_aggregated").orElseThrow(),
-                    Rules.coefficient(facility) + " * " + dcFacts.intensityParameter()));
+                    Rules.coefficient(facility) + " * " + intensityParameter));
             double onsite = kwh * dc.get().wueOnsite() / 1000;
             double offsite = Double.isNaN(dcFacts.offsiteLPerKwh()) ? 0 : facility * dcFacts.offsiteLPerKwh() / 1000;
             if (onsite + offsite > 0) {
                 use.add(Rules.elementary(dcFacts.water(), onsite + offsite));
             }
             lines.add("facility energy = " + Rules.fmt(kwh) + " kWh × PUE " + Rules.fmt(pue) + " = " + Rules.fmt(facility)
-                    + " kWh; emissions = facility energy × " + dcFacts.intensityParameter() + " (location "
-                    + Rules.fmt(dcFacts.locationKgPerKwh()) + ", market " + Rules.fmt(dcFacts.marketKgPerKwh())
-                    + " kg CO2-eq/kWh) = " + Rules.fmt(facility * dcFacts.locationKgPerKwh()) + " kg location-based");
+                    + " kWh; emissions = facility energy × " + intensityParameter + " (location "
+                    + Rules.fmt(location) + ", market " + Rules.fmt(ctx.marketOverrides.get(intensityParameter))
+                    + " kg CO2-eq/kWh) = " + Rules.fmt(facility * location) + " kg location-based");
             lines.add("water = " + Rules.fmt(kwh) + " kWh × " + Rules.fmt(dc.get().wueOnsite()) + " L on-site"
                     + (Double.isNaN(dcFacts.offsiteLPerKwh()) ? " (off-site not covered)"
                     : " + " + Rules.fmt(facility) + " kWh × " + Rules.fmt(dcFacts.offsiteLPerKwh()) + " L off-site")

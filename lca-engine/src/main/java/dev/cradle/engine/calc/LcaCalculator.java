@@ -34,7 +34,9 @@ public final class LcaCalculator {
      *                        the solution or a result is not a finite number (overflow)
      */
     public LcaResult calculate(CompiledSystem system, double[] parameters) {
-        return prepare(system, parameters).calculate();
+        LcaResult result = prepare(system, parameters).calculate();
+        FiniteCheck.result(result);
+        return result;
     }
 
     /** {@link #prepare(CompiledSystem, double[])} at the parameters' declared values. */
@@ -60,8 +62,6 @@ public final class LcaCalculator {
         }
         return new PreparedSystem(system, data, factorization);
     }
-
-
 
     /**
      * Every column's cumulative result per one unit of its reference flow for every indicator, from one

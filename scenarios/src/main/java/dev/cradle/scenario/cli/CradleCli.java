@@ -1,25 +1,18 @@
 package dev.cradle.scenario.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cradle.engine.Cradle;
 import dev.cradle.engine.ModelException;
-import dev.cradle.engine.result.LcaResult;
+import dev.cradle.engine.solve.SingularSystemException;
 import dev.cradle.scenario.LoadedScenario;
 import dev.cradle.scenario.Problem;
 import dev.cradle.scenario.ScenarioException;
 import dev.cradle.scenario.ScenarioLoader;
-import dev.cradle.scenario.report.AiView;
-import dev.cradle.scenario.report.AtomicFiles;
-import dev.cradle.scenario.report.CsvReport;
-import dev.cradle.scenario.report.ResultDocument;
-import dev.cradle.scenario.report.TextReport;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -85,6 +78,14 @@ public final class CradleCli implements Callable<Integer> {
             me.problems().forEach(p -> err.println(p.path() + ": " + p.message()));
             return BAD_INPUT;
         }
+        if (ex instanceof EnvironmentException ee) {
+            err.println("cradle: " + ee.getMessage());
+            return BAD_INPUT;
+        }
+        if (ex instanceof SingularSystemException se) {
+            err.println("cradle: the system cannot be solved: " + se.getMessage());
+            return BAD_INPUT;
+        }
         err.println("cradle: internal error: " + ex);
         if (System.getenv("CRADLE_DEBUG") != null) {
             ex.printStackTrace(err);
@@ -114,21 +115,19 @@ public final class CradleCli implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @CommandLine.Mixin
+        StudyOptions study;
+
         @Override
         public Integer call() throws Exception {
-            LoadedScenario scenario = ScenarioLoader.load(file);
+            Path dir = out != null ? out : Path.of("results", stripExtension(String.valueOf(file.getFileName())));
+            LoadedScenario scenario = study.load(file);
+            Reports reports = Reports.of(scenario);
             printWarnings(scenario, spec.commandLine().getErr());
-            LcaResult result = scenario.result();
-            AiView view = scenario.view();
-            String text = TextReport.render(scenario.system(), result, view);
-            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            Map<String, String> files = new LinkedHashMap<>();
-            files.put("results.json", json.writeValueAsString(ResultDocument.of(scenario.system(), result, view, scenario.warnings())) + "\n");
-            files.put("results.csv", CsvReport.render(result));
-            Path dir = out != null ? out : Path.of("results", stripExtension(file.getFileName().toString()));
-            AtomicFiles.write(dir, files);
+            OutputFolder.check(dir);
+            OutputFolder.write(dir, reports.files());
             PrintWriter o = spec.commandLine().getOut();
-            o.print(text);
+            o.print(reports.text());
             o.println();
             o.println("Wrote " + dir.resolve("results.json") + " and " + dir.resolve("results.csv"));
             o.flush();
@@ -151,10 +150,14 @@ public final class CradleCli implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @CommandLine.Mixin
+        StudyOptions study;
+
         @Override
         public Integer call() {
-            LoadedScenario s = ScenarioLoader.load(file);
+            LoadedScenario s = study.load(file);
             PrintWriter o = spec.commandLine().getOut();
+            s.backgroundLinks().forEach(o::println);
             if (!s.warnings().isEmpty()) {
                 o.println("Warnings");
                 s.warnings().forEach(w -> o.println("  " + w.file() + ":" + w.position().line() + ":"
@@ -196,14 +199,38 @@ public final class CradleCli implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @CommandLine.Mixin
+        StudyOptions study;
+
         @Override
-        public Integer call() {
-            LoadedScenario s = ScenarioLoader.load(file);
+        public Integer call() throws Exception {
+            LoadedScenario s = study.load(file);
+            Reports.of(s); // what run would refuse: a solve behind the reports (the upstream tree) can fail too
             printWarnings(s, spec.commandLine().getErr());
             spec.commandLine().getOut().println(file + ": valid (" + s.system().processes().size() + " processes, "
                     + s.compiled().flowIndex().size() + " elementary flows, "
                     + s.compiled().impactIndex().size() + " indicators)");
             return OK;
+        }
+    }
+
+    /** Options shared by the commands that read a scenario. */
+    static final class StudyOptions {
+        @Option(names = "--allow-root", paramLabel = "DIR",
+                description = "a folder outside the scenario's folder from which the scenario may read files "
+                        + "(e.g. CodeCarbon CSVs); repeatable")
+        List<Path> roots = new ArrayList<>();
+
+        /** Loads {@code file} after checking that it names a scenario file at all. */
+        LoadedScenario load(Path file) {
+            if (file == null || file.toString().isEmpty()) {
+                throw new EnvironmentException("no scenario file given: name a scenario file (.yaml), e.g. "
+                        + "scenarios/examples/generic-training-run.yaml");
+            }
+            if (java.nio.file.Files.isDirectory(file)) {
+                throw new EnvironmentException(file + " is a directory, not a scenario file: name a .yaml file in it");
+            }
+            return ScenarioLoader.load(file, roots);
         }
     }
 }

@@ -12,7 +12,7 @@ import dev.cradle.scenario.io.Databases;
 import dev.cradle.scenario.io.FlowMapping;
 import dev.cradle.scenario.io.ImportOptions;
 import dev.cradle.scenario.io.LinkedDatabase;
-import dev.cradle.scenario.report.AtomicFiles;
+import dev.cradle.scenario.report.ResultSetWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -175,7 +175,7 @@ final class DbCommand implements Callable<Integer> {
             files.put(name, DatabaseReport.csv(results));
             String reportName = name.substring(0, name.length() - 4) + ".report.txt";
             files.put(reportName, DatabaseReport.text(results));
-            AtomicFiles.write(dir, files);
+            ResultSetWriter.write(dir, name, files);
             DatabaseReport.summary(results.linked()).forEach(out::println);
             out.println("solver: " + results.solver() + "; one factorisation, " + results.indicators().size()
                     + " adjoint solves; " + String.format(java.util.Locale.ROOT, "%.2f", seconds)

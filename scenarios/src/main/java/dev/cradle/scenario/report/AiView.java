@@ -7,16 +7,23 @@ import java.util.List;
 
 /**
  * What the reports show beside the main result for a study with AI declarations: the market-based
- * result, the allocation of shared costs and the workloads' activity data. {@link #NONE} for a
+ * result, the allocation of shared costs, the workloads' activity data and measured workloads set beside the
+ * declared study. {@link #NONE} for a
  * scenario written only as processes.
  *
  * @param market the same system evaluated with market-based grid intensities, or null
  */
-public record AiView(LcaResult market, List<AllocationRecord> allocations, List<WorkloadEnergy> activity) {
+public record AiView(LcaResult market, List<AllocationRecord> allocations, List<WorkloadEnergy> activity,
+                     List<dev.cradle.engine.ai.MeasurementCheck> measurements) {
     public static final AiView NONE = new AiView(null, List.of(), List.of());
 
     public AiView {
         allocations = List.copyOf(allocations);
         activity = List.copyOf(activity);
+        measurements = List.copyOf(measurements);
+    }
+
+    public AiView(LcaResult market, List<AllocationRecord> allocations, List<WorkloadEnergy> activity) {
+        this(market, allocations, activity, List.of());
     }
 }

@@ -18,6 +18,37 @@ public final class ResultDocument {
     private ResultDocument() {
     }
 
+    /** A measured workload beside the declared study; figures that are not known are left out, never NaN. */
+    private static Map<String, Object> measurement(dev.cradle.engine.ai.MeasurementCheck c) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("workload", c.workload());
+        row.put("tool", c.tool());
+        if (!c.file().isEmpty()) {
+            row.put("file", c.file());
+        }
+        putFinite(row, "it_kwh_per_run", c.itKwh());
+        putFinite(row, "duration_h", c.durationH());
+        putFinite(row, "mean_power_kw", c.meanPowerKw());
+        putFinite(row, "plausible_power_kw", c.powerBoundKw());
+        putFinite(row, "estimate_kwh_from_device_hours", c.estimateKwh());
+        putFinite(row, "tool_pue", c.toolPue());
+        putFinite(row, "datacenter_pue", c.datacenterPue());
+        row.put("places", c.places());
+        putFinite(row, "tool_emissions_kg", c.toolEmissionsKg());
+        putFinite(row, "tool_intensity_kg_per_kwh", c.toolIntensity());
+        putFinite(row, "cradle_intensity_kg_per_kwh", c.cradleIntensity());
+        row.put("cradle_grid", c.grid());
+        row.put("notes", c.notes());
+        row.put("warnings", c.warnings());
+        return row;
+    }
+
+    private static void putFinite(Map<String, Object> row, String key, double v) {
+        if (Double.isFinite(v)) {
+            row.put(key, v);
+        }
+    }
+
     /** The document of {@code r}; {@code ai} adds market-based results, workloads and allocations. */
     public static Map<String, Object> of(ProductSystem system, LcaResult r, AiView ai) {
         return of(system, r, ai, List.of());
@@ -113,6 +144,9 @@ public final class ResultDocument {
                 w.add(row);
             }
             doc.put("workloads", w);
+        }
+        if (!ai.measurements().isEmpty()) {
+            doc.put("measurements", ai.measurements().stream().map(ResultDocument::measurement).toList());
         }
         if (!allocations.isEmpty()) {
             List<Map<String, Object>> a = new ArrayList<>();

@@ -15,6 +15,10 @@ public final class TextReport {
     private TextReport() {
     }
 
+    private static String known(double v) {
+        return Double.isFinite(v) ? Numbers.format(v) : "-";
+    }
+
     /** The report of {@code r}; {@code ai} adds market-based results, allocations and activity data. */
     public static String render(ProductSystem system, LcaResult r, AiView ai) {
         LcaResult market = ai.market();
@@ -40,6 +44,18 @@ public final class TextReport {
                         Numbers.format(a.offsiteWaterL())});
             }
             table(out, rows, 3);
+        }
+        if (!ai.measurements().isEmpty()) {
+            out.append("\nMeasured workloads (per run; the tool's own figures beside Cradle's)\n");
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"Workload", "Tool", "IT kWh", "Hours", "Estimate kWh", "Measured in", "Tool kg/kWh",
+                    "Cradle kg/kWh"});
+            for (var m : ai.measurements()) {
+                rows.add(new String[] {m.workload(), m.tool(), Numbers.format(m.itKwh()), known(m.durationH()),
+                        known(m.estimateKwh()), m.places().isEmpty() ? "-" : String.join(", ", m.places()),
+                        known(m.toolIntensity()), Numbers.format(m.cradleIntensity())});
+            }
+            table(out, rows, 2);
         }
         if (r.impactIndex().size() == 0) {
             out.append("\nNo impact method is included; inventory only.\n");

@@ -10,11 +10,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.cradle.scenario.Position;
 import dev.cradle.scenario.Problem;
 import dev.cradle.scenario.ScenarioException;
+import dev.cradle.scenario.StudyFolder;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,14 +24,14 @@ import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads a scenario file with Jackson's streaming YAML parser into {@link YamlNode} records with
- * positions. Defensive by design: files over {@link #MAX_BYTES} are refused, nesting deeper than
+ * positions. Defensive by design: files over {@link #MAX_BYTES} (counted as read) are refused, nesting deeper than
  * {@link #MAX_DEPTH} is refused, anchors and aliases are refused (no alias bombs, and no value that
  * silently stands for another), duplicate keys are reported with both positions, and a syntax
  * error is reported at its line and column. Only one document per file.
  */
 public final class YamlReader {
     /** Largest scenario file accepted: 4 MiB. */
-    public static final int MAX_BYTES = 4 * 1024 * 1024;
+    public static final int MAX_BYTES = StudyFolder.MAX_SCENARIO_BYTES;
     /** Deepest nesting of maps and lists accepted. */
     public static final int MAX_DEPTH = 40;
 
@@ -44,28 +44,25 @@ public final class YamlReader {
         this.lines = text.split("\n", -1);
     }
 
-    /** Reads and parses {@code file}; bad input becomes a {@link ScenarioException}. */
+    /**
+     * Reads and parses {@code file}; bad input becomes a {@link ScenarioException}. The read is bounded
+     * by the bytes actually read ({@link StudyFolder#readNamedFile}): a device, a pipe or an endless
+     * stream is refused at once, never read into memory.
+     */
     public static YamlDocument read(Path file) {
-        long size;
+        byte[] bytes;
         try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw single(file, "cannot read the file: " + describe(e));
-        }
-        if (size > MAX_BYTES) {
-            throw single(file, "the file is " + size + " bytes; scenario files are limited to " + MAX_BYTES
-                    + " bytes (4 MiB)");
+            bytes = StudyFolder.readNamedFile(file, MAX_BYTES);
+        } catch (StudyFolder.RefusedFile e) {
+            throw single(file, e.getMessage());
         }
         String text;
         try {
-            byte[] bytes = Files.readAllBytes(file);
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw single(file, "the file is not valid UTF-8 text");
-        } catch (IOException e) {
-            throw single(file, "cannot read the file: " + describe(e));
         }
         return parse(file, text);
     }
@@ -163,12 +160,6 @@ public final class YamlReader {
         String before = String.join("\n", lines).substring(0, tab);
         int l = (int) before.chars().filter(ch -> ch == '\n').count();
         return new Position(l + 1, tab - before.lastIndexOf('\n'));
-    }
-
-    private static String describe(IOException e) {
-        return e instanceof java.nio.file.NoSuchFileException ? "no such file"
-                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     private static ScenarioException single(Path file, String message) {
