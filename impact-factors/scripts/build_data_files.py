@@ -132,10 +132,30 @@ def gpu_cards():
     rewrite('hardware/hubblo-gpu-lca.yaml', '\n'.join(lines) + '\n')
 
 
+# eGRID: CO2-eq with the AR5 GWP100 factors eGRID uses for its own CO2e rates; 1 lb = 0.45359237 kg
+EGRID_GWP_CH4, EGRID_GWP_N2O, KG_PER_LB = 28, 265, 0.45359237
+
+
+def egrid_g_per_kwh(co2, ch4, n2o):
+    """lb/MWh of CO2, CH4 and N2O -> g CO2-eq/kWh (ProvenanceTest computes the same expression)."""
+    return (co2 + EGRID_GWP_CH4 * ch4 + EGRID_GWP_N2O * n2o) * KG_PER_LB
+
+
+def egrid_subregions():
+    lines = ['grids:']
+    for r in rows('epa-hub-2025-egrid2023-subregions.csv'):
+        g = egrid_g_per_kwh(float(r['co2_lb_per_mwh']), float(r['ch4_lb_per_mwh']), float(r['n2o_lb_per_mwh']))
+        lines.append('  %s: {name: %s, intensity: %s, year: 2023, lb_per_mwh: {co2: %s, ch4: %s, n2o: %s}}' % (
+            q('US-' + r['subregion']), q(r['subregion_name'] + ' (eGRID subregion), United States'), repr(g),
+            r['co2_lb_per_mwh'], r['ch4_lb_per_mwh'], r['n2o_lb_per_mwh']))
+    rewrite('electricity/egrid2023-subregions.yaml', '\n'.join(lines) + '\n')
+
+
 if __name__ == '__main__':
     main()
     cloud_regions()
     gpu_cards()
+    egrid_subregions()
 
 
 def coverage_doc():
@@ -174,6 +194,15 @@ def coverage_doc():
         z = zmap.get(c)
         name = (z['zone_name'] + (', ' + z['country_name'] if z['country_name'] else '')) if z else names.get(c, '')
         out.append('| %s | %s | %s | %s |' % (c, name, z['carbon_intensity_gco2eq_per_kwh'] if z else '-', aware.get(c, '-')))
+    out += ['', '## US eGRID subregions', '',
+            'Grids: US EPA eGRID2023 (data year 2023) subregion total output emission rates, via the EPA GHG Emission',
+            'Factors Hub 2025, Table 6 (public domain). Direct combustion emissions, not life-cycle; CO2-eq =',
+            'CO2 + 28 CH4 + 265 N2O (eGRID\'s AR5 GWPs), lb/MWh x 0.45359237 = g/kWh. US states are not shipped yet.', '',
+            '| Code | Subregion | CO2 lb/MWh | CH4 lb/MWh | N2O lb/MWh | Grid g CO2-eq/kWh (2023) |', '|---|---|---|---|---|---|']
+    for r in rows('epa-hub-2025-egrid2023-subregions.csv'):
+        g = egrid_g_per_kwh(float(r['co2_lb_per_mwh']), float(r['ch4_lb_per_mwh']), float(r['n2o_lb_per_mwh']))
+        out.append('| US-%s | %s | %s | %s | %s | %.2f |' % (r['subregion'], r['subregion_name'], r['co2_lb_per_mwh'],
+                                                        r['ch4_lb_per_mwh'], r['n2o_lb_per_mwh'], g))
     with open(os.path.join(HERE, '..', '..', 'docs', 'factors-coverage.md'), 'w', encoding='utf-8') as f:
         f.write('\n'.join(out) + '\n')
 

@@ -3,6 +3,10 @@
 files they come from, and the generated value sections of the grid and AWARE data files.
 
 Usage: build_extracts.py CO2JS_GIT_DIR EDGES_GIT_DIR MLCO2_IMPACT_GIT_DIR HUBBLO_GIT_DIR OPENCLIMATEDATA_GIT_DIR AR6_GIT_DIR DEFRA_COPY_GIT_DIR
+       build_extracts.py --egrid EPA_HUB_COPY_GIT_DIR
+
+(--egrid rebuilds only the eGRID2023 subregion extract, from a public copy of EPA's GHG Emission Factors
+Hub 2025 workbook.)
 
 Each argument is a git directory (a clone) of the named public repository; the commit each extract is
 read from is pinned below and checked. Python 3 standard library only (the xlsx is read with
@@ -24,7 +28,9 @@ PINS = {
     'ocd': 'fc4e6f48190b2c43a8b1ef41cd7a88f1d1234247',
     'ar6': '24f279260fc2d1ebd09b2bd4114f2be11859e925',
     'defra': '0c3571d4d23ab7ead2c2b2fb1bf212a6d90d2b81',
+    'epahub': '1f7d748e1b79caa70365db066b5b60748f62cff6',
 }
+EPAHUB_REPO = 'Srijaisuryaa007/major-project-carbon-accounting-and-ESG-dashboard-'
 
 
 def show(git_dir, pin, path):
@@ -149,7 +155,42 @@ def main(co2js, edges, mlco2, hubblo, ocd, ar6, defra):
                'rows Cradle uses, verbatim, with the file each comes from. Open Government Licence v3.0 (DESNZ).'])
 
 
+def egrid(hub):
+    """EPA GHG Emission Factors Hub 2025, Table 6 (Electricity): eGRID2023 subregion total output emission
+    rates, as EPA publishes the workbook (public domain, US Government work). The copy is EPA's file as
+    downloaded (last saved by EPA staff, 2025-09-24; not edited by the repository's owner)."""
+    xlsx = show(hub, PINS['epahub'], 'ghg-emission-factors-hub-2025.xlsx')
+    path = os.path.join(HERE, '..', 'target', 'ghg-emission-factors-hub-2025.xlsx')
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, 'wb') as f:
+        f.write(xlsx)
+    sheet = read_xlsx(path)['Emission Factors Hub']
+    start = next(i for i, r in enumerate(sheet) if any(c and c.strip() == 'Table 6' for c in r))
+    cells = lambda r: [c for c in r if c is not None and c.strip() != '']
+    head = next(i for i in range(start, start + 10) if 'eGRID Subregion Acronym' in cells(sheet[i]))
+    rows, source = [], None
+    for r in sheet[head + 2:]:
+        c = cells(r)
+        if c and c[0].startswith('Source:'):
+            source = c[0]
+            break
+        if c and c[0] != 'US Average':
+            rows.append([c[0], c[1], num(c[2]), num(c[3]), num(c[4])])
+    assert len(rows) == 27 and source, (rows, source)  # 26 on the mainland, Alaska and Hawaii, and Puerto Rico
+    write_csv('epa-hub-2025-egrid2023-subregions.csv',
+              ['subregion', 'subregion_name', 'co2_lb_per_mwh', 'ch4_lb_per_mwh', 'n2o_lb_per_mwh'], rows,
+              ['Extract of ' + EPAHUB_REPO + '@' + PINS['epahub'] + ':ghg-emission-factors-hub-2025.xlsx',
+               "(a copy of US EPA's GHG Emission Factors Hub 2025 workbook), sheet 'Emission Factors Hub', Table 6",
+               'Electricity, Total Output Emission Factors: every eGRID subregion row, columns verbatim (the US Average',
+               'row is left out: the US country grid comes from Ember). The table cites ' + source[len('Source: '):] + ',',
+               'https://www.epa.gov/system/files/documents/2025-01/egrid2023_summary_tables.xlsx. Public domain',
+               '(US Government work). Combustion emissions only, no upstream (as EPA notes under the table).'])
+
+
 if __name__ == '__main__':
+    if len(sys.argv) == 3 and sys.argv[1] == '--egrid':
+        egrid(sys.argv[2])
+        sys.exit(0)
     if len(sys.argv) != 8:
         sys.exit(__doc__)
     main(*sys.argv[1:])

@@ -70,6 +70,7 @@ public final class FactorLibrary {
             "methods/ipcc-gwp.yaml", "methods/water.yaml", "methods/usetox-2-human-toxicity.yaml",
             "methods/cml-ia-abiotic-depletion.yaml",
             "electricity/ember-2024-country-intensity.yaml", "electricity/electricitymaps-2024-zones.yaml",
+            "electricity/egrid2023-subregions.yaml",
             "electricity/mlco2-cloud-regions.yaml", "electricity/cloud-regions-2024.yaml",
             "electricity/ipcc-ar5-generation-technologies.yaml",
             "transport/defra-2025-freight.yaml", "end-of-life/ewaste.yaml", "buildings/datacenter-building.yaml",
@@ -608,13 +609,17 @@ public final class FactorLibrary {
         int dash = c.indexOf('-');
         if (dash > 0 && grids.containsKey(c.substring(0, dash).toUpperCase(Locale.ROOT))) {
             GridIntensity country = grids.get(c.substring(0, dash).toUpperCase(Locale.ROOT));
-            List<String> zones = grids.keySet().stream().filter(k -> k.startsWith(country.code() + "-")).toList();
-            return "no sub-national grid '" + c + "'; the nearest level available is the country: grid " + country.code()
-                    + " (" + country.name() + ", " + country.gramsPerKwh() + " g CO2-eq/kWh, " + country.vintage() + ", "
-                    + country.dataset().id() + ")" + (zones.isEmpty() ? ""
-                    : "; sub-national zones of " + country.code() + ": " + String.join(", ", zones.subList(0,
-                    Math.min(zones.size(), 12))) + (zones.size() > 12 ? ", ... (" + zones.size()
-                    + " in all: 'cradle factors grids')" : ""));
+            // the sub-national grids of the country, per dataset (US: Electricity Maps balancing authorities, eGRID subregions)
+            Map<String, List<String>> zones = new LinkedHashMap<>();
+            grids.values().stream().filter(g -> g.code().startsWith(country.code() + "-"))
+                    .forEach(g -> zones.computeIfAbsent(g.dataset().id(), k -> new ArrayList<>()).add(g.code()));
+            StringBuilder sb = new StringBuilder("no sub-national grid '" + c + "'; the nearest level available is the country: grid "
+                    + country.code() + " (" + country.name() + ", " + country.gramsPerKwh() + " g CO2-eq/kWh, "
+                    + country.vintage() + ", " + country.dataset().id() + ")");
+            zones.forEach((dataset, codes) -> sb.append("; sub-national zones of ").append(country.code()).append(" in ")
+                    .append(dataset).append(": ").append(String.join(", ", codes.subList(0, Math.min(codes.size(), 30))))
+                    .append(codes.size() > 30 ? ", ... (" + codes.size() + " in all: 'cradle factors grids')" : ""));
+            return sb.toString();
         }
         if (c.length() == 2 && !c.contains("-")) {
             return "no country grid '" + c + "' (Ember covers " + grids.values().stream()

@@ -33,7 +33,7 @@ class FactorLibraryTest {
 
     @Test
     void everyDatasetHasProvenanceAndAnAllowedLicence() {
-        assertEquals(16, lib.datasets().size());
+        assertEquals(17, lib.datasets().size());
         for (Dataset d : lib.datasets()) {
             assertTrue(Dataset.ALLOWED_LICENCES.contains(d.licence()), d.id() + ": licence " + d.licence());
             assertEquals(Dataset.SHARE_ALIKE_LICENCES.contains(d.licence()), d.shareAlike(),
@@ -142,6 +142,33 @@ class FactorLibraryTest {
         assertTrue(lib.missingGridAdvice("US-VA").contains("the nearest level available is the country: grid US"),
                 lib.missingGridAdvice("US-VA"));
         assertTrue(lib.missingGridAdvice("ZZ").contains("regions: "), lib.missingGridAdvice("ZZ"));
+        // ... and names the country's eGRID subregions, which a US state's datacenter can pick explicitly
+        assertTrue(lib.missingGridAdvice("US-VA").contains("in egrid2023-subregions: US-AKGD, US-AKMS"),
+                lib.missingGridAdvice("US-VA"));
+    }
+
+    /**
+     * eGRID2023 subregion total output rates (EPA GHG Emission Factors Hub 2025, Table 6, rows as EPA prints
+     * them), CO2-eq = CO2 + 28 CH4 + 265 N2O (AR5, eGRID's own GWPs), lb/MWh x 0.45359237 = g/kWh.
+     */
+    @Test
+    void egridSubregions() {
+        // SRVC "SERC Virginia/Carolina | 590.229 | 0.045 | 0.006": (590.229 + 1.26 + 1.59) = 593.079 x 0.45359237 = 269.0161 g
+        GridIntensity srvc = lib.grid("US-SRVC").orElseThrow();
+        assertEquals(269.0161, srvc.gramsPerKwh(), 1e-4);
+        assertEquals("2023", srvc.vintage());
+        assertEquals("sub-national", srvc.level());
+        assertEquals("public-domain-US-Gov", srvc.dataset().licence());
+        // CAMX "WECC California | 436.655 | 0.025 | 0.003": (436.655 + 0.7 + 0.795) = 438.15 x 0.45359237 = 198.7415 g
+        assertEquals(0.1987415, emission("grid:US-CAMX", "co2e_aggregated"), 1e-7);
+        // NYUP "NPCC Upstate NY | 240.99 | 0.011 | 0.001": (240.99 + 0.308 + 0.265) = 241.563 x 0.45359237 = 109.5711 g
+        assertEquals(109.5711, lib.grid("US-NYUP").orElseThrow().gramsPerKwh(), 1e-4);
+        // PRMS "Puerto Rico Miscellaneous | 1542.952 | 0.077 | 0.012": (1542.952 + 2.156 + 3.18) = 1548.288 x 0.45359237 = 702.2916 g
+        assertEquals(702.2916, lib.grid("US-PRMS").orElseThrow().gramsPerKwh(), 1e-4);
+        assertEquals(27, lib.grids().values().stream().filter(g -> g.dataset().id().equals("egrid2023-subregions")).count(),
+                "26 subregions for the mainland, Alaska and Hawaii, and Puerto Rico");
+        assertTrue(lib.process("grid:US-SRVC").orElseThrow().covers("climate_change"));
+        assertFalse(lib.process("grid:US-SRVC").orElseThrow().covers("adp_fossil"));
         // ML CO2 impact.csv: gcp us-central1 566.3 g
         assertEquals(0.5663, emission("grid:gcp/us-central1", "co2e_aggregated"), 1e-12);
         assertEquals(0.105, emission("grid:scaleway/paris", "co2e_aggregated"), 1e-12);

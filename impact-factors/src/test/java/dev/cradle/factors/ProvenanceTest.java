@@ -57,7 +57,7 @@ class ProvenanceTest {
 
     @Test
     void coversEveryDatasetAndTheWorld() throws IOException {
-        assertEquals(16, lib.datasets().size());
+        assertEquals(17, lib.datasets().size());
         // a real count of what the extracts hold, so the coverage claims in docs/factors.md stay true
         long countries = lib.grids().values().stream().filter(g -> g.level().equals("country")).count();
         assertEquals(209, countries, "Ember countries and territories (222 records less 13 regions)");
@@ -147,6 +147,20 @@ class ProvenanceTest {
                                 Double.parseDouble(r.get("carbon_intensity_gco2eq_per_kwh")));
                         put(out, "grids/" + r.get("zone") + "/year", 2024); // the extract is yearly_2024.json
                     }
+                }
+            }
+            case "egrid2023-subregions" -> {
+                for (CSVRecord r : csv(resource(ROOT + "sources/epa-hub-2025-egrid2023-subregions.csv"))) {
+                    String key = "grids/US-" + r.get("subregion");
+                    double co2 = Double.parseDouble(r.get("co2_lb_per_mwh"));
+                    double ch4 = Double.parseDouble(r.get("ch4_lb_per_mwh"));
+                    double n2o = Double.parseDouble(r.get("n2o_lb_per_mwh"));
+                    // CO2-eq with eGRID's AR5 GWP100 (CH4 28, N2O 265); lb/MWh x 0.45359237 kg/lb = g/kWh
+                    put(out, key + "/intensity", (co2 + 28 * ch4 + 265 * n2o) * 0.45359237);
+                    put(out, key + "/year", 2023); // eGRID2023: data year 2023
+                    put(out, key + "/lb_per_mwh/co2", co2);
+                    put(out, key + "/lb_per_mwh/ch4", ch4);
+                    put(out, key + "/lb_per_mwh/n2o", n2o);
                 }
             }
             case "mlco2-cloud-regions" -> {
