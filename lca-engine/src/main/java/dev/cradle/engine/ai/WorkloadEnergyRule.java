@@ -136,8 +136,8 @@ public final class WorkloadEnergyRule implements Rule {
                 ctx.measurements.add(MeasurementChecks.check(ctx, w, h, dc.get(), m, power, location, grid, lines));
             }
             List<Exchange> use = new ArrayList<>();
-            use.add(Rules.emissionFormula(ctx.library().flow("co2e_aggregated").orElseThrow(),
-                    Rules.coefficient(facility) + " * " + intensityParameter));
+            use.addAll(Rules.electricity(ctx, intensityParameter.equals(dcFacts.intensityParameter()) ? dc.get().grid()
+                    : null, facility, intensityParameter));
             double onsite = kwh * dc.get().wueOnsite() / 1000;
             double offsite = Double.isNaN(dcFacts.offsiteLPerKwh()) ? 0 : facility * dcFacts.offsiteLPerKwh() / 1000;
             if (onsite + offsite > 0) {
