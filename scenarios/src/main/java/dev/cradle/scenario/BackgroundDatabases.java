@@ -6,11 +6,10 @@ import dev.cradle.model.ImpactCategory;
 import dev.cradle.model.ImpactMethod;
 import dev.cradle.model.Process;
 import dev.cradle.scenario.io.Database;
+import dev.cradle.scenario.io.DatabaseCache;
 import dev.cradle.scenario.io.DatabaseCalculator;
 import dev.cradle.scenario.io.DatabaseException;
-import dev.cradle.scenario.io.DatabaseLinker;
 import dev.cradle.scenario.io.DatabaseReport;
-import dev.cradle.scenario.io.Databases;
 import dev.cradle.scenario.io.FlowMapping;
 import dev.cradle.scenario.io.ImportOptions;
 import dev.cradle.scenario.io.LinkedDatabase;
@@ -80,8 +79,7 @@ final class BackgroundDatabases {
                 String where = path.get().equals("uslci") || path.get().equals("uslci-ecospold2") ? path.get()
                         : reader.doc.file().toAbsolutePath().getParent().resolve(path.get()).toString();
                 try {
-                    Database db = Databases.read(where);
-                    byId.put(id.get(), DatabaseLinker.link(db, options));
+                    byId.put(id.get(), DatabaseCache.linked(where, options));
                 } catch (DatabaseException e) {
                     e.problems().forEach(p -> reader.problem(ScenarioReader.pos(m.get("path").get()), p));
                 }
@@ -141,7 +139,7 @@ final class BackgroundDatabases {
      * key that is wrong.
      */
     Optional<dev.cradle.engine.ai.Declarations.DatabaseGrid> grid(YamlNode.MapNode link, String where) {
-        reader.checkKeys(link, "database link");
+        reader.checkKeys(link, "database_link");
         Optional<String> dbId = reader.text(link, "database", true, "the grid of " + where);
         Optional<String> process = reader.text(link, "process", true, "the grid of " + where);
         if (dbId.isEmpty() || process.isEmpty()) {
@@ -169,8 +167,12 @@ final class BackgroundDatabases {
         String processId = l.get().processId();
         Database.Process p = db.database().process(processId).orElseThrow();
         double perKwh = dev.cradle.model.Units.of("kWh").conversionFactorTo(l.get().flow().referenceUnit());
-        dev.cradle.engine.result.LcaResult one = DatabaseCalculator.prepare(db, reader.library.defaultMethods(),
-                new FlowMapping(reader.library.flows().values())).demand(Map.of(processId, perKwh));
+        var prepared = DatabaseCache.prepared(db, reader.library.defaultMethods(),
+                new FlowMapping(reader.library.flows().values()));
+        dev.cradle.engine.result.LcaResult one;
+        synchronized (prepared) {
+            one = prepared.demand(Map.of(processId, perKwh));
+        }
         Map<Flow, Double> inventory = new LinkedHashMap<>();
         double[] g = one.inventory();
         for (int i = 0; i < g.length; i++) {

@@ -47,7 +47,7 @@ final class ScenarioReader {
             Map.entry("scenario", List.of("cradle", "name", "description", "allocation", "parameters", "flows",
                     "processes", "methods", "functional_unit", "datacenters", "hardware", "models", "workloads", "databases")),
             Map.entry("database", List.of("id", "path", "allocation", "ambiguous")),
-            Map.entry("database link", List.of("database", "process")),
+            Map.entry("database_link", List.of("database", "process")),
             Map.entry("datacenter", List.of("id", "name", "grid", "grid_mix", "grid_intensity", "country", "pue",
                     "wue_onsite", "offsite_water", "market_intensity", "renewable_share", "tenancy", "infrastructure")),
             Map.entry("tenancy", List.of("it_power", "period")),

@@ -123,8 +123,9 @@ public final class DatacenterRule implements Rule {
                         + "declared: same as location-based)");
             }
             String param = Rules.parameterName("grid_intensity", dc.id());
-            ctx.parameters.add(new Parameter(param, Amount.of(dc.grid() instanceof DatabaseGrid ? 0 : location), "kg CO2-eq/kWh", null,
-                    "location-based grid intensity of datacenter " + dc.id()));
+            ctx.parameters.add(new Parameter(param, Amount.of(location), "kg CO2-eq/kWh", null,
+                    "location-based grid intensity of datacenter " + dc.id() + (dc.grid() instanceof DatabaseGrid
+                    ? " (for measurement checks only: its use stage carries the database process's inventory)" : "")));
             ctx.marketOverrides.put(param, market);
             var waterAt = ctx.library().waterLocation(dc.country());
             var water = waterAt.flow();

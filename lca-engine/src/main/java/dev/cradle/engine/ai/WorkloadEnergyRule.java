@@ -143,10 +143,16 @@ public final class WorkloadEnergyRule implements Rule {
             if (onsite + offsite > 0) {
                 use.add(Rules.elementary(dcFacts.water(), onsite + offsite));
             }
-            lines.add("facility energy = " + Rules.fmt(kwh) + " kWh × PUE " + Rules.fmt(pue) + " = " + Rules.fmt(facility)
-                    + " kWh; emissions = facility energy × " + intensityParameter + " (location "
-                    + Rules.fmt(location) + ", market " + Rules.fmt(ctx.marketOverrides.get(intensityParameter))
-                    + " kg CO2-eq/kWh) = " + Rules.fmt(facility * location) + " kg location-based");
+            if (dc.get().grid() instanceof Declarations.DatabaseGrid d && intensityParameter.equals(dcFacts.intensityParameter())) {
+                lines.add("facility energy = " + Rules.fmt(kwh) + " kWh × PUE " + Rules.fmt(pue) + " = " + Rules.fmt(facility)
+                        + " kWh × the cumulative inventory per kWh of " + d.database() + ": '" + d.processName() + "' ("
+                        + Rules.fmt(facility * location) + " kg CO2-eq, the same location- and market-based)");
+            } else {
+                lines.add("facility energy = " + Rules.fmt(kwh) + " kWh × PUE " + Rules.fmt(pue) + " = " + Rules.fmt(facility)
+                        + " kWh; emissions = facility energy × " + intensityParameter + " (location "
+                        + Rules.fmt(location) + ", market " + Rules.fmt(ctx.marketOverrides.get(intensityParameter))
+                        + " kg CO2-eq/kWh) = " + Rules.fmt(facility * location) + " kg location-based");
+            }
             lines.add("water = " + Rules.fmt(kwh) + " kWh × " + Rules.fmt(dc.get().wueOnsite()) + " L on-site"
                     + (Double.isNaN(dcFacts.offsiteLPerKwh()) ? " (off-site not covered)"
                     : " + " + Rules.fmt(facility) + " kWh × " + Rules.fmt(dcFacts.offsiteLPerKwh()) + " L off-site")
