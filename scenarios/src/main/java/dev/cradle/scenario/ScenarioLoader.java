@@ -56,11 +56,65 @@ public final class ScenarioLoader {
                 read.ai().warnings().forEach(w -> warnings.add(new Problem(file, read.sources().locate(w.subject(), 0),
                         w.subject() + ": " + w.message())));
             }
+            requireReportable(result);
+            if (view.market() != null) {
+                requireReportable(view.market());
+            }
             return new LoadedScenario(file, read.description(), read.system(), compiled, read.sources(), read.ai(),
                     result, view, warnings, read.background());
         } catch (ModelException e) {
             throw located(file, read.sources(), e);
         }
+    }
+
+    /**
+     * The reports' own analysis runs here too, so that what {@code run} would refuse while writing them,
+     * {@code validate} refuses: each indicator's intensities (one transposed solve each, the basis of the
+     * upstream trees in results.json) must solve and be finite.
+     */
+    private static void requireReportable(LcaResult r) {
+        for (int k = 0; k < r.impactIndex().size(); k++) {
+            double[] y;
+            try {
+                y = r.intensities(k);
+            } catch (ModelException e) {
+                throw extremeMagnitude(r, k).orElse(e);
+            }
+            for (int j = 0; j < y.length; j++) {
+                if (!Double.isFinite(y[j])) {
+                    String process = r.techIndex().at(j).processId();
+                    throw ModelException.of("process:" + process, "the upstream analysis of '" + r.impactIndex().at(k).key()
+                            + "' overflows at process '" + process + "' (" + y[j] + " per unit of its product): "
+                            + "characterisation factors × amounts exceed the range of a double; check their magnitudes");
+                }
+            }
+        }
+    }
+
+    /**
+     * When a solve for indicator k fails and its contributions are beyond 1e150 (their squares, summed
+     * in the solver's residual check, overflow), the cause is the magnitude of the inputs, not a
+     * singular system: this says so at the process with the largest contribution.
+     */
+    private static java.util.Optional<ModelException> extremeMagnitude(LcaResult r, int k) {
+        int largest = -1;
+        double max = 0;
+        for (int j = 0; j < r.techIndex().size(); j++) {
+            double v = Math.abs(r.directImpact(k, j));
+            if (v > max) {
+                max = v;
+                largest = j;
+            }
+        }
+        if (largest < 0 || max < 1e150) {
+            return java.util.Optional.empty();
+        }
+        String process = r.techIndex().at(largest).processId();
+        return java.util.Optional.of(ModelException.of("process:" + process, "the result for '"
+                + r.impactIndex().at(k).key() + "' is too large to analyse (" + Messages.number(max) + " "
+                + r.impactIndex().at(k).category().indicatorUnit().symbol() + " from process '" + process
+                + "'): amounts, intensities or characterisation factors of extreme magnitude; check them and their "
+                + "units"));
     }
 
     /** Maps engine problems to file positions. */

@@ -136,6 +136,18 @@ class NumericDomainsTest {
         assertFalse(cli.err().contains("unknown parameter 'Infinity'"), cli.err());
     }
 
+    @Test
+    void aResultTooLargeToAnalyseIsRefusedByValidateToo() throws Exception {
+        // 1e308 g/kWh = 1e305 kg/kWh: the total (about 9e307 kg) is finite, but the upstream analysis the
+        // reports need cannot be solved at that magnitude; validate refuses it as run does, naming the cause
+        String bloom = Files.readString(Path.of("examples/bloom-inference.yaml"));
+        assertTrue(bloom.contains("grid_intensity: 394 g/kWh"));
+        Cli cli = both(bloom.replace("grid_intensity: 394 g/kWh", "grid_intensity: 1e308 g/kWh"));
+        assertEquals(2, cli.code());
+        assertTrue(cli.err().contains("s.yaml:30:5: the result for 'ipcc-ar6-gwp100/climate_change' is too large to "
+                + "analyse"), cli.err());
+    }
+
     private static final String GENERIC = """
             name: generic
             flows:

@@ -1,13 +1,18 @@
 package dev.cradle.engine.matrix;
 
 import java.util.Arrays;
-import java.util.TreeMap;
 import org.ejml.data.DMatrixSparseCSC;
 
 /**
  * The fixed non-zero pattern of a sparse matrix, computed once; {@link #fill(double[])} then builds
  * a CSC matrix from one value per non-zero without sorting or hashing, so Monte Carlo iterations
  * rebuild A and B in O(non-zeros).
+ *
+ * <p>Assembly uses primitive arrays only: each registered position is one {@code long} key
+ * ({@code col·rows + row}, column-major) in a growing array; {@link Builder#build()} sorts a copy of
+ * the keys once (O(t log t) for t registrations, 8 bytes each), removes repeats, and resolves every ticket
+ * by binary search. Nothing is boxed (the former {@code TreeMap<Long, Integer>} took about 80 bytes
+ * per position).
  */
 public final class SparseMatrixTemplate {
     private final int rows;
@@ -26,8 +31,9 @@ public final class SparseMatrixTemplate {
     public static final class Builder {
         private final int rows;
         private final int cols;
-        private final TreeMap<Long, Integer> slots = new TreeMap<>();
-        private final java.util.List<long[]> requests = new java.util.ArrayList<>();
+        private long[] keys = new long[16];
+        private int count;
+        private int[] ticketSlots;
 
         public Builder(int rows, int cols) {
             this.rows = rows;
@@ -39,33 +45,35 @@ public final class SparseMatrixTemplate {
             if (row < 0 || row >= rows || col < 0 || col >= cols) {
                 throw new IndexOutOfBoundsException(row + "," + col);
             }
-            long key = (long) col * rows + row;
-            slots.putIfAbsent(key, -1);
-            requests.add(new long[] {key});
-            return requests.size() - 1;
+            if (count == keys.length) {
+                keys = Arrays.copyOf(keys, keys.length * 2);
+            }
+            keys[count] = (long) col * rows + row;
+            return count++;
         }
 
-        private int[] ticketSlots;
-
         public SparseMatrixTemplate build() {
-            int nz = slots.size();
+            long[] sorted = Arrays.copyOf(keys, count);
+            Arrays.sort(sorted);
+            int nz = 0;
+            for (int k = 0; k < sorted.length; k++) {
+                if (k == 0 || sorted[k] != sorted[k - 1]) {
+                    sorted[nz++] = sorted[k];
+                }
+            }
             int[] colIdx = new int[cols + 1];
             int[] nzRows = new int[nz];
-            int s = 0;
-            for (var e : slots.entrySet()) {
-                long key = e.getKey();
-                int col = (int) (key / rows);
-                int row = (int) (key % rows);
-                nzRows[s] = row;
+            for (int s = 0; s < nz; s++) {
+                int col = (int) (sorted[s] / rows);
+                nzRows[s] = (int) (sorted[s] % rows);
                 colIdx[col + 1]++;
-                e.setValue(s++);
             }
             for (int c = 0; c < cols; c++) {
                 colIdx[c + 1] += colIdx[c];
             }
-            ticketSlots = new int[requests.size()];
-            for (int t = 0; t < ticketSlots.length; t++) {
-                ticketSlots[t] = slots.get(requests.get(t)[0]);
+            ticketSlots = new int[count];
+            for (int t = 0; t < count; t++) {
+                ticketSlots[t] = Arrays.binarySearch(sorted, 0, nz, keys[t]);
             }
             return new SparseMatrixTemplate(rows, cols, colIdx, nzRows);
         }

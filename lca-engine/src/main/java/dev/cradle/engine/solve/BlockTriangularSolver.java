@@ -29,6 +29,19 @@ import org.ejml.data.DMatrixSparseCSC;
  * ({@link CheckedFactorization}).
  */
 public final class BlockTriangularSolver implements Solver {
+    /** How each loop block is solved: as {@link SolverSelector#loopStrategy} rules, or always one way (tests, benchmarks). */
+    public enum LoopMethod { SELECTED, LU, GMRES }
+
+    private final LoopMethod loopMethod;
+
+    /** Loop blocks solved as {@link SolverSelector#loopStrategy} chooses. */
+    public BlockTriangularSolver() {
+        this(LoopMethod.SELECTED);
+    }
+
+    public BlockTriangularSolver(LoopMethod loopMethod) {
+        this.loopMethod = loopMethod;
+    }
 
     @Override
     public Factorization factorize(DMatrixSparseCSC matrix) {
@@ -53,7 +66,7 @@ public final class BlockTriangularSolver implements Solver {
             if (loop == null) {
                 continue;
             }
-            LoopBlock block = LoopBlock.of(a, loop, blockOf, local, b);
+            LoopBlock block = LoopBlock.of(a, loop, blockOf, local, b, loopMethod);
             if (block == null) {
                 throw SparseLuSolver.singular(List.of(loop), Double.POSITIVE_INFINITY);
             }
@@ -64,7 +77,17 @@ public final class BlockTriangularSolver implements Solver {
             condition = Math.max(condition, kappa);
             loopBlocks[b] = block;
         }
-        return new Blocked(a, blocks, blockOf, loopBlocks, condition, loopCount(blocks));
+        return new Blocked(a, blocks, blockOf, loopBlocks, condition, loopCount(blocks), kinds(loopBlocks));
+    }
+
+    private static String kinds(LoopBlock[] loopBlocks) {
+        java.util.TreeSet<String> kinds = new java.util.TreeSet<>();
+        for (LoopBlock b : loopBlocks) {
+            if (b != null) {
+                kinds.add(b.lu().kind());
+            }
+        }
+        return kinds.isEmpty() ? "LU" : String.join(" and ", kinds);
     }
 
     private static int loopCount(LoopAnalysis.Blocks blocks) {
@@ -76,8 +99,9 @@ public final class BlockTriangularSolver implements Solver {
     }
 
     /** One loop's scaled diagonal block {@code Â_B = R·A_B·C} and its LU. */
-    private record LoopBlock(int[] columns, double[] rowScale, double[] colScale, CsLu lu) {
-        static LoopBlock of(DMatrixSparseCSC a, LoopAnalysis.Loop loop, int[] blockOf, int[] local, int b) {
+    private record LoopBlock(int[] columns, double[] rowScale, double[] colScale, LoopFactor lu) {
+        static LoopBlock of(DMatrixSparseCSC a, LoopAnalysis.Loop loop, int[] blockOf, int[] local, int b,
+                            LoopMethod method) {
             int[] cols = loop.columns();
             int m = cols.length;
             double[] x = loop.perron();
@@ -112,7 +136,14 @@ public final class BlockTriangularSolver implements Solver {
                     }
                 }
             }
-            CsLu lu = CsLu.factorize(m, colStart, rows, values);
+            boolean direct = switch (method) {
+                case LU -> true;
+                case GMRES -> false;
+                case SELECTED -> SolverSelector.loopStrategy(m, nz, CsLu.predictedFlops(m, colStart, rows))
+                        == SolverSelector.LoopStrategy.SPARSE_LU;
+            };
+            LoopFactor lu = direct ? CsLu.factorize(m, colStart, rows, values)
+                    : IterativeLoop.of(m, colStart, rows, values);
             return lu == null ? null : new LoopBlock(cols, r, c, lu);
         }
     }
@@ -122,14 +153,16 @@ public final class BlockTriangularSolver implements Solver {
         private final int[] blockOf;
         private final LoopBlock[] loopBlocks;
         private final int loops;
+        private final String kinds;
 
         Blocked(DMatrixSparseCSC a, LoopAnalysis.Blocks blocks, int[] blockOf, LoopBlock[] loopBlocks,
-                double condition, int loops) {
+                double condition, int loops, String kinds) {
             super(a, condition);
             this.blocks = blocks;
             this.blockOf = blockOf;
             this.loopBlocks = loopBlocks;
             this.loops = loops;
+            this.kinds = kinds;
         }
 
         @Override
@@ -210,8 +243,12 @@ public final class BlockTriangularSolver implements Solver {
 
         @Override
         public String method() {
-            return String.format(Locale.ROOT, "sparse LU by blocks (%d loop%s; scaled, AMD ordering)", loops,
-                    loops == 1 ? "" : "s");
+            if (kinds.equals("LU")) {
+                return String.format(Locale.ROOT, "sparse LU by blocks (%d loop%s; scaled, AMD ordering)", loops,
+                        loops == 1 ? "" : "s");
+            }
+            return String.format(Locale.ROOT, "by blocks (%d loop%s; scaled; %s: ILU(0)-preconditioned GMRES "
+                    + "where the LU would fill in)", loops, loops == 1 ? "" : "s", kinds);
         }
     }
 }

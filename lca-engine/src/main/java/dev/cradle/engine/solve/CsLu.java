@@ -19,7 +19,7 @@ import edu.emory.mathcs.csparsej.tdouble.Dcs_utsolve;
  * comes from threshold partial pivoting that keeps the diagonal while it is at least
  * {@link SolverLimits#PIVOT_THRESHOLD} of its column's largest candidate. Solves M and Mᵀ; immutable.
  */
-final class CsLu {
+final class CsLu implements LoopFactor {
     /** CSparse's ordering code for AMD on the pattern of M + Mᵀ. */
     private static final int AMD_SYMMETRIC = 1;
 
@@ -67,8 +67,45 @@ final class CsLu {
         return lu.L.p[n] + lu.U.p[n];
     }
 
+    /**
+     * The work a sparse LU of the pattern (n×n CSC) would take, predicted before factorising: the column
+     * counts c_j of the Cholesky factor of {@code pattern(M + Mᵀ)} under the same AMD ordering (CSparse's
+     * symbolic Cholesky: elimination tree and column counts, nearly linear time) give
+     * {@code flops ≈ Σ c_j²}, which bounds the LU's work with diagonal pivots (Davis 2006, §4 and §6).
+     */
+    static double predictedFlops(int n, int[] colStart, int[] rows) {
+        Dcs cs = new Dcs();
+        cs.m = n;
+        cs.n = n;
+        int nz = colStart[n];
+        cs.nzmax = Math.max(1, nz);
+        cs.p = java.util.Arrays.copyOf(colStart, n + 1);
+        cs.i = java.util.Arrays.copyOf(rows, cs.nzmax);
+        cs.x = new double[cs.nzmax];
+        java.util.Arrays.fill(cs.x, 1.0);
+        cs.nz = -1;
+        Dcs sym = edu.emory.mathcs.csparsej.tdouble.Dcs_add.cs_add(cs,
+                edu.emory.mathcs.csparsej.tdouble.Dcs_transpose.cs_transpose(cs, true), 1, 1);
+        Dcss s = edu.emory.mathcs.csparsej.tdouble.Dcs_schol.cs_schol(AMD_SYMMETRIC, sym);
+        if (s == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double flops = 0;
+        for (int j = 0; j < n; j++) {
+            double c = s.cp[j + 1] - s.cp[j];
+            flops += c * c;
+        }
+        return flops;
+    }
+
+    @Override
+    public String kind() {
+        return "LU";
+    }
+
     /** x = M⁻¹·b: x = Q·U⁻¹·L⁻¹·P·b. */
-    double[] solve(double[] b) {
+    @Override
+    public double[] solve(double[] b) {
         double[] w = new double[n];
         double[] x = new double[n];
         Dcs_ipvec.cs_ipvec(lu.pinv, b, w, n);
@@ -79,7 +116,8 @@ final class CsLu {
     }
 
     /** y = M⁻ᵀ·c: Mᵀ = Q·Uᵀ·Lᵀ·P, so y = Pᵀ·L⁻ᵀ·U⁻ᵀ·Qᵀ·c. */
-    double[] solveTransposed(double[] c) {
+    @Override
+    public double[] solveTransposed(double[] c) {
         double[] w = new double[n];
         double[] y = new double[n];
         Dcs_pvec.cs_pvec(q, c, w, n);
@@ -90,7 +128,8 @@ final class CsLu {
     }
 
     /** Estimated κ₁(M) = ‖M‖₁·‖M⁻¹‖₁ (Hager–Higham). */
-    double conditionEstimate() {
+    @Override
+    public double conditionEstimate() {
         return norm1 * ConditionEstimator.inverseNorm1(n, this::solve, this::solveTransposed);
     }
 }

@@ -145,27 +145,39 @@ public final class LoopAnalysis {
         for (int k = 0; k < cols.length; k++) {
             local[cols[k]] = k;
         }
-        // the loop's requirement matrix, column by column: (row, value) pairs inside the loop
+        // the loop's requirement matrix, column by column: (row, value) pairs inside the loop, primitive arrays
         int m = cols.length;
-        List<int[]> rowsOf = new ArrayList<>(m);
-        List<double[]> valsOf = new ArrayList<>(m);
+        double[] diagonal = new double[m];
+        for (int k = 0; k < m; k++) {
+            diagonal[k] = a.get(cols[k], cols[k]);
+        }
+        int[][] rowsOf = new int[m][];
+        double[][] valsOf = new double[m][];
         boolean signed = false;
         for (int k = 0; k < m; k++) {
             int j = cols[k];
-            double djj = Math.abs(a.get(j, j));
-            List<Integer> rows = new ArrayList<>();
-            List<Double> vals = new ArrayList<>();
+            double djj = Math.abs(diagonal[k]);
+            int count = 0;
             for (int p = a.col_idx[j]; p < a.col_idx[j + 1]; p++) {
                 int i = a.nz_rows[p];
                 if (i != j && local[i] >= 0 && a.nz_values[p] != 0) {
-                    double req = -Math.signum(a.get(i, i)) * a.nz_values[p] / djj;
-                    signed |= req < 0;
-                    rows.add(local[i]);
-                    vals.add(Math.abs(req));
+                    count++;
                 }
             }
-            rowsOf.add(rows.stream().mapToInt(Integer::intValue).toArray());
-            valsOf.add(vals.stream().mapToDouble(Double::doubleValue).toArray());
+            int[] rows = new int[count];
+            double[] vals = new double[count];
+            int t = 0;
+            for (int p = a.col_idx[j]; p < a.col_idx[j + 1]; p++) {
+                int i = a.nz_rows[p];
+                if (i != j && local[i] >= 0 && a.nz_values[p] != 0) {
+                    double req = -Math.signum(diagonal[local[i]]) * a.nz_values[p] / djj;
+                    signed |= req < 0;
+                    rows[t] = local[i];
+                    vals[t++] = Math.abs(req);
+                }
+            }
+            rowsOf[k] = rows;
+            valsOf[k] = vals;
         }
         double[] x = new double[m];
         java.util.Arrays.fill(x, 1.0);
@@ -174,8 +186,8 @@ public final class LoopAnalysis {
         for (int iter = 0; iter < MAX_ITERATIONS; iter++) {
             double[] y = x.clone(); // y = (I + M)·x
             for (int k = 0; k < m; k++) {
-                int[] rows = rowsOf.get(k);
-                double[] vals = valsOf.get(k);
+                int[] rows = rowsOf[k];
+                double[] vals = valsOf[k];
                 for (int t = 0; t < rows.length; t++) {
                     y[rows[t]] += vals[t] * x[k];
                 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** Singular, non-productive and ill-conditioned systems: reported with the processes, never answered wrongly. */
 class SingularityTest {
     private static final List<Solver> LOOP_SOLVERS = List.of(new SolverSelector(), new BlockTriangularSolver(),
-            new SparseLuSolver());
+            new SparseLuSolver(), new BlockTriangularSolver(BlockTriangularSolver.LoopMethod.LU),
+            new BlockTriangularSolver(BlockTriangularSolver.LoopMethod.GMRES));
 
     /** A from (row, column, value) triples. */
     static DMatrixSparseCSC matrix(int n, double[]... entries) {

@@ -14,8 +14,8 @@ import org.ejml.data.DMatrixSparseTriplet;
 import org.ejml.ops.DConvertMatrixStruct;
 
 /**
- * Every strategy agrees with every other on random productive technospheres: the block LU the engine
- * uses, the whole-system Ruiz-scaled LU, topological substitution (acyclic systems), a dense LU
+ * Every strategy agrees with every other on random productive technospheres: the block solver the engine
+ * uses (its loops by sparse LU, or by ILU(0)-preconditioned GMRES), the whole-system Ruiz-scaled LU, topological substitution (acyclic systems), a dense LU
  * (Apache Commons Math) and the matrix-free fixed point, for demands and adjoint solves, within 1e-9
  * relative to the solution's size.
  */
@@ -75,7 +75,8 @@ class SolverProperties {
 
     /**
      * Permuting the processes and changing units (rows × u, columns × v, 10^±4) changes neither the
-     * verdict, nor the condition estimate, nor the loop gain, nor the answer (mapped back, s'_j = s_j/v_j).
+     * verdict, nor the loop gain, nor the answer (mapped back, s'_j = s_j/v_j), and the condition estimate
+     * stays within an order of magnitude (it is an estimate whose value depends on the pivot order).
      * Half the systems have every requirement multiplied by 10, which makes many loops non-productive.
      */
     @Property(tries = 200)
@@ -137,7 +138,13 @@ class SolverProperties {
             return;
         }
         Factorization f = new SolverSelector().factorize(changed);
-        assertEquals(base.conditionEstimate(), f.conditionEstimate(), 1e-6 * base.conditionEstimate());
+        // The Hager–Higham estimate is a lower bound of the scaled system's 1-norm condition number whose
+        // value depends on the pivot sequence (the AMD order changes with the process order), so it is not
+        // bit-invariant: seed 4223126 gives 254.5 before and 435.0 after a permutation. What must hold is
+        // that both estimates describe the same system: within an order of magnitude of each other.
+        double ratio = f.conditionEstimate() / base.conditionEstimate();
+        assertTrue(ratio > 0.1 && ratio < 10, "condition estimate " + base.conditionEstimate() + " became "
+                + f.conditionEstimate() + " after reordering and new units");
         assertEquals(base.warnings().size(), f.warnings().size());
         double[] demand = new double[n];
         int j = rnd.nextInt(n);
@@ -169,7 +176,9 @@ class SolverProperties {
         double[] reference = FixedPoint.solve(a, f);
         double[] referenceT = FixedPoint.solveTransposed(a, c);
         List<Factorization> strategies = new ArrayList<>(List.of(new BlockTriangularSolver().factorize(a),
-                new SparseLuSolver().factorize(a), new SolverSelector().factorize(a)));
+                new SparseLuSolver().factorize(a), new SolverSelector().factorize(a),
+                new BlockTriangularSolver(BlockTriangularSolver.LoopMethod.LU).factorize(a),
+                new BlockTriangularSolver(BlockTriangularSolver.LoopMethod.GMRES).factorize(a)));
         if (acyclic) {
             strategies.add(new TopologicalSolver().factorize(a));
         }

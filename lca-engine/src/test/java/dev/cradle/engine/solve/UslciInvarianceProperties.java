@@ -42,7 +42,9 @@ class UslciInvarianceProperties {
         Factorization f = new SolverSelector().factorize(changed);
         assertEquals(BASE.method(), f.method());
         assertTrue(f.warnings().isEmpty(), f.warnings().toString());
-        assertEquals(BASE.conditionEstimate(), f.conditionEstimate(), 1e-6 * BASE.conditionEstimate());
+        // an estimate whose value depends on the pivot order (see SolverProperties): same order of magnitude
+        double ratio = f.conditionEstimate() / BASE.conditionEstimate();
+        assertTrue(ratio > 0.1 && ratio < 10, BASE.conditionEstimate() + " became " + f.conditionEstimate());
         for (int k = 0; k < 5; k++) {
             int j = rnd.nextInt(n);
             double[] demand = new double[n];
