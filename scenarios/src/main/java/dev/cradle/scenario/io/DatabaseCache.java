@@ -37,21 +37,37 @@ public final class DatabaseCache {
     private DatabaseCache() {
     }
 
-    /** The database at {@code pathOrName} ({@link Databases#read}) linked with {@code options}, cached by content. */
+    /**
+     * The database at {@code pathOrName} ({@link Databases#read}) linked with {@code options}, cached by
+     * content: a zip (bundled or a file up to 512 MiB) by the SHA-256 of its bytes, read before anything is
+     * inflated; a folder or a larger zip by {@link DatabaseArchive#contentHash} of its files.
+     */
     public static LinkedDatabase linked(String pathOrName, ImportOptions options) {
-        DatabaseArchive archive = Databases.archive(pathOrName);
-        Key key = new Key(archive.name(), archive.contentHash(), options);
+        byte[] zip = Databases.zipBytes(pathOrName);
+        DatabaseArchive archive = zip == null ? Databases.archive(pathOrName) : null;
+        Key key = new Key(pathOrName, zip == null ? archive.contentHash() : sha256(zip), options);
         synchronized (LINKED) {
             LinkedDatabase hit = LINKED.get(key);
             if (hit != null) {
                 return hit;
             }
         }
+        if (archive == null) {
+            archive = DatabaseArchive.of(Databases.label(pathOrName), new java.io.ByteArrayInputStream(zip));
+        }
         LinkedDatabase linked = DatabaseLinker.link(Databases.read(archive), options);
         synchronized (LINKED) {
             LINKED.put(key, linked);
         }
         return linked;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /**
