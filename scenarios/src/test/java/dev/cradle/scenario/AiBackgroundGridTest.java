@@ -91,6 +91,8 @@ class AiBackgroundGridTest {
         assertEquals(0.672483, perKwh, 5e-7);
         assertTrue(r.out().contains("its cumulative result per kWh: climate_change 0.672483"), r.out());
         assertTrue(r.out().contains("market-based: the same database process"), r.out());
+        assertEquals(1, r.out().split("\n  coverage in uslci: usetox-2/human_toxicity_cancer", -1).length - 1,
+                "each background line once: " + r.out());
     }
 
     @Test
