@@ -321,7 +321,16 @@ final class AiSectionReader {
         }
         Declarations.Grid grid = null;
         String country = r.text(m, "country", false, where).orElse("");
-        if (m.get("grid").isPresent()) {
+        if (m.get("grid").isPresent() && m.get("grid").get() instanceof MapNode link) {
+            grid = r.backgroundDatabases().grid(link, where).orElse(null);
+            if (grid != null) {
+                for (String key : List.of("market_intensity", "renewable_share")) {
+                    m.get(key).ifPresent(k -> r.problem(k.position(), where + ": '" + key + "' cannot apply to a grid "
+                            + "linked to a database process: the market-based result of its electricity is the same "
+                            + "process (equal to location-based); remove '" + key + "' or use a library grid code"));
+                }
+            }
+        } else if (m.get("grid").isPresent()) {
             Optional<String> code = r.text(m, "grid", true, where);
             if (code.isPresent()) {
                 if (r.library.process("grid:" + code.get()).isEmpty()) {

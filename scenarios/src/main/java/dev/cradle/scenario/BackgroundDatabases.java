@@ -6,11 +6,10 @@ import dev.cradle.model.ImpactCategory;
 import dev.cradle.model.ImpactMethod;
 import dev.cradle.model.Process;
 import dev.cradle.scenario.io.Database;
+import dev.cradle.scenario.io.DatabaseCache;
 import dev.cradle.scenario.io.DatabaseCalculator;
 import dev.cradle.scenario.io.DatabaseException;
-import dev.cradle.scenario.io.DatabaseLinker;
 import dev.cradle.scenario.io.DatabaseReport;
-import dev.cradle.scenario.io.Databases;
 import dev.cradle.scenario.io.FlowMapping;
 import dev.cradle.scenario.io.ImportOptions;
 import dev.cradle.scenario.io.LinkedDatabase;
@@ -37,6 +36,8 @@ final class BackgroundDatabases {
     /** Declared ids, including those whose database could not be read (already reported). */
     private final java.util.Set<String> declared = new java.util.HashSet<>();
     private final Map<String, Boolean> used = new LinkedHashMap<>();
+    /** Databases an AI grid links to: their flows are characterised, their processes not joined. */
+    private final java.util.Set<String> inventoryOnly = new java.util.LinkedHashSet<>();
     private final List<String> explanation = new ArrayList<>();
 
     BackgroundDatabases(ScenarioReader reader) {
@@ -78,8 +79,7 @@ final class BackgroundDatabases {
                 String where = path.get().equals("uslci") || path.get().equals("uslci-ecospold2") ? path.get()
                         : reader.doc.file().toAbsolutePath().getParent().resolve(path.get()).toString();
                 try {
-                    Database db = Databases.read(where);
-                    byId.put(id.get(), DatabaseLinker.link(db, options));
+                    byId.put(id.get(), DatabaseCache.linked(where, options));
                 } catch (DatabaseException e) {
                     e.problems().forEach(p -> reader.problem(ScenarioReader.pos(m.get("path").get()), p));
                 }
@@ -132,6 +132,63 @@ final class BackgroundDatabases {
         return Optional.of(new Link(p.id(), ref));
     }
 
+    /**
+     * A datacenter's {@code grid: {database: uslci, process: "Electricity, at grid, US, 2010"}} (process by
+     * name or UUID): the linked process must provide energy; its cumulative results per kWh (the library's
+     * default methods, one factorisation of the database) go into the trace. Problems are reported at the
+     * key that is wrong.
+     */
+    Optional<dev.cradle.engine.ai.Declarations.DatabaseGrid> grid(YamlNode.MapNode link, String where) {
+        reader.checkKeys(link, "database_link");
+        Optional<String> dbId = reader.text(link, "database", true, "the grid of " + where);
+        Optional<String> process = reader.text(link, "process", true, "the grid of " + where);
+        if (dbId.isEmpty() || process.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!declared.contains(dbId.get())) {
+            String hint = dev.cradle.engine.calc.Suggestions.didYouMean(dbId.get(), declared);
+            reader.problem(ScenarioReader.pos(link.get("database").get()), "unknown database '" + dbId.get() + "'"
+                    + (!hint.isEmpty() ? hint : declared.isEmpty() ? "; the scenario declares no database: add 'databases: [{id: " + dbId.get()
+                    + ", path: uslci}]' (the bundled USLCI) or a folder or zip of your own"
+                    : "; declared databases: " + String.join(", ", new java.util.TreeSet<>(declared))));
+            return Optional.empty();
+        }
+        Flow kwh = Flow.product("electricity", "Electricity", dev.cradle.model.Units.of("kWh"));
+        boolean joined = used.containsKey(dbId.get());
+        Optional<Link> l = link(dbId.get() + ":" + process.get(), kwh, link.get("process").get(), where + " grid");
+        LinkedDatabase db = byId.get(dbId.get());
+        if (l.isEmpty() || db == null) {
+            return Optional.empty();
+        }
+        if (!joined) {
+            used.remove(dbId.get()); // not joined to the system: the use stage carries its inventory per kWh
+        }
+        inventoryOnly.add(dbId.get()); // its flows are characterised like a joined database's
+        String processId = l.get().processId();
+        Database.Process p = db.database().process(processId).orElseThrow();
+        double perKwh = dev.cradle.model.Units.of("kWh").conversionFactorTo(l.get().flow().referenceUnit());
+        var prepared = DatabaseCache.prepared(db, reader.library.defaultMethods(),
+                new FlowMapping(reader.library.flows().values()));
+        dev.cradle.engine.result.LcaResult one;
+        synchronized (prepared) {
+            one = prepared.demand(Map.of(processId, perKwh));
+        }
+        Map<Flow, Double> inventory = new LinkedHashMap<>();
+        double[] g = one.inventory();
+        for (int i = 0; i < g.length; i++) {
+            if (g[i] != 0) {
+                inventory.put(one.flowIndex().at(i), g[i]);
+            }
+        }
+        Map<String, Double> cumulative = new LinkedHashMap<>();
+        double[] h = one.impacts();
+        for (int k = 0; k < h.length; k++) {
+            cumulative.putIfAbsent(one.impactIndex().at(k).category().id(), h[k]);
+        }
+        return Optional.of(new dev.cradle.engine.ai.Declarations.DatabaseGrid(dbId.get(), processId, p.name().trim(),
+                inventory, cumulative));
+    }
+
     /** The processes of every database a link uses. */
     List<Process> processes() {
         List<Process> out = new ArrayList<>();
@@ -145,7 +202,7 @@ final class BackgroundDatabases {
 
     /** {@code methods} with factors added for the linked databases' elementary flows (library methods only). */
     List<ImpactMethod> characterise(List<ImpactMethod> methods) {
-        if (used.isEmpty()) {
+        if (used.isEmpty() && inventoryOnly.isEmpty()) {
             return methods;
         }
         FlowMapping mapping = new FlowMapping(reader.library.flows().values());
@@ -153,7 +210,7 @@ final class BackgroundDatabases {
         for (ImpactMethod m : methods) {
             ImpactMethod current = m;
             for (Map.Entry<String, LinkedDatabase> e : byId.entrySet()) {
-                if (!used.containsKey(e.getKey())) {
+                if (!used.containsKey(e.getKey()) && !inventoryOnly.contains(e.getKey())) {
                     continue;
                 }
                 FlowMapping.Mapped mapped = mapping.map(m, DatabaseCalculator.usedElementaryFlows(e.getValue()));
@@ -165,7 +222,7 @@ final class BackgroundDatabases {
             out.add(current);
         }
         byId.forEach((id, db) -> {
-            if (used.containsKey(id)) {
+            if (used.containsKey(id) || inventoryOnly.contains(id)) {
                 explanation.add(0, "Background database " + id + ": " + String.join("; ", DatabaseReport.summary(db)));
             }
         });

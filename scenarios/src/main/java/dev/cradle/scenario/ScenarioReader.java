@@ -47,6 +47,7 @@ final class ScenarioReader {
             Map.entry("scenario", List.of("cradle", "name", "description", "allocation", "parameters", "flows",
                     "processes", "methods", "functional_unit", "datacenters", "hardware", "models", "workloads", "databases")),
             Map.entry("database", List.of("id", "path", "allocation", "ambiguous")),
+            Map.entry("database_link", List.of("database", "process")),
             Map.entry("datacenter", List.of("id", "name", "grid", "grid_mix", "grid_intensity", "country", "pue",
                     "wue_onsite", "offsite_water", "market_intensity", "renewable_share", "tenancy", "infrastructure")),
             Map.entry("tenancy", List.of("it_power", "period")),
@@ -98,6 +99,11 @@ final class ScenarioReader {
     final dev.cradle.factors.FactorLibrary library = dev.cradle.factors.FactorLibrary.bundled();
     private final Map<String, Process> libraryProcesses = new LinkedHashMap<>();
     private final BackgroundDatabases databases = new BackgroundDatabases(this);
+
+    /** The scenario's background databases (read before the AI declarations, which may link to them). */
+    BackgroundDatabases backgroundDatabases() {
+        return databases;
+    }
     private boolean usesLibraryMethods;
 
     /** Where referenced files (CodeCarbon CSVs) may be read from. */

@@ -54,7 +54,8 @@ class SchemaAgreementTest {
                     "/properties/workloads/items/properties/experiment_impact_tracker/oneOf/1/properties"),
             Map.entry("power_samples", "/properties/workloads/items/properties/power_samples/oneOf/1/properties"),
             Map.entry("allocation_rule", "/definitions/allocation_rule/oneOf/1/properties"),
-            Map.entry("database", "/properties/databases/items/properties"));
+            Map.entry("database", "/properties/databases/items/properties"),
+            Map.entry("database_link", "/properties/datacenters/items/properties/grid/oneOf/1/properties"));
 
 
     @Test

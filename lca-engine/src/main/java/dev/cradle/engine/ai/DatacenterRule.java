@@ -1,5 +1,6 @@
 package dev.cradle.engine.ai;
 
+import dev.cradle.engine.ai.Declarations.DatabaseGrid;
 import dev.cradle.engine.ai.Declarations.Datacenter;
 import dev.cradle.engine.ai.Declarations.ExplicitGrid;
 import dev.cradle.engine.ai.Declarations.MixGrid;
@@ -77,6 +78,22 @@ public final class DatacenterRule implements Rule {
                     offsite = water;
                     lines.add("off-site water " + Rules.fmt(water) + " L/kWh = Σ share × EWIF (Li et al. 2023)");
                 }
+            } else if (dc.grid() instanceof DatabaseGrid d) {
+                location = d.cumulativePerKwh().getOrDefault(FactorLibrary.CLIMATE, 0.0);
+                grid = d.database() + ": '" + d.processName() + "' (" + d.processId() + ")";
+                coverage.clear();
+                d.cumulativePerKwh().forEach((indicator, v) -> {
+                    if (v != 0) {
+                        coverage.add(indicator);
+                    }
+                });
+                lines.add("electricity from background database " + grid + ": each kWh of facility energy carries its "
+                        + "cumulative inventory per kWh (" + d.inventoryPerKwh().size() + " elementary flows, the database "
+                        + "solved for one kWh of its reference product), in the use stage");
+                d.cumulativePerKwh().forEach((indicator, v) -> lines.add("  its cumulative result per kWh: " + indicator + " "
+                        + Rules.fmt(v)));
+                lines.add("  covers: " + String.join(", ", coverage) + " (indicators with a non-zero cumulative result "
+                        + "through the flow mapping; coverage per indicator in the background lines below)");
             } else {
                 location = ((ExplicitGrid) dc.grid()).kgPerKwh();
                 grid = "explicit intensity";
@@ -89,7 +106,11 @@ public final class DatacenterRule implements Rule {
                 lines.add("off-site water not known: water categories are not covered for this datacenter's electricity");
             }
             double market;
-            if (!Double.isNaN(dc.marketKgPerKwh())) {
+            if (dc.grid() instanceof DatabaseGrid) {
+                market = location;
+                lines.add("market-based: the same database process (a linked grid has no contractual variant; "
+                        + "market-based results equal location-based for this datacenter's electricity)");
+            } else if (!Double.isNaN(dc.marketKgPerKwh())) {
                 market = dc.marketKgPerKwh();
                 lines.add("market-based intensity " + Rules.fmt(market) + " kg CO2-eq/kWh, as declared");
             } else if (!Double.isNaN(dc.renewableShare())) {
@@ -103,7 +124,8 @@ public final class DatacenterRule implements Rule {
             }
             String param = Rules.parameterName("grid_intensity", dc.id());
             ctx.parameters.add(new Parameter(param, Amount.of(location), "kg CO2-eq/kWh", null,
-                    "location-based grid intensity of datacenter " + dc.id()));
+                    "location-based grid intensity of datacenter " + dc.id() + (dc.grid() instanceof DatabaseGrid
+                    ? " (for measurement checks only: its use stage carries the database process's inventory)" : "")));
             ctx.marketOverrides.put(param, market);
             var waterAt = ctx.library().waterLocation(dc.country());
             var water = waterAt.flow();

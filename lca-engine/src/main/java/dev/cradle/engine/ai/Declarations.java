@@ -17,7 +17,7 @@ public final class Declarations {
     }
 
     /** Where a datacenter's electricity comes from. */
-    public sealed interface Grid permits RegionGrid, MixGrid, ExplicitGrid {
+    public sealed interface Grid permits RegionGrid, MixGrid, ExplicitGrid, DatabaseGrid {
     }
 
     /** A grid from the factor library: an ISO country code ({@code FR}) or a cloud region ({@code gcp/us-central1}). */
@@ -33,6 +33,29 @@ public final class Declarations {
 
     /** An explicit location-based intensity, kg CO2-eq per kWh. */
     public record ExplicitGrid(double kgPerKwh) implements Grid {
+    }
+
+    /**
+     * A grid linked to a process of a background database. Each kWh of facility energy carries the
+     * process's cumulative inventory per kWh ({@code g = B·A⁻¹·e}, the database solved once for one kWh of
+     * its reference product: a "system process" in ecoinvent's words), so the use stage holds every
+     * elementary flow of the supply chain and every category the method's flow mapping covers.
+     *
+     * @param database         the scenario's id of the database ({@code uslci})
+     * @param processId        the database process (its UUID)
+     * @param processName      its name, for traces
+     * @param inventoryPerKwh  elementary flow → amount per kWh in the flow's reference unit (non-zero entries,
+     *                         in the database's order)
+     * @param cumulativePerKwh the process's cumulative result per kWh by indicator id, characterised with the
+     *                         library's default methods through the flow mapping (traces, coverage, checks)
+     */
+    public record DatabaseGrid(String database, String processId, String processName,
+                               Map<dev.cradle.model.Flow, Double> inventoryPerKwh, Map<String, Double> cumulativePerKwh)
+            implements Grid {
+        public DatabaseGrid {
+            inventoryPerKwh = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inventoryPerKwh));
+            cumulativePerKwh = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cumulativePerKwh));
+        }
     }
 
     /**

@@ -60,8 +60,7 @@ public final class IdleRule implements Rule {
                 continue;
             }
             List<Exchange> whole = new ArrayList<>();
-            whole.add(Rules.emissionFormula(ctx.library().flow("co2e_aggregated").orElseThrow(),
-                    Rules.coefficient(facility) + " * " + dc.intensityParameter()));
+            whole.addAll(Rules.electricity(ctx, dcDecl.get().grid(), facility, dc.intensityParameter()));
             if (water > 0) {
                 whole.add(Rules.elementary(dc.water(), water));
             }

@@ -79,6 +79,22 @@ final class Rules {
     }
 
     /** An emission whose amount is a formula over parameters, in the flow's reference unit. */
+    /**
+     * The exchanges of {@code facilityKwh} of a datacenter's electricity: with a {@link Declarations.DatabaseGrid},
+     * facility kWh × the linked process's cumulative inventory per kWh (every elementary flow of its supply
+     * chain); else kg CO2-eq = facility kWh × {@code intensityParameter}.
+     */
+    static List<Exchange> electricity(CompilationContext ctx, Declarations.Grid grid, double facilityKwh,
+                                      String intensityParameter) {
+        if (grid instanceof Declarations.DatabaseGrid d) {
+            List<Exchange> out = new java.util.ArrayList<>();
+            d.inventoryPerKwh().forEach((flow, perKwh) -> out.add(elementary(flow, facilityKwh * perKwh)));
+            return out;
+        }
+        return List.of(emissionFormula(ctx.library().flow("co2e_aggregated").orElseThrow(),
+                coefficient(facilityKwh) + " * " + intensityParameter));
+    }
+
     static Exchange emissionFormula(Flow f, String formula) {
         return new Exchange(f, Direction.OUTPUT, Amount.formula(formula), f.referenceUnit(), false, "", null);
     }

@@ -136,17 +136,23 @@ public final class WorkloadEnergyRule implements Rule {
                 ctx.measurements.add(MeasurementChecks.check(ctx, w, h, dc.get(), m, power, location, grid, lines));
             }
             List<Exchange> use = new ArrayList<>();
-            use.add(Rules.emissionFormula(ctx.library().flow("co2e_aggregated").orElseThrow(),
-                    Rules.coefficient(facility) + " * " + intensityParameter));
+            use.addAll(Rules.electricity(ctx, intensityParameter.equals(dcFacts.intensityParameter()) ? dc.get().grid()
+                    : null, facility, intensityParameter));
             double onsite = kwh * dc.get().wueOnsite() / 1000;
             double offsite = Double.isNaN(dcFacts.offsiteLPerKwh()) ? 0 : facility * dcFacts.offsiteLPerKwh() / 1000;
             if (onsite + offsite > 0) {
                 use.add(Rules.elementary(dcFacts.water(), onsite + offsite));
             }
-            lines.add("facility energy = " + Rules.fmt(kwh) + " kWh × PUE " + Rules.fmt(pue) + " = " + Rules.fmt(facility)
-                    + " kWh; emissions = facility energy × " + intensityParameter + " (location "
-                    + Rules.fmt(location) + ", market " + Rules.fmt(ctx.marketOverrides.get(intensityParameter))
-                    + " kg CO2-eq/kWh) = " + Rules.fmt(facility * location) + " kg location-based");
+            if (dc.get().grid() instanceof Declarations.DatabaseGrid d && intensityParameter.equals(dcFacts.intensityParameter())) {
+                lines.add("facility energy = " + Rules.fmt(kwh) + " kWh × PUE " + Rules.fmt(pue) + " = " + Rules.fmt(facility)
+                        + " kWh × the cumulative inventory per kWh of " + d.database() + ": '" + d.processName() + "' ("
+                        + Rules.fmt(facility * location) + " kg CO2-eq, the same location- and market-based)");
+            } else {
+                lines.add("facility energy = " + Rules.fmt(kwh) + " kWh × PUE " + Rules.fmt(pue) + " = " + Rules.fmt(facility)
+                        + " kWh; emissions = facility energy × " + intensityParameter + " (location "
+                        + Rules.fmt(location) + ", market " + Rules.fmt(ctx.marketOverrides.get(intensityParameter))
+                        + " kg CO2-eq/kWh) = " + Rules.fmt(facility * location) + " kg location-based");
+            }
             lines.add("water = " + Rules.fmt(kwh) + " kWh × " + Rules.fmt(dc.get().wueOnsite()) + " L on-site"
                     + (Double.isNaN(dcFacts.offsiteLPerKwh()) ? " (off-site not covered)"
                     : " + " + Rules.fmt(facility) + " kWh × " + Rules.fmt(dcFacts.offsiteLPerKwh()) + " L off-site")

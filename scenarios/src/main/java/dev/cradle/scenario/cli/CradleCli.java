@@ -157,7 +157,6 @@ public final class CradleCli implements Callable<Integer> {
         public Integer call() {
             LoadedScenario s = study.load(file);
             PrintWriter o = spec.commandLine().getOut();
-            s.backgroundLinks().forEach(o::println);
             if (!s.warnings().isEmpty()) {
                 o.println("Warnings");
                 s.warnings().forEach(w -> o.println("  " + w.file() + ":" + w.position().line() + ":"

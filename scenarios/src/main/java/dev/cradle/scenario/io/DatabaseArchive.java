@@ -47,6 +47,25 @@ public final class DatabaseArchive {
         }
     }
 
+    /**
+     * SHA-256 over every file's path and bytes, in path order: equal for equal content, whatever the
+     * archive's file date or compression (the key of {@link DatabaseCache}).
+     */
+    String contentHash() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
+                sha.update(f.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(java.nio.ByteBuffer.allocate(8).putLong(f.getValue().length).array());
+                sha.update(f.getValue());
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     /** Reads a zip archive from a stream (for bundled databases on the class path). */
     public static DatabaseArchive of(String label, InputStream zip) {
         Map<String, byte[]> files = new TreeMap<>();

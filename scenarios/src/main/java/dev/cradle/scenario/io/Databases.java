@@ -35,6 +35,32 @@ public final class Databases {
         return DatabaseArchive.open(Path.of(pathOrName));
     }
 
+    /**
+     * The raw bytes of a bundled database or of a regular file that is not a folder (a zip), or null for
+     * a folder or a path that does not exist (then {@link #archive} reports it). Used by {@link DatabaseCache}.
+     */
+    static byte[] zipBytes(String pathOrName) {
+        String resource = BUNDLED.get(pathOrName);
+        try {
+            if (resource != null) {
+                try (InputStream in = Databases.class.getClassLoader().getResourceAsStream(resource)) {
+                    return in == null ? null : in.readAllBytes();
+                }
+            }
+            Path p = Path.of(pathOrName);
+            // larger zips are streamed by archive() and not cached
+            return java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.size(p) <= (512L << 20)
+                    ? java.nio.file.Files.readAllBytes(p) : null;
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            return null; // archive() reads it again and reports the problem
+        }
+    }
+
+    /** The label of a database's archive in messages: the bundled name, or the path as given. */
+    static String label(String pathOrName) {
+        return BUNDLED.containsKey(pathOrName) ? pathOrName : Path.of(pathOrName).toString();
+    }
+
     /** Reads an opened archive, choosing the reader by its content. */
     public static Database read(DatabaseArchive archive) {
         if (!archive.list("processes", ".json").isEmpty()) {
