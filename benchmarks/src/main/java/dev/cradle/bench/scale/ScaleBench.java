@@ -1,6 +1,5 @@
 package dev.cradle.bench.scale;
 
-import dev.cradle.engine.result.CumulativeResults;
 import dev.cradle.engine.solve.Factorization;
 import dev.cradle.engine.solve.Solver;
 import dev.cradle.engine.solve.SolverSelector;
@@ -157,7 +156,7 @@ public final class ScaleBench {
         int n = a.numCols;
         double[] e0 = new double[n];
         e0[0] = 1;
-        double[][] cb = CumulativeResults.characterisedInterventions(s.b(), s.c());
+        double[][] cb = dev.cradle.engine.matrix.CharacterisedInterventions.of(s.b(), s.c());
         Factorization warm = solver.factorize(a);
         double[] x0 = warm.solve(e0);
         double single = best(repeat, () -> solver.factorize(a).solve(e0));

@@ -1,5 +1,6 @@
 package dev.cradle.engine.result;
 
+import dev.cradle.engine.matrix.CharacterisedInterventions;
 import dev.cradle.engine.index.ImpactIndex;
 import dev.cradle.engine.index.TechIndex;
 import dev.cradle.engine.matrix.MatrixData;
@@ -51,7 +52,7 @@ public final class CumulativeResults {
      * @throws dev.cradle.engine.solve.SingularSystemException when a solve fails its residual check
      */
     public static double[][] table(MatrixData data, Factorization factorization) {
-        double[][] perRun = characterisedInterventions(data.interventions(), data.characterisation());
+        double[][] perRun = CharacterisedInterventions.of(data.interventions(), data.characterisation());
         double[][] y = factorization.solveTransposed(perRun);
         DMatrixSparseCSC a = data.technosphere();
         for (int j = 0; j < a.numCols; j++) {
@@ -62,21 +63,6 @@ public final class CumulativeResults {
             }
         }
         return y;
-    }
-
-    /** {@code (C·B)[k][j]}: indicator k per one run of column j, from B (m×n, sparse) and C (k×m). */
-    public static double[][] characterisedInterventions(DMatrixSparseCSC b, double[][] c) {
-        double[][] out = new double[c.length][b.numCols];
-        for (int j = 0; j < b.numCols; j++) {
-            for (int p = b.col_idx[j]; p < b.col_idx[j + 1]; p++) {
-                int i = b.nz_rows[p];
-                double v = b.nz_values[p];
-                for (int k = 0; k < c.length; k++) {
-                    out[k][j] += c[k][i] * v;
-                }
-            }
-        }
-        return out;
     }
 
     public TechIndex techIndex() {

@@ -1,5 +1,6 @@
 package dev.cradle.engine.solve;
 
+import dev.cradle.engine.matrix.CharacterisedInterventions;
 import org.ejml.data.DMatrixSparseCSC;
 
 /**
@@ -34,23 +35,8 @@ public final class BackgroundIntensities {
             throw new IllegalArgumentException("B has " + b.numCols + " columns for " + a.numCols + " processes");
         }
         Factorization f = solver.factorize(a);
-        double[][] rows = characterised(b, c);
+        double[][] rows = CharacterisedInterventions.of(b, c);
         return new BackgroundIntensities(f.solveTransposed(rows), f.method(), f.warnings());
-    }
-
-    /** C·B: each indicator per one run of each column (k × n). */
-    static double[][] characterised(DMatrixSparseCSC b, double[][] c) {
-        double[][] cb = new double[c.length][b.numCols];
-        for (int j = 0; j < b.numCols; j++) {
-            for (int p = b.col_idx[j]; p < b.col_idx[j + 1]; p++) {
-                int flow = b.nz_rows[p];
-                double v = b.nz_values[p];
-                for (int k = 0; k < c.length; k++) {
-                    cb[k][j] += c[k][flow] * v;
-                }
-            }
-        }
-        return cb;
     }
 
     public int indicators() {

@@ -73,7 +73,7 @@ class PartitionedSystemTest {
         System.arraycopy(f, 0, demand, 0, nf);
         double[] s = new SolverSelector().factorize(DConvertMatrixStruct.convert(a, (DMatrixSparseCSC) null))
                 .solve(demand);
-        double[][] cb = BackgroundIntensities.characterised(DConvertMatrixStruct.convert(b, (DMatrixSparseCSC) null), c);
+        double[][] cb = dev.cradle.engine.matrix.CharacterisedInterventions.of(DConvertMatrixStruct.convert(b, (DMatrixSparseCSC) null), c);
         double[] expected = new double[k];
         for (int q = 0; q < k; q++) {
             for (int j = 0; j < n; j++) {
