@@ -6,7 +6,7 @@ import java.util.Objects;
  * The amount of an exchange, parameter or allocation factor: a constant, or a formula over
  * parameters that the engine compiles once and evaluates many times.
  */
-public sealed interface Amount permits Amount.Constant, Amount.Formula {
+public sealed interface Amount permits Amount.Constant, Amount.Formula, Amount.Tree {
 
     static Amount of(double value) {
         return new Constant(value);
@@ -14,6 +14,11 @@ public sealed interface Amount permits Amount.Constant, Amount.Formula {
 
     static Amount formula(String expression) {
         return new Formula(expression);
+    }
+
+    /** A constant when {@code e} is a number, else a {@link Tree}. */
+    static Amount of(Expression e) {
+        return e instanceof Expression.Number n ? new Constant(n.value()) : new Tree(e);
     }
 
     /** A fixed number. */
@@ -27,6 +32,22 @@ public sealed interface Amount permits Amount.Constant, Amount.Formula {
         @Override
         public String toString() {
             return Double.toString(value);
+        }
+    }
+
+    /**
+     * An expression tree built by a rule (never formula text): compiled without parsing, evaluated over
+     * the product system's parameter table like a {@link Formula}. Its {@link Expression#text()} is shown
+     * in traces and explanations.
+     */
+    record Tree(Expression expression) implements Amount {
+        public Tree {
+            Objects.requireNonNull(expression, "expression");
+        }
+
+        @Override
+        public String toString() {
+            return expression.text();
         }
     }
 

@@ -3,7 +3,7 @@ package dev.cradle.engine.calc;
 import dev.cradle.engine.ModelException;
 import dev.cradle.engine.ModelProblem;
 import dev.cradle.engine.formula.CompiledFormula;
-import dev.cradle.engine.formula.Expression;
+import dev.cradle.model.Expression;
 import dev.cradle.engine.formula.FormulaCompiler;
 import dev.cradle.engine.formula.FormulaException;
 import dev.cradle.engine.formula.FormulaParser;
@@ -89,11 +89,12 @@ public final class ParameterTable {
                 constants[i] = c.value();
                 continue;
             }
-            String text = ((Amount.Formula) p.amount()).expression();
+            String text = p.amount() instanceof Amount.Tree t ? t.expression().text()
+                    : ((Amount.Formula) p.amount()).expression();
             String owner = owners.get(i);
             ToIntFunction<String> resolver = resolver(globals, owner == null ? Map.of() : locals.get(owner));
             try {
-                Expression e = FormulaParser.parse(text);
+                Expression e = p.amount() instanceof Amount.Tree t ? t.expression() : FormulaParser.parse(text);
                 for (String v : e.variables()) {
                     int slot = resolver.applyAsInt(v);
                     if (slot >= 0) {

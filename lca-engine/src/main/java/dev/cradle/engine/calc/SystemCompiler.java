@@ -216,9 +216,11 @@ public final class SystemCompiler {
             return c.value() * factor;
         }
         try {
-            String text = ((Amount.Formula) e.amount()).expression();
+            String text = e.amount() instanceof Amount.Tree t ? t.expression().text()
+                    : ((Amount.Formula) e.amount()).expression();
+            var tree = e.amount() instanceof Amount.Tree t ? t.expression() : FormulaParser.parse(text);
             ToIntFunction<String> scope = parameters.resolverFor(processId);
-            CompiledFormula f = FormulaCompiler.compile(text, FormulaParser.parse(text), name -> {
+            CompiledFormula f = FormulaCompiler.compile(text, tree, name -> {
                 int slot = scope.applyAsInt(name);
                 if (slot < 0) {
                     throw new FormulaException(text, 1, "unknown parameter");
@@ -316,9 +318,9 @@ public final class SystemCompiler {
         if (amount instanceof Amount.Constant c) {
             return CompiledFormula.constant(c.value());
         }
-        String text = ((Amount.Formula) amount).expression();
+        String text = amount instanceof Amount.Tree t ? t.expression().text() : ((Amount.Formula) amount).expression();
         try {
-            var expr = FormulaParser.parse(text);
+            var expr = amount instanceof Amount.Tree t ? t.expression() : FormulaParser.parse(text);
             if (scope == null) {
                 return null; // parameters failed to compile: their problems are already reported
             }

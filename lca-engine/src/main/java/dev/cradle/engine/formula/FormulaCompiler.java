@@ -1,5 +1,7 @@
 package dev.cradle.engine.formula;
 
+import dev.cradle.model.Expression;
+
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;

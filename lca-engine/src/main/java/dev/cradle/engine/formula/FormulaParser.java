@@ -1,5 +1,7 @@
 package dev.cradle.engine.formula;
 
+import dev.cradle.model.Expression;
+
 import java.util.ArrayList;
 import java.util.List;
 

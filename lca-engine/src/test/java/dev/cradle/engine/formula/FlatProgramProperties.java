@@ -1,5 +1,7 @@
 package dev.cradle.engine.formula;
 
+import dev.cradle.model.Expression;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

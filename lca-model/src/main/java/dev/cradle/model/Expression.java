@@ -1,4 +1,4 @@
-package dev.cradle.engine.formula;
+package dev.cradle.model;
 
 import java.util.List;
 import java.util.Set;
@@ -77,5 +77,62 @@ public sealed interface Expression {
             }
         }
         return out;
+    }
+
+    /**
+     * Formula text for this tree that parses back to the same value: numbers at full precision,
+     * parentheses wherever an operand is itself an operation. Used for trees built by rules, which have
+     * no source text.
+     */
+    default String text() {
+        StringBuilder out = new StringBuilder();
+        Texts.append(this, out);
+        return out.toString();
+    }
+
+    /** Renders trees as formula text (recursion depth = tree depth; rule-built trees are shallow). */
+    final class Texts {
+        private Texts() {
+        }
+
+        static void append(Expression e, StringBuilder out) {
+            if (e instanceof Number n) {
+                String t = Double.toString(n.value());
+                if (n.value() < 0 || t.contains("E")) {
+                    out.append('(').append(t.replace("E", "e")).append(')');
+                } else {
+                    out.append(t);
+                }
+            } else if (e instanceof Variable v) {
+                out.append(v.name());
+            } else if (e instanceof Unary u) {
+                out.append(u.op());
+                operand(u.operand(), out);
+            } else if (e instanceof Binary b) {
+                operand(b.left(), out);
+                out.append(' ').append(b.op()).append(' ');
+                operand(b.right(), out);
+            } else if (e instanceof Call c) {
+                out.append(c.function()).append('(');
+                for (int i = 0; i < c.arguments().size(); i++) {
+                    if (i > 0) {
+                        out.append(", ");
+                    }
+                    append(c.arguments().get(i), out);
+                }
+                out.append(')');
+            }
+        }
+
+        private static void operand(Expression e, StringBuilder out) {
+            boolean wrap = e instanceof Binary || e instanceof Unary;
+            if (wrap) {
+                out.append('(');
+            }
+            append(e, out);
+            if (wrap) {
+                out.append(')');
+            }
+        }
     }
 }
