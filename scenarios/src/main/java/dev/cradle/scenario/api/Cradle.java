@@ -1,0 +1,90 @@
+package dev.cradle.scenario.api;
+
+import dev.cradle.engine.calc.CompiledSystem;
+import dev.cradle.engine.calc.SystemCompiler;
+import dev.cradle.engine.result.LcaResult;
+import dev.cradle.factors.FactorLibrary;
+import dev.cradle.model.ProductSystem;
+import dev.cradle.scenario.LoadedScenario;
+import dev.cradle.scenario.ScenarioException;
+import dev.cradle.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The analyst's entry point for studies: scenario files ({@link #run(Path)}), AI studies built in Java
+ * ({@link #aiStudy(String)}), and recalculation for new parameter values ({@link #calculator}). Product
+ * systems written process by process go through the engine's facade, {@code dev.cradle.engine.Cradle}
+ * ({@code evaluate}, {@code compile}, {@code calculator}); {@link #evaluate(ProductSystem)} here is the
+ * same call, so one import serves both.
+ */
+public final class Cradle {
+    private Cradle() {
+    }
+
+    /**
+     * Loads a scenario file, evaluates it and returns its result: location-based and, for AI
+     * declarations, market-based. Files the scenario references must lie in its folder.
+     *
+     * @throws ScenarioException listing every problem of the file as {@code file:line:column: message}
+     */
+    public static StudyResult run(Path scenarioFile) {
+        return result(load(scenarioFile));
+    }
+
+    /**
+     * Loads and evaluates a scenario file, keeping everything {@code cradle run} reports from: the
+     * product system, its compiled form, the AI rules' output and traces, the results.
+     *
+     * @throws ScenarioException listing every problem of the file as {@code file:line:column: message}
+     */
+    public static LoadedScenario load(Path scenarioFile) {
+        return ScenarioLoader.load(scenarioFile);
+    }
+
+    /** The result of a loaded scenario. */
+    public static StudyResult result(LoadedScenario s) {
+        return new StudyResult(s.system().name(), s.result(), s.view().market(),
+                s.warnings().stream().map(Object::toString).toList());
+    }
+
+    /** A new AI study built in Java, with the bundled factor library. */
+    public static AiStudyBuilder aiStudy(String name) {
+        return new AiStudyBuilder(name, FactorLibrary.bundled());
+    }
+
+    /**
+     * Compiles and calculates an AI study built in Java: location- and market-based.
+     *
+     * @throws dev.cradle.engine.ModelException when the system cannot be calculated (naming the processes)
+     */
+    public static StudyResult evaluate(Study study) {
+        CompiledSystem compiled = SystemCompiler.compile(study.system());
+        return new StudyResult(study.system().name(), dev.cradle.engine.Cradle.calculator().calculate(compiled),
+                dev.cradle.engine.Cradle.calculator().calculate(compiled, study.ai().marketBasedParameters(compiled)),
+                study.ai().warnings().stream().map(w -> w.subject() + ": " + w.message()).toList());
+    }
+
+    /** A product system written process by process: the engine facade's {@code evaluate}. */
+    public static LcaResult evaluate(ProductSystem system) {
+        return dev.cradle.engine.Cradle.evaluate(system);
+    }
+
+    /** A calculator over a loaded scenario's compiled system: new parameter values, no reloading. */
+    public static ParameterCalculator calculator(LoadedScenario s) {
+        return ParameterCalculator.of(s.compiled(), s.aiStudy().map(a -> a.marketOverrides()).orElse(Map.of()),
+                dev.cradle.engine.Cradle.calculator());
+    }
+
+    /** A calculator over an AI study built in Java (compiled once here). */
+    public static ParameterCalculator calculator(Study study) {
+        return ParameterCalculator.of(SystemCompiler.compile(study.system()), study.ai().marketOverrides(),
+                dev.cradle.engine.Cradle.calculator());
+    }
+
+    /** The problems of a {@link ScenarioException}, one {@code file:line:column: message} each. */
+    public static List<String> problems(ScenarioException e) {
+        return e.problems().stream().map(Object::toString).toList();
+    }
+}
