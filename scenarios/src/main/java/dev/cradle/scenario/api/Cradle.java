@@ -34,6 +34,14 @@ public final class Cradle {
     }
 
     /**
+     * As {@link #run(Path)}, with files the scenario references also read from below {@code allowedRoots}
+     * (the CLI's {@code --allow-root}).
+     */
+    public static StudyResult run(Path scenarioFile, List<Path> allowedRoots) {
+        return result(ScenarioLoader.load(scenarioFile, allowedRoots));
+    }
+
+    /**
      * Loads and evaluates a scenario file, keeping everything {@code cradle run} reports from: the
      * product system, its compiled form, the AI rules' output and traces, the results.
      *
