@@ -17,6 +17,12 @@ import dev.cradle.model.Process;
 import dev.cradle.model.Uncertainty;
 import dev.cradle.model.Unit;
 import dev.cradle.model.Units;
+import dev.cradle.model.data.DevicePower;
+import dev.cradle.model.data.EwasteTreatment;
+import dev.cradle.model.data.ImpactCategories;
+import dev.cradle.model.data.ReferenceData;
+import dev.cradle.model.data.ReferenceFlows;
+import dev.cradle.model.data.WaterLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,29 +46,28 @@ import java.util.Set;
  * grid intensity covers climate change only, so toxicity and depletion are reported as not covered
  * for it, never as zero.
  */
-public final class FactorLibrary {
+public final class FactorLibrary implements ReferenceData {
     /** Default methods for a study that names none: one per category group of the mission. */
     public static final List<String> DEFAULT_METHODS = List.of("ipcc-ar6-gwp100", "water-consumption", "aware-2.0",
             "usetox-2", "cml-ia-adp");
 
-    /** Category ids used across methods and coverage declarations. */
-    public static final String CLIMATE = "climate_change";
-    public static final String GWP20 = "climate_change_gwp20";
-    public static final String WATER = "water_consumption";
-    public static final String WATER_SCARCITY = "water_scarcity";
-    public static final String TOX_CANCER = "human_toxicity_cancer";
-    public static final String TOX_NON_CANCER = "human_toxicity_non_cancer";
-    public static final String ADP_ELEMENTS = "adp_elements";
-    public static final String ADP_FOSSIL = "adp_fossil";
+    /** Category ids used across methods and coverage declarations (aliases of {@link ImpactCategories}). */
+    public static final String CLIMATE = ImpactCategories.CLIMATE;
+    public static final String GWP20 = ImpactCategories.GWP20;
+    public static final String WATER = ImpactCategories.WATER;
+    public static final String WATER_SCARCITY = ImpactCategories.WATER_SCARCITY;
+    public static final String TOX_CANCER = ImpactCategories.TOX_CANCER;
+    public static final String TOX_NON_CANCER = ImpactCategories.TOX_NON_CANCER;
+    public static final String ADP_ELEMENTS = ImpactCategories.ADP_ELEMENTS;
+    public static final String ADP_FOSSIL = ImpactCategories.ADP_FOSSIL;
     /** Coverage of a process whose source gives no impact at all. */
-    public static final String COVERS_NOTHING = "(nothing)";
+    public static final String COVERS_NOTHING = ImpactCategories.COVERS_NOTHING;
 
-    /** Product flows of the background processes. */
-    public static final Flow ELECTRICITY = Flow.product("electricity", "Electricity", Units.of("kWh"));
-    public static final Flow FREIGHT = Flow.product("freight", "Freight transport", Units.of("t*km"));
-    public static final Flow EWASTE = Flow.waste("ewaste", "Electronic waste", Units.of("kg"));
-    public static final Flow DATACENTER_CAPACITY = Flow.product("datacenter_it_capacity",
-            "Datacenter building and infrastructure, per MW of IT capacity", Units.of("MW"));
+    /** Product flows of the background processes (aliases of {@link ReferenceFlows}). */
+    public static final Flow ELECTRICITY = ReferenceFlows.ELECTRICITY;
+    public static final Flow FREIGHT = ReferenceFlows.FREIGHT;
+    public static final Flow EWASTE = ReferenceFlows.EWASTE;
+    public static final Flow DATACENTER_CAPACITY = ReferenceFlows.DATACENTER_CAPACITY;
 
     private static final String ROOT = "dev/cradle/factors/";
     private static final List<String> FILES = List.of(
@@ -460,12 +465,12 @@ public final class FactorLibrary {
             Process p = new Process("device:" + id, "Manufacturing of " + dev.path("name").asText(),
                     LifecycleStage.MANUFACTURING, null, tags, exchanges, List.of(), List.of(), covered);
             addProcess(p, d, dev.path("name").asText(), summary);
-            devicePower.put(id, new double[] {dev.path("tdp_w").asDouble(Double.NaN),
-                    dev.path("average_power_w").asDouble(Double.NaN)});
+            devicePower.put(id, new DevicePower(dev.path("tdp_w").asDouble(Double.NaN),
+                    dev.path("average_power_w").asDouble(Double.NaN)));
         });
     }
 
-    private final Map<String, double[]> devicePower = new LinkedHashMap<>();
+    private final Map<String, DevicePower> devicePower = new LinkedHashMap<>();
 
     /** A multi-GPU baseboard as a device of its own: the per-GPU footprint times the GPUs it carries. */
     private void boards(Dataset d, JsonNode root) {
@@ -542,6 +547,7 @@ public final class FactorLibrary {
         return Collections.unmodifiableMap(flows);
     }
 
+    @Override
     public Optional<Flow> flow(String id) {
         return Optional.ofNullable(flows.get(id));
     }
@@ -560,6 +566,7 @@ public final class FactorLibrary {
      * region as given, else its country (the part before the dash), else the AWARE 2.0 global factor
      * for an unknown location. The note says which level was used whenever it is not the one asked for.
      */
+    @Override
     public WaterLocation waterLocation(String code) {
         String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
         if (waterRegions.containsKey(c)) {
@@ -604,6 +611,7 @@ public final class FactorLibrary {
      * What to tell a user whose grid code the library lacks: the nearest level it does have (the
      * country for a sub-national code, the regions for a country) — never a silent world average.
      */
+    @Override
     public String missingGridAdvice(String code) {
         String c = code == null ? "" : code.strip();
         int dash = c.indexOf('-');
@@ -635,11 +643,13 @@ public final class FactorLibrary {
         return Collections.unmodifiableMap(methods);
     }
 
+    @Override
     public Optional<ImpactMethod> method(String id) {
         return Optional.ofNullable(methods.get(id));
     }
 
     /** The default set: AR6 GWP100, water consumption, AWARE, USEtox 2, CML-IA ADP. */
+    @Override
     public List<ImpactMethod> defaultMethods() {
         return DEFAULT_METHODS.stream().map(methods::get).toList();
     }
@@ -686,24 +696,70 @@ public final class FactorLibrary {
         return out;
     }
 
-    /** Average power and TDP of a device archetype in W ([tdp, average]; NaN when the source gives none). */
-    public Optional<double[]> devicePower(String deviceId) {
-        return Optional.ofNullable(devicePower.get(deviceId)).map(double[]::clone);
+    @Override
+    public Optional<DevicePower> devicePower(String archetype) {
+        return Optional.ofNullable(devicePower.get(archetype));
     }
 
     /** Service life of a datacenter building, years (datacenter-building dataset). */
+    @Override
     public double datacenterLifetimeYears() {
         return datacenterLifetimeYears;
     }
 
     /** Formal e-waste recycling rate by region key ({@code world}, {@code europe}). */
+    @Override
     public Map<String, Double> recyclingRates() {
         return Collections.unmodifiableMap(recyclingRates);
     }
 
-    /** E-waste treatment, kg CO2-eq per kg: {@code [recycled, landfilled]} (ewaste dataset). */
-    public double[] ewasteTreatment() {
-        return new double[] {ewasteRecycling, ewasteLandfill};
+    /** E-waste treatment, kg CO2-eq per kg, recycled and landfilled (ewaste dataset). */
+    @Override
+    public EwasteTreatment ewasteTreatment() {
+        return new EwasteTreatment(ewasteRecycling, ewasteLandfill);
+    }
+
+    /** {@code device:<archetype>}, else {@code component:<archetype>}. */
+    @Override
+    public Optional<Process> deviceArchetype(String archetype) {
+        return process("device:" + archetype).or(() -> process("component:" + archetype));
+    }
+
+    /** {@code grid:<code>}. */
+    @Override
+    public Optional<Process> gridElectricity(String code) {
+        return process("grid:" + code);
+    }
+
+    /** {@code grid_source:<technology>} (IPCC AR5 life-cycle medians, EWIF water). */
+    @Override
+    public Optional<Process> generationTechnology(String technology) {
+        return process("grid_source:" + technology);
+    }
+
+    @Override
+    public Set<String> generationTechnologies() {
+        Set<String> out = new LinkedHashSet<>();
+        processes.keySet().stream().filter(k -> k.startsWith("grid_source:"))
+                .forEach(k -> out.add(k.substring("grid_source:".length())));
+        return Collections.unmodifiableSet(out);
+    }
+
+    /** {@code freight:<mode>} (DEFRA 2025). */
+    @Override
+    public Optional<Process> freight(String mode) {
+        return process("freight:" + mode);
+    }
+
+    /** {@code building:datacenter}. */
+    @Override
+    public Optional<Process> datacenterBuilding() {
+        return process("building:datacenter");
+    }
+
+    @Override
+    public Optional<String> sourceOf(String processId) {
+        return originOf(processId).map(Dataset::id);
     }
 
 }

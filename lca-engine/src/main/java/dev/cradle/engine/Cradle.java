@@ -46,9 +46,14 @@ public final class Cradle {
         return SystemCompiler.compile(system);
     }
 
-    /** The AI rule layer: compiles datacenter, hardware and workload declarations into processes. */
-    public static dev.cradle.engine.ai.AiCompiler aiCompiler() {
-        return Holder.INJECTOR.getInstance(dev.cradle.engine.ai.AiCompiler.class);
+    /**
+     * The AI rule layer: compiles datacenter, hardware and workload declarations into processes, reading
+     * archetypes, grids, transport, end of life and water from {@code data} (Cradle's bundled factor
+     * library, or a user's own {@link dev.cradle.model.data.InMemoryReferenceData}).
+     */
+    public static dev.cradle.engine.ai.AiCompiler aiCompiler(dev.cradle.model.data.ReferenceData data) {
+        return Holder.INJECTOR.createChildInjector(binder -> binder.bind(dev.cradle.model.data.ReferenceData.class)
+                .toInstance(data)).getInstance(dev.cradle.engine.ai.AiCompiler.class);
     }
 
     /** The engine's calculator, wired by Guice. */

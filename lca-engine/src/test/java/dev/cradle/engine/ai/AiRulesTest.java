@@ -16,9 +16,9 @@ import dev.cradle.engine.ai.Declarations.Model;
 import dev.cradle.engine.ai.Declarations.Workload;
 import dev.cradle.engine.calc.CompiledSystem;
 import dev.cradle.engine.result.LcaResult;
-import dev.cradle.factors.FactorLibrary;
 import dev.cradle.model.MlPhase;
 import dev.cradle.model.ProductSystem;
+import dev.cradle.model.data.ImpactCategories;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class AiRulesTest {
         Datacenter dc = new Datacenter("dc", "dc", new Declarations.ExplicitGrid(0.5), "", 1.2, 1, 2, 0.1, NaN,
                 List.of(new Infrastructure("building", "Building", 1_000_000, 1, 10_000, buildingRule, "test")),
                 0.1, 100, "test");
-        Hardware hw = new Hardware("gpus", "2 GPUs", "", Map.of(FactorLibrary.CLIMATE, 100.0), Map.of(), 2, 1000, 0.5, "dc",
+        Hardware hw = new Hardware("gpus", "2 GPUs", "", Map.of(ImpactCategories.CLIMATE, 100.0), Map.of(), 2, 1000, 0.5, "dc",
                 300, 50, NaN, 100, 2, List.of(new Declarations.TransportLeg("sea", 1000)), 0.5,
                 new AllocationRule.ByDeviceHours(), "test");
         Workload w1 = new Workload("w1", "m1", MlPhase.TRAINING, "gpus", new Declarations.DeviceHours(60), NaN, 1, 0, 0,
@@ -54,9 +54,9 @@ class AiRulesTest {
     }
 
     static Run run(AiScenario scenario) {
-        AiStudy ai = Cradle.aiCompiler().compile(scenario);
+        AiStudy ai = Cradle.aiCompiler(BundledFigures.DATA).compile(scenario);
         ProductSystem sys = new ProductSystem("ai", ai.processes(), ai.functionalUnit(), ai.parameters(),
-                FactorLibrary.bundled().defaultMethods(), null);
+                BundledFigures.DATA.defaultMethods(), null);
         CompiledSystem c = Cradle.compile(sys);
         return new Run(ai, c, Cradle.calculator().calculate(c),
                 Cradle.calculator().calculate(c, ai.marketBasedParameters(c)));
@@ -151,7 +151,7 @@ class AiRulesTest {
         var w1 = s.workloads().get(0);
         var flops = new Workload("w1", "m1", MlPhase.TRAINING, "gpus", new Declarations.Flops(3.6e18, 1e14, 0.5, 2), NaN, 1,
                 0, 0, NaN, "test");
-        AiStudy ai = Cradle.aiCompiler().compile(new AiScenario(s.datacenters(), s.hardware(), s.models(),
+        AiStudy ai = Cradle.aiCompiler(BundledFigures.DATA).compile(new AiScenario(s.datacenters(), s.hardware(), s.models(),
                 List.of(flops, s.workloads().get(1)), s.functionalUnit()));
         assertTrue(ai.traces().stream().anyMatch(t -> t.lines().stream().anyMatch(l -> l.contains("= 10 h"))), "trace");
         assertTrue(ai.traces().stream().anyMatch(t -> t.lines().stream().anyMatch(l -> l.contains("= 6 kWh"))), "trace");
@@ -161,7 +161,7 @@ class AiRulesTest {
     @Test
     void badAllocationsAreNamed() {
         AiScenario s = study(FunctionalUnitKind.STUDY, "", new AllocationRule.ByFlops());
-        ModelException e = assertThrows(ModelException.class, () -> Cradle.aiCompiler().compile(s));
+        ModelException e = assertThrows(ModelException.class, () -> Cradle.aiCompiler(BundledFigures.DATA).compile(s));
         assertEquals("datacenter:dc", e.problems().get(0).path());
         assertTrue(e.getMessage().contains("declares no FLOPs"), e.getMessage());
     }
