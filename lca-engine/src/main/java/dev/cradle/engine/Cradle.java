@@ -19,6 +19,8 @@ public final class Cradle {
 
     private static final class Holder {
         static final Injector INJECTOR = Guice.createInjector(new EngineModule());
+        static final com.google.inject.Key<java.util.Set<dev.cradle.engine.ai.Rule>> RULES =
+                com.google.inject.Key.get(new com.google.inject.TypeLiteral<java.util.Set<dev.cradle.engine.ai.Rule>>() { });
     }
 
     /**
@@ -52,8 +54,7 @@ public final class Cradle {
      * library, or a user's own {@link dev.cradle.model.data.InMemoryReferenceData}).
      */
     public static dev.cradle.engine.ai.AiCompiler aiCompiler(dev.cradle.model.data.ReferenceData data) {
-        return Holder.INJECTOR.createChildInjector(binder -> binder.bind(dev.cradle.model.data.ReferenceData.class)
-                .toInstance(data)).getInstance(dev.cradle.engine.ai.AiCompiler.class);
+        return new dev.cradle.engine.ai.AiCompiler(Holder.INJECTOR.getInstance(Holder.RULES), data);
     }
 
     /** The engine's calculator, wired by Guice. */

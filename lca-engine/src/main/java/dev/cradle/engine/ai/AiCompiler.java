@@ -23,7 +23,7 @@ public final class AiCompiler {
     @Inject
     public AiCompiler(Set<Rule> rules, ReferenceData library) {
         this.rules = rules.stream().sorted(Comparator.comparingInt(Rule::order)).toList();
-        this.library = library;
+        this.library = java.util.Objects.requireNonNull(library, "the reference data the rules read");
     }
 
     /** The rules in the order they run. */
