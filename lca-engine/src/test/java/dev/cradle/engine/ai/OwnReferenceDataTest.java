@@ -31,6 +31,9 @@ import dev.cradle.model.data.InMemoryReferenceData;
 import dev.cradle.model.data.ReferenceData;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,22 +43,27 @@ import org.junit.jupiter.api.Test;
 class OwnReferenceDataTest {
     static final double NaN = Double.NaN;
 
-    static final ReferenceData LAB = InMemoryReferenceData.builder("test-lab")
-            .grid("XX", 0.4)                                   // kg CO2-eq/kWh
-            .device("gpu-x", 200, new DevicePower(500, 250))   // kg CO2-eq per device; TDP 500 W, average 250 W
-            .freight("air", 1.0)                               // kg CO2-eq/t·km
-            .endOfLife(0.25, new EwasteTreatment(0.02, 0.1))   // world rate; kg CO2-eq/kg recycled, landfilled
-            .water("XX", 10)                                   // m3 world-eq/m3
-            .datacenterBuilding(100_000, 20)                   // kg CO2-eq per MW; years
-            .method(new ImpactMethod("climate", "Climate", List.of(new ImpactCategory(ImpactCategories.CLIMATE,
-                    "Climate change", Units.indicator("kg CO2-eq"),
-                    List.of(CharacterisationFactor.of(InMemoryReferenceData.CO2E, 1))))))
-            .method(new ImpactMethod("water", "Water", List.of(
-                    new ImpactCategory(ImpactCategories.WATER, "Water consumption", Units.indicator("m3"),
-                            List.of(CharacterisationFactor.of(InMemoryReferenceData.waterConsumed("XX"), 1))),
-                    new ImpactCategory(ImpactCategories.WATER_SCARCITY, "Water scarcity", Units.indicator("m3 world-eq"),
-                            List.of(CharacterisationFactor.of(InMemoryReferenceData.waterConsumed("XX"), 10))))))
-            .build();
+    static final ReferenceData LAB = lab(0.4, 250);
+
+    /** The test lab's data with grid XX at {@code gridKgPerKwh} and gpu-x averaging {@code averageW}. */
+    static ReferenceData lab(double gridKgPerKwh, double averageW) {
+        return InMemoryReferenceData.builder("test-lab")
+                .grid("XX", gridKgPerKwh)                               // kg CO2-eq/kWh
+                .device("gpu-x", 200, new DevicePower(500, averageW))   // kg CO2-eq per device; TDP 500 W, average W
+                .freight("air", 1.0)                                    // kg CO2-eq/t·km
+                .endOfLife(0.25, new EwasteTreatment(0.02, 0.1))        // world rate; kg CO2-eq/kg recycled, landfilled
+                .water("XX", 10)                                        // m3 world-eq/m3
+                .datacenterBuilding(100_000, 20)                        // kg CO2-eq per MW; years
+                .method(new ImpactMethod("climate", "Climate", List.of(new ImpactCategory(ImpactCategories.CLIMATE,
+                        "Climate change", Units.indicator("kg CO2-eq"),
+                        List.of(CharacterisationFactor.of(InMemoryReferenceData.CO2E, 1))))))
+                .method(new ImpactMethod("water", "Water", List.of(
+                        new ImpactCategory(ImpactCategories.WATER, "Water consumption", Units.indicator("m3"),
+                                List.of(CharacterisationFactor.of(InMemoryReferenceData.waterConsumed("XX"), 1))),
+                        new ImpactCategory(ImpactCategories.WATER_SCARCITY, "Water scarcity", Units.indicator("m3 world-eq"),
+                                List.of(CharacterisationFactor.of(InMemoryReferenceData.waterConsumed("XX"), 10))))))
+                .build();
+    }
 
     static AiScenario study(String grid, String archetype) {
         Datacenter dc = new Datacenter("dc", "dc", new RegionGrid(grid), "XX", 1.5, 0.5, 2, NaN, 0.5,
@@ -106,6 +114,20 @@ class OwnReferenceDataTest {
                 .anyMatch(l -> l.contains("0.4 kg CO2-eq/kWh from grid:XX (test-lab)")), "grid source in trace");
         assertTrue(ai.traces().stream().flatMap(t -> t.lines().stream())
                 .anyMatch(l -> l.contains("archetype device:gpu-x (cradle-to-gate, test-lab)")), "archetype in trace");
+    }
+
+    /** The use stage is device-hours × the data's average power × PUE × the data's grid intensity, whatever they are. */
+    @Property(tries = 50)
+    void theUseStageFollowsTheDataItIsGiven(@ForAll @DoubleRange(min = 0, max = 2) double gridKgPerKwh,
+                                            @ForAll @DoubleRange(min = 1, max = 1500) double averageW) {
+        ReferenceData data = lab(gridKgPerKwh, averageW);
+        AiStudy ai = Cradle.aiCompiler(data).compile(study("XX", "gpu-x"));
+        CompiledSystem c = Cradle.compile(new ProductSystem("own", ai.processes(), ai.functionalUnit(), ai.parameters(),
+                data.defaultMethods(), null));
+        LcaResult r = Cradle.calculator().calculate(c);
+        double expected = 800 * averageW / 1000 * 1.5 * gridKgPerKwh;
+        assertEquals(expected, r.byStage(r.indicatorRow("climate/climate_change")).values().getOrDefault("use", 0.0),
+                1e-9 * Math.max(1, expected));
     }
 
     @Test
