@@ -19,6 +19,7 @@ import dev.cradle.engine.ai.Declarations.Workload;
 import dev.cradle.engine.calc.CompiledSystem;
 import dev.cradle.engine.result.LcaResult;
 import dev.cradle.model.CharacterisationFactor;
+import dev.cradle.model.Expression;
 import dev.cradle.model.ImpactCategory;
 import dev.cradle.model.ImpactMethod;
 import dev.cradle.model.MlPhase;
@@ -41,8 +42,6 @@ import org.junit.jupiter.api.Test;
  * datacenter on grid XX, four devices of archetype gpu-x, one training workload.
  */
 class OwnReferenceDataTest {
-    static final double NaN = Double.NaN;
-
     static final ReferenceData LAB = lab(0.4, 250);
 
     /** The test lab's data with grid XX at {@code gridKgPerKwh} and gpu-x averaging {@code averageW}. */
@@ -66,15 +65,20 @@ class OwnReferenceDataTest {
     }
 
     static AiScenario study(String grid, String archetype) {
-        Datacenter dc = new Datacenter("dc", "dc", new RegionGrid(grid), "XX", 1.5, 0.5, 2, NaN, 0.5,
-                List.of(new Infrastructure("building", "Building", NaN, 10, 100_000,
-                        new AllocationRule.ByReservedCapacity(), "test")), 0.5, 1000, "test");
-        Hardware hw = new Hardware("gpus", "4 gpu-x", archetype, Map.of(), Map.of(), 4, 10_000, 0.8, "dc", NaN, NaN, NaN,
-                NaN, 3, List.of(new TransportLeg("air", 500)), NaN, new AllocationRule.ByDeviceHours(), "test");
-        Workload w = new Workload("train", "m", MlPhase.TRAINING, "gpus", new Declarations.DeviceHours(800), NaN, 1, 0, 0,
-                NaN, "test");
-        return new AiScenario(List.of(dc), List.of(hw), List.of(new Model("m", "m", 0, 0, NaN, "", NaN, "test")),
-                List.of(w), new AiFunctionalUnit(FunctionalUnitKind.STUDY, "", 1, "test"));
+        Datacenter dc = new Datacenter("dc", "dc", new RegionGrid(grid), "XX", n(1.5), n(0.5), n(2), null, n(0.5),
+                List.of(new Infrastructure("building", "Building", null, n(10), n(100_000),
+                        new AllocationRule.ByReservedCapacity(), "test")), n(0.5), n(1000), "test");
+        Hardware hw = new Hardware("gpus", "4 gpu-x", archetype, Map.of(), Map.of(), n(4), n(10_000), n(0.8), "dc", null,
+                null, null, null, n(3), List.of(new TransportLeg("air", n(500))), null, new AllocationRule.ByDeviceHours(),
+                "test");
+        Workload w = new Workload("train", "m", MlPhase.TRAINING, "gpus", new Declarations.DeviceHours(n(800)), null, n(1),
+                n(0), n(0), null, "test");
+        return new AiScenario(List.of(dc), List.of(hw), List.of(new Model("m", "m", n(0), n(0), null, "", null, "test")),
+                List.of(w), new AiFunctionalUnit(FunctionalUnitKind.STUDY, "", n(1), "test"));
+    }
+
+    private static Expression n(double v) {
+        return Declarations.number(v);
     }
 
     // use: 800 device-h × 250 W (the archetype's average, no power declared) = 200 kWh IT;
