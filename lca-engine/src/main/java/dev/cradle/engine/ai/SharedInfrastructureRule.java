@@ -37,8 +37,13 @@ public final class SharedInfrastructureRule implements Rule {
                 List<String> basis = new ArrayList<>();
                 double embodied = Declarations.literal(infra.embodiedKg());
                 Set<String> coverage = Set.of(ImpactCategories.CLIMATE);
+                if (Double.isNaN(embodied) && lib.datacenterBuilding().isEmpty()) {
+                    ctx.problem("datacenter:" + dc.id(), "infrastructure '" + infra.id() + "' gives no embodied emissions "
+                            + "and the reference data has no datacenter building figure per MW: give its 'embodied'");
+                    continue;
+                }
                 if (Double.isNaN(embodied)) {
-                    double perMw = DatacenterRule.constant(lib.datacenterBuilding().orElseThrow(), "co2e_aggregated");
+                    double perMw = DatacenterRule.constant(lib.datacenterBuilding().get(), "co2e_aggregated");
                     embodied = perMw * Declarations.literal(infra.capacityMw());
                     basis.add("embodied = " + Rules.fmt(perMw) + " kg CO2-eq per MW (datacenter-building) × "
                             + Rules.fmt(Declarations.literal(infra.capacityMw())) + " MW = " + Rules.fmt(embodied) + " kg");

@@ -145,6 +145,15 @@ class OwnReferenceDataTest {
     }
 
     @Test
+    void dataWithoutABuildingFigureAsksForTheInfrastructuresEmbodiedEmissions() {
+        ReferenceData noBuilding = InMemoryReferenceData.builder("bare").grid("XX", 0.4)
+                .device("gpu-x", 200, new DevicePower(500, 250)).freight("air", 1.0).build();
+        ModelException e = assertThrows(ModelException.class, () -> Cradle.aiCompiler(noBuilding).compile(study("XX", "gpu-x")));
+        assertTrue(e.getMessage().contains("infrastructure 'building' gives no embodied emissions and the reference data "
+                + "has no datacenter building figure per MW"), e.getMessage());
+    }
+
+    @Test
     void badFiguresAreRefusedWhenTheDataIsBuilt() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> InMemoryReferenceData.builder("x").grid("XX", -0.1));
