@@ -18,6 +18,7 @@ import dev.cradle.engine.ai.build.WorkloadBuilder;
 import dev.cradle.engine.calc.ParameterTable;
 import dev.cradle.engine.calc.Suggestions;
 import dev.cradle.factors.FactorLibrary;
+import dev.cradle.model.data.ReferenceData;
 import dev.cradle.model.AllocationMethod;
 import dev.cradle.model.Amount;
 import dev.cradle.model.Expression;
@@ -51,6 +52,9 @@ import java.util.Set;
  *         .build();
  * }</pre>
  *
+ * <p>The reference data (archetypes, grids, transport, end of life, methods) is the bundled factor library
+ * ({@link Cradle#aiStudy(String)}) or the analyst's own ({@link Cradle#aiStudy(String, ReferenceData)}).
+ *
  * <p>Defaults (those of the YAML reader): the functional unit is the whole study (amount 1); the methods
  * are the factor library's defaults (AR6 GWP100, water consumption, AWARE, USEtox 2, CML-IA ADP); an
  * infrastructure item without a lifetime takes the library's datacenter lifetime; the devices of a
@@ -69,9 +73,9 @@ public final class AiStudyBuilder {
     private FunctionalUnitKind kind = FunctionalUnitKind.STUDY;
     private String fuModel = "";
     private double fuAmount = 1;
-    private final FactorLibrary library;
+    private final ReferenceData library;
 
-    AiStudyBuilder(String name, FactorLibrary library) {
+    AiStudyBuilder(String name, ReferenceData library) {
         this.name = name;
         this.library = library;
     }
@@ -198,7 +202,7 @@ public final class AiStudyBuilder {
         List<ImpactMethod> allMethods = new ArrayList<>(methods);
         for (String id : methodIds) {
             library.method(id).ifPresentOrElse(allMethods::add, () -> problems.add("unknown library method '" + id + "'"
-                    + Suggestions.didYouMean(id, library.methods().keySet())));
+                    + (library instanceof FactorLibrary lib ? Suggestions.didYouMean(id, lib.methods().keySet()) : "")));
         }
         Map<String, Double> central = problems.isEmpty() ? centralValues(problems) : Map.of();
         if (!problems.isEmpty()) {
@@ -208,7 +212,7 @@ public final class AiStudyBuilder {
                 new Expression.Number(fuAmount, 0), "java"));
         AiStudy ai;
         try {
-            ai = dev.cradle.engine.Cradle.aiCompiler().compile(scenario, central);
+            ai = dev.cradle.engine.Cradle.aiCompiler(library).compile(scenario, central);
         } catch (ModelException e) {
             throw new DeclarationException(e.problems().stream().map(p -> p.path() + ": " + p.message()).toList());
         }
@@ -249,23 +253,21 @@ public final class AiStudyBuilder {
         Set<String> modelIds = unique(problems, "model", ms.stream().map(Model::id).toList(), ids);
         unique(problems, "workload", ws.stream().map(Workload::id).toList(), ids);
         for (Datacenter d : dcs) {
-            if (d.grid() instanceof Declarations.RegionGrid g && library.process("grid:" + g.code()).isEmpty()) {
-                problems.add("datacenter '" + d.id() + "': unknown grid '" + g.code() + "'" + Suggestions.didYouMean(
-                        "grid:" + g.code(), library.processes().keySet()).replace("grid:", "") + "; "
-                        + library.missingGridAdvice(g.code()));
+            if (d.grid() instanceof Declarations.RegionGrid g && library.gridElectricity(g.code()).isEmpty()) {
+                problems.add("datacenter '" + d.id() + "': unknown grid '" + g.code() + "'" + suggestion("grid:", g.code())
+                        + "; " + library.missingGridAdvice(g.code()));
             }
             if (d.grid() instanceof Declarations.MixGrid mix) {
-                mix.shares().keySet().stream().filter(t -> library.process("grid_source:" + t).isEmpty()).forEach(t ->
-                        problems.add("datacenter '" + d.id() + "': unknown generation technology '" + t + "'"));
+                mix.shares().keySet().stream().filter(t -> library.generationTechnology(t).isEmpty()).forEach(t ->
+                        problems.add("datacenter '" + d.id() + "': unknown generation technology '" + t + "'"
+                                + Suggestions.didYouMean(t, library.generationTechnologies())));
             }
         }
         for (Hardware h : hw) {
             reference(problems, "hardware '" + h.id() + "' sits in datacenter", h.datacenter(), dcIds);
-            if (!h.archetype().isEmpty() && library.process("device:" + h.archetype()).isEmpty()
-                    && library.process("component:" + h.archetype()).isEmpty()) {
+            if (!h.archetype().isEmpty() && library.deviceArchetype(h.archetype()).isEmpty()) {
                 problems.add("hardware '" + h.id() + "': unknown device archetype '" + h.archetype() + "'"
-                        + Suggestions.didYouMean("device:" + h.archetype(), library.processes().keySet())
-                        .replace("device:", "") + " (see 'cradle factors search device')");
+                        + suggestion("device:", h.archetype()) + " (see 'cradle factors search device')");
             }
         }
         for (Model m : ms) {
@@ -288,6 +290,12 @@ public final class AiStudyBuilder {
         if (ws.isEmpty()) {
             problems.add("the study needs at least one workload");
         }
+    }
+
+    /** A did-you-mean among the bundled library's processes of one kind ({@code grid:}); none for other data. */
+    private String suggestion(String prefix, String given) {
+        return library instanceof FactorLibrary lib
+                ? Suggestions.didYouMean(prefix + given, lib.processes().keySet()).replace(prefix, "") : "";
     }
 
     private static Set<String> unique(List<String> problems, String kind, List<String> ids, Set<String> all) {

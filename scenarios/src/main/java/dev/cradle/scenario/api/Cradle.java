@@ -59,7 +59,15 @@ public final class Cradle {
 
     /** A new AI study built in Java, with the bundled factor library. */
     public static AiStudyBuilder aiStudy(String name) {
-        return new AiStudyBuilder(name, FactorLibrary.bundled());
+        return aiStudy(name, FactorLibrary.bundled());
+    }
+
+    /**
+     * A new AI study built in Java on the analyst's own reference data (archetypes, grids, transport, end
+     * of life, methods), e.g. a {@link dev.cradle.model.data.InMemoryReferenceData}.
+     */
+    public static AiStudyBuilder aiStudy(String name, dev.cradle.model.data.ReferenceData data) {
+        return new AiStudyBuilder(name, data);
     }
 
     /**

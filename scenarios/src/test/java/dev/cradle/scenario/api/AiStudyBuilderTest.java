@@ -146,6 +146,40 @@ class AiStudyBuilderTest {
     }
 
     @Test
+    void aStudyOnTheAnalystsOwnReferenceData() {
+        var data = dev.cradle.model.data.InMemoryReferenceData.builder("my lab")
+                .grid("XX", 0.4)                                                     // kg CO2-eq/kWh
+                .device("gpu-x", 200, new dev.cradle.model.data.DevicePower(500, 250)) // kg per device; TDP, average W
+                .method(new dev.cradle.model.ImpactMethod("climate", "Climate", java.util.List.of(
+                        new dev.cradle.model.ImpactCategory("climate_change", "Climate change",
+                                dev.cradle.model.Units.indicator("kg CO2-eq"), java.util.List.of(
+                                dev.cradle.model.CharacterisationFactor.of(
+                                        dev.cradle.model.data.InMemoryReferenceData.CO2E, 1))))))
+                .build();
+        StudyResult r = Cradle.evaluate(Cradle.aiStudy("own data", data)
+                .datacenter(Declarations.datacenter("dc").grid("XX").pue(1.5))
+                .hardware(Declarations.hardware("gpus").archetype("gpu-x").count(4).datacenter("dc")
+                        .lifetimeHours(10_000).utilisation(0.8))
+                .model(Declarations.model("m"))
+                .workload(Declarations.workload("train").model("m").phase(MlPhase.TRAINING).hardware("gpus")
+                        .deviceHours(800))
+                .method("climate")
+                .build());
+        // use: 800 device-h × 0.25 kW (the data's average power) × PUE 1.5 × 0.4 kg/kWh = 120 kg;
+        // embodied: 200 kg × 800 device-h / (10,000 h × 0.8) = 20 kg; total 140 kg CO2-eq
+        assertEquals(140, r.impact("climate_change"), 1e-9);
+        DeclarationException e = assertThrows(DeclarationException.class, () -> Cradle.aiStudy("s", data)
+                .datacenter(Declarations.datacenter("dc").grid("YY"))
+                .hardware(Declarations.hardware("gpus").archetype("gpu-y").datacenter("dc").lifetimeHours(10))
+                .model(Declarations.model("m"))
+                .workload(Declarations.workload("w").model("m").phase(MlPhase.TRAINING).hardware("gpus")
+                        .deviceHours(1))
+                .build());
+        assertTrue(e.problems().get(0).startsWith("datacenter 'dc': unknown grid 'YY'"), e.getMessage());
+        assertTrue(e.problems().get(1).startsWith("hardware 'gpus': unknown device archetype 'gpu-y'"), e.getMessage());
+    }
+
+    @Test
     void theStudyChecksReferencesWithSuggestions() {
         DeclarationException e = assertThrows(DeclarationException.class, () -> Cradle.aiStudy("s")
                 .datacenter(Declarations.datacenter("dc").grid("FR"))
