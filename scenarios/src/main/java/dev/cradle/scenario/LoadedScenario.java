@@ -34,4 +34,10 @@ public record LoadedScenario(Path file, String description, ProductSystem system
     public java.util.Optional<dev.cradle.engine.ai.AiStudy> aiStudy() {
         return java.util.Optional.ofNullable(ai);
     }
+
+    /** Every parameter of the study with its value (location- and market-based), formula, unit and distribution. */
+    public List<dev.cradle.scenario.report.ParameterReport.Row> parameters() {
+        return dev.cradle.scenario.report.ParameterReport.rows(compiled, ai == null ? java.util.Set.of()
+                : java.util.Set.copyOf(ai.parameters()), ai == null ? null : ai.marketBasedParameters(compiled));
+    }
 }

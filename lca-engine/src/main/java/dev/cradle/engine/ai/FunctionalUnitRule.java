@@ -108,7 +108,7 @@ public final class FunctionalUnitRule implements Rule {
 
     private void functionalUnit(CompilationContext ctx, Map<String, Flow> trained, AiFunctionalUnit fu, boolean primary) {
         String id = processId(fu.id(), primary);
-        Flow product = Rules.product(id, "Functional unit " + fu.id());
+        Flow product = Rules.product(id, primary ? "Functional unit" : "Functional unit " + fu.id());
         List<Exchange> x = new ArrayList<>();
         x.add(Rules.output(product, 1));
         List<String> lines = new ArrayList<>();
@@ -165,10 +165,16 @@ public final class FunctionalUnitRule implements Rule {
                     x.add(input(t, share));
                     lines.add("training × 1/" + n + (declared ? " (declared amortisation volume)"
                             : " (amortised over the deployment's volume)") + formula(share));
-                    ctx.allocations.add(new AllocationRecord("training:" + fu.model() + (primary ? "" : "@" + fu.id()),
-                            "Training of " + fu.model() + " amortised over the " + what + "s it serves", 1,
-                            "trained model", "amortisation over " + n + " " + what + (tokens ? " units" : "s"),
-                            Map.of("one " + what, share.central())));
+                    String plural = tokens ? "1,000-token units" : "queries";
+                    AllocationRecord amortisation = new AllocationRecord("training:" + fu.model()
+                            + (primary ? "" : "@" + fu.id()), "Training of " + fu.model() + " amortised over the "
+                            + plural + " it serves", 1, "trained model", "amortisation over " + n + " " + plural,
+                            Map.of("one " + what, share.central()));
+                    // a second unit of the same kind and model (another amount) amortises training the same way
+                    if (ctx.allocations.stream().noneMatch(a -> a.description().equals(amortisation.description())
+                            && a.rule().equals(amortisation.rule()))) {
+                        ctx.allocations.add(amortisation);
+                    }
                 }
             }
             default -> {
