@@ -20,8 +20,9 @@ public final class ExplainSections {
         for (UnitResult u : units) {
             var fu = u.unit().unit();
             out.append("  ").append(u.id()).append(u.primary() ? " (primary)" : "").append(": ")
-                    .append(Numbers.format(u.amount())).append(" × ").append(fu.description()).append("  [process ")
-                    .append(fu.provider().isEmpty() ? fu.referenceFlow().id() : fu.provider()).append("]\n");
+                    .append(Numbers.format(u.amount())).append(" × ").append(fu.description().isEmpty() ? fu.referenceFlow().name()
+                    : fu.description()).append(fu.provider().isEmpty() ? "  [flow " + fu.referenceFlow().id()
+                    : "  [process " + fu.provider()).append("]\n");
             var r = u.location();
             List<String> unknown = new ArrayList<>();
             for (int k = 0; k < r.impactIndex().size(); k++) {
@@ -42,13 +43,25 @@ public final class ExplainSections {
         return out.toString();
     }
 
-    /** Every parameter: scope, value and unit, formula or distribution, source and description. */
+    /** Processes' local parameters beyond this many are counted, not listed (a background database has hundreds). */
+    static final int LOCAL_LISTED = 50;
+
+    /**
+     * Every global parameter: scope, value and unit, formula or distribution, source and description; the
+     * processes' local parameters too, unless there are more than {@value #LOCAL_LISTED} (then counted, and
+     * listed in results.json and parameters.csv).
+     */
     public static String parameters(List<ParameterReport.Row> rows) {
         if (rows.isEmpty()) {
             return "Parameters: none\n";
         }
         StringBuilder out = new StringBuilder("Parameters (inputs, derived values and those the AI rules created)\n");
+        List<ParameterReport.Row> locals = rows.stream().filter(r -> !r.scope().equals("global")).toList();
+        boolean countLocals = locals.size() > LOCAL_LISTED;
         for (ParameterReport.Row r : rows) {
+            if (countLocals && !r.scope().equals("global")) {
+                continue;
+            }
             List<String> parts = new ArrayList<>();
             parts.add("= " + Numbers.format(r.value()) + (r.unit().isEmpty() ? "" : " " + r.unit()));
             if (Double.isFinite(r.marketValue())) {
@@ -65,6 +78,11 @@ public final class ExplainSections {
             if (!r.description().isEmpty()) {
                 out.append("      ").append(r.description()).append('\n');
             }
+        }
+        if (countLocals) {
+            out.append("  and ").append(locals.size()).append(" local parameters of ")
+                    .append(locals.stream().map(ParameterReport.Row::scope).distinct().count())
+                    .append(" processes (listed in results.json and parameters.csv)\n");
         }
         return out.toString();
     }
