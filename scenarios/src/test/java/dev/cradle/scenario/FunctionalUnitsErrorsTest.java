@@ -82,6 +82,16 @@ class FunctionalUnitsErrorsTest {
     }
 
     @Test
+    void theSchemaAgrees() throws Exception {
+        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7)
+                .getSchema(new com.fasterxml.jackson.databind.ObjectMapper().readTree(SchemaAgreementTest.SCHEMA.toFile()));
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        assertTrue(schema.validate(yaml.readTree(AI + "functional_units:\n  - {id: q, kind: query, model: m}\n")).isEmpty());
+        assertFalse(schema.validate(yaml.readTree(AI + "functional_units:\n  - {model: m}\n")).isEmpty(), "kind is required");
+        assertFalse(schema.validate(yaml.readTree(AI + "functional_units: []\n")).isEmpty(), "at least one unit");
+    }
+
+    @Test
     void aUnitTheStudyCannotDeliverIsReportedAtItsItem() throws Exception {
         Cli cli = run(AI + "functional_units:\n  - {kind: study}\n  - {kind: trained_model, model: m}\n");
         assertEquals(2, cli.code());
