@@ -27,7 +27,6 @@ import dev.cradle.engine.ai.Declarations.Workload;
 import dev.cradle.engine.calc.CompiledSystem;
 import dev.cradle.engine.calc.FunctionalUnitDemands;
 import dev.cradle.engine.result.LcaResult;
-import dev.cradle.factors.FactorLibrary;
 import dev.cradle.model.Amount;
 import dev.cradle.model.Expression;
 import dev.cradle.model.Parameter;
@@ -75,11 +74,11 @@ class FunctionalUnitRuleTest {
     /** The study compiled with the given central values of n_q, life and k. */
     static Compiled compile(double nq, double life, double k) {
         Map<String, Double> central = Map.of("n_q", nq, "life", life, "k", k);
-        AiStudy ai = Cradle.aiCompiler().compile(study(), central);
+        AiStudy ai = Cradle.aiCompiler(BundledFigures.DATA).compile(study(), central);
         List<Parameter> parameters = new ArrayList<>(ai.parameters());
         central.forEach((name, v) -> parameters.add(Parameter.of(name, v)));
         ProductSystem sys = new ProductSystem("units", ai.processes(), ai.functionalUnit(), parameters,
-                FactorLibrary.bundled().defaultMethods(), null);
+                BundledFigures.DATA.defaultMethods(), null);
         CompiledSystem c = Cradle.compile(sys);
         return new Compiled(ai, c, FunctionalUnitDemands.compile(c, ai.functionalUnits()));
     }
