@@ -70,9 +70,7 @@ public final class AiStudyBuilder {
     private final List<Object> workloads = new ArrayList<>();
     private final List<String> methodIds = new ArrayList<>();
     private final List<ImpactMethod> methods = new ArrayList<>();
-    private FunctionalUnitKind kind = FunctionalUnitKind.STUDY;
-    private String fuModel = "";
-    private double fuAmount = 1;
+    private final List<AiFunctionalUnit> units = new ArrayList<>();
     private final ReferenceData library;
 
     AiStudyBuilder(String name, ReferenceData library) {
@@ -156,13 +154,19 @@ public final class AiStudyBuilder {
     }
 
     /**
-     * The functional unit: the whole study (default), or per trained model, query, 1,000 tokens or year of
-     * service of {@code model}, times {@code amount} (> 0).
+     * A functional unit: the whole study, or per trained model, query, 1,000 tokens or year of service of
+     * {@code model}, times {@code amount} (> 0). Call it once per unit; the first is the primary unit (the
+     * product system's own). Without any, the unit is the whole study. Its id is the kind and the model
+     * ({@code query:chat-7b}, {@code study}).
      */
     public AiStudyBuilder functionalUnit(FunctionalUnitKind kind, String model, double amount) {
-        this.kind = kind;
-        this.fuModel = model == null ? "" : model;
-        this.fuAmount = amount;
+        units.add(new AiFunctionalUnit(kind, model == null ? "" : model, new Expression.Number(amount, 0), "java"));
+        return this;
+    }
+
+    /** A functional unit with an id of your own, unique in the study. */
+    public AiStudyBuilder functionalUnit(String id, FunctionalUnitKind kind, String model, double amount) {
+        units.add(new AiFunctionalUnit(id, kind, model == null ? "" : model, new Expression.Number(amount, 0), "java"));
         return this;
     }
 
@@ -195,9 +199,18 @@ public final class AiStudyBuilder {
                 ws.add((Workload) o);
             }
         }
-        checkReferences(problems, dcs, hw, ms, ws);
-        if (!(fuAmount > 0) || !Double.isFinite(fuAmount)) {
-            problems.add("the functional unit's amount is " + fuAmount + "; it must be greater than 0");
+        checkReferences(problems, dcs, hw, ms, ws, units);
+        List<AiFunctionalUnit> fus = units.isEmpty() ? List.of(new AiFunctionalUnit(FunctionalUnitKind.STUDY, "",
+                new Expression.Number(1, 0), "java")) : List.copyOf(units);
+        Set<String> unitIds = new LinkedHashSet<>();
+        for (AiFunctionalUnit u : fus) {
+            double amount = ((Expression.Number) u.amount()).value();
+            if (!(amount > 0) || !Double.isFinite(amount)) {
+                problems.add("functional unit '" + u.id() + "': the amount is " + amount + "; it must be greater than 0");
+            }
+            if (!unitIds.add(u.id())) {
+                problems.add("functional unit '" + u.id() + "' is declared twice; give each unit its own id");
+            }
         }
         List<ImpactMethod> allMethods = new ArrayList<>(methods);
         for (String id : methodIds) {
@@ -208,8 +221,7 @@ public final class AiStudyBuilder {
         if (!problems.isEmpty()) {
             throw new DeclarationException(problems);
         }
-        var scenario = new Declarations.AiScenario(dcs, hw, ms, ws, new AiFunctionalUnit(kind, fuModel,
-                new Expression.Number(fuAmount, 0), "java"));
+        var scenario = new Declarations.AiScenario(dcs, hw, ms, ws, fus);
         AiStudy ai;
         try {
             ai = dev.cradle.engine.Cradle.aiCompiler(library).compile(scenario, central);
@@ -246,7 +258,7 @@ public final class AiStudyBuilder {
     }
 
     private void checkReferences(List<String> problems, List<Datacenter> dcs, List<Hardware> hw, List<Model> ms,
-                                 List<Workload> ws) {
+                                 List<Workload> ws, List<AiFunctionalUnit> fus) {
         Set<String> ids = new LinkedHashSet<>();
         Set<String> dcIds = unique(problems, "datacenter", dcs.stream().map(Datacenter::id).toList(), ids);
         Set<String> hwIds = unique(problems, "hardware", hw.stream().map(Hardware::id).toList(), ids);
@@ -280,11 +292,14 @@ public final class AiStudyBuilder {
             reference(problems, "workload '" + w.id() + "' runs on hardware", w.hardware(), hwIds);
             w.alsoUses().forEach(h -> reference(problems, "workload '" + w.id() + "' also uses hardware", h, hwIds));
         }
-        if (kind != FunctionalUnitKind.STUDY) {
-            if (fuModel.isEmpty()) {
-                problems.add("a functional unit of kind '" + kind.name().toLowerCase() + "' needs a model");
+        for (AiFunctionalUnit u : fus) {
+            if (u.kind() == FunctionalUnitKind.STUDY) {
+                continue;
+            }
+            if (u.model().isEmpty()) {
+                problems.add("a functional unit of kind '" + AiFunctionalUnit.key(u.kind()) + "' needs a model");
             } else {
-                reference(problems, "the functional unit is about model", fuModel, modelIds);
+                reference(problems, "functional unit '" + u.id() + "' is about model", u.model(), modelIds);
             }
         }
         if (ws.isEmpty()) {

@@ -53,7 +53,7 @@ public final class Cradle {
 
     /** The result of a loaded scenario. */
     public static StudyResult result(LoadedScenario s) {
-        return new StudyResult(s.system().name(), s.result(), s.view().market(),
+        return new StudyResult(s.system().name(), s.result(), s.view().market(), s.units(),
                 s.warnings().stream().map(Object::toString).toList());
     }
 
@@ -71,14 +71,15 @@ public final class Cradle {
     }
 
     /**
-     * Compiles and calculates an AI study built in Java: location- and market-based.
+     * Compiles and calculates an AI study built in Java: location- and market-based, every functional unit
+     * from one compiled system.
      *
      * @throws dev.cradle.engine.ModelException when the system cannot be calculated (naming the processes)
      */
     public static StudyResult evaluate(Study study) {
         CompiledSystem compiled = SystemCompiler.compile(study.system());
-        return new StudyResult(study.system().name(), dev.cradle.engine.Cradle.calculator().calculate(compiled),
-                dev.cradle.engine.Cradle.calculator().calculate(compiled, study.ai().marketBasedParameters(compiled)),
+        var units = dev.cradle.scenario.FunctionalUnitResults.calculate(compiled, study.ai());
+        return new StudyResult(study.system().name(), units.get(0).location(), units.get(0).market(), units,
                 study.ai().warnings().stream().map(w -> w.subject() + ": " + w.message()).toList());
     }
 

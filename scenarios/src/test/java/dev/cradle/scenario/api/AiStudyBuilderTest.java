@@ -68,13 +68,18 @@ class AiStudyBuilderTest {
     }
 
     private static void assertSame(LcaResult expected, LcaResult actual) {
+        assertSameImpacts(expected, actual);
+        assertEquals(expected.techIndex().size(), actual.techIndex().size());
+    }
+
+    /** Every indicator to 1e-12 (relative); the systems may differ by the processes of further units. */
+    private static void assertSameImpacts(LcaResult expected, LcaResult actual) {
         assertEquals(expected.impactIndex().size(), actual.impactIndex().size());
         for (int k = 0; k < expected.impactIndex().size(); k++) {
             String id = expected.impactIndex().at(k).key();
             double e = expected.impact(id);
             assertEquals(e, actual.impact(id), 1e-12 * Math.max(1, Math.abs(e)), id);
         }
-        assertEquals(expected.techIndex().size(), actual.techIndex().size());
     }
 
     @Test
@@ -177,6 +182,23 @@ class AiStudyBuilderTest {
                 .build());
         assertTrue(e.problems().get(0).startsWith("datacenter 'dc': unknown grid 'YY'"), e.getMessage());
         assertTrue(e.problems().get(1).startsWith("hardware 'gpus': unknown device archetype 'gpu-y'"), e.getMessage());
+    }
+
+    @Test
+    void severalFunctionalUnitsFromOneStudyEqualEachComputedAlone() {
+        var Q = Declarations.FunctionalUnitKind.QUERY;
+        var S = Declarations.FunctionalUnitKind.STUDY;
+        StudyResult both = Cradle.evaluate(twoModels().functionalUnit(S, "", 1).functionalUnit(Q, "chat-7b", 1000)
+                .build());
+        assertEquals(java.util.List.of("study", "query:chat-7b"), both.units().stream().map(u -> u.id()).toList());
+        StudyResult perQuery = Cradle.evaluate(twoModels().functionalUnit(Q, "chat-7b", 1000).build());
+        StudyResult study = Cradle.run(EXAMPLE);
+        assertSameImpacts(study.locationBased(), both.unit("study").location());
+        assertSameImpacts(perQuery.locationBased(), both.unit("query:chat-7b").location());
+        assertSameImpacts(perQuery.marketBased(), both.unit("query:chat-7b").market());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> both.unit("query:chat7b"));
+        assertTrue(e.getMessage().startsWith("no functional unit 'query:chat7b'; did you mean 'query:chat-7b'?"),
+                e.getMessage());
     }
 
     @Test
