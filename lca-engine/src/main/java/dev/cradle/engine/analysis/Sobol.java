@@ -158,18 +158,34 @@ public final class Sobol {
             System.arraycopy(fa[o], 0, all, 0, n);
             System.arraycopy(fb[o], 0, all, n, n);
             double mean = mean(all);
+            // rows of f(A_B^(i)) laid out row by row, so a resampled row is one contiguous read
+            double[] byRow = new double[n * k];
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < n; j++) {
+                    byRow[j * k + i] = fab[o][i][j];
+                }
+            }
+            double[][] est = estimate(fa[o], fb[o], byRow, k, null);
+            double[][][] boot = new double[resamples.length][][];
+            double[] fao = fa[o];
+            double[] fbo = fb[o];
+            int bootChunks = (resamples.length + 15) / 16;
+            Chunks.run(bootChunks, settings.threads(), c -> {
+                for (int r = c * 16; r < Math.min(resamples.length, (c + 1) * 16); r++) {
+                    boot[r] = estimate(fao, fbo, byRow, k, resamples[r]);
+                }
+                return null;
+            }, ignored -> { });
             List<Index> indices = new ArrayList<>();
             for (int i = 0; i < k; i++) {
-                double[] est = estimate(fa[o], fb[o], fab[o][i], null);
                 double[] s1 = new double[resamples.length];
                 double[] st = new double[resamples.length];
                 for (int r = 0; r < resamples.length; r++) {
-                    double[] e = estimate(fa[o], fb[o], fab[o][i], resamples[r]);
-                    s1[r] = e[0];
-                    st[r] = e[1];
+                    s1[r] = boot[r][0][i];
+                    st[r] = boot[r][1][i];
                 }
-                indices.add(new Index(parameters.get(i), est[0], percentile(s1, alpha), percentile(s1, 1 - alpha),
-                        est[1], percentile(st, alpha), percentile(st, 1 - alpha)));
+                indices.add(new Index(parameters.get(i), est[0][i], percentile(s1, alpha), percentile(s1, 1 - alpha),
+                        est[1][i], percentile(st, alpha), percentile(st, 1 - alpha)));
             }
             results.add(new OutputIndices(names.get(o), mean, variance(all, mean), List.copyOf(indices)));
         }
@@ -198,8 +214,8 @@ public final class Sobol {
         }
     }
 
-    /** {Sᵢ, Tᵢ} over the rows {@code rows} (all rows when null). */
-    private static double[] estimate(double[] fa, double[] fb, double[] fab, int[] rows) {
+    /** {S[], T[]} over the rows {@code rows} (all rows when null); {@code fab} holds row j's k values at j·k. */
+    private static double[][] estimate(double[] fa, double[] fb, double[] fab, int k, int[] rows) {
         int n = fa.length;
         double sum = 0;
         for (int j = 0; j < n; j++) {
@@ -208,22 +224,30 @@ public final class Sobol {
         }
         double mean = sum / (2.0 * n);
         double var = 0;
-        double first = 0;
-        double total = 0;
+        double[] first = new double[k];
+        double[] total = new double[k];
         for (int j = 0; j < n; j++) {
             int r = rows == null ? j : rows[j];
-            double da = fa[r] - mean;
-            double db = fb[r] - mean;
+            double a = fa[r];
+            double b = fb[r];
+            double da = a - mean;
+            double db = b - mean;
             var += da * da + db * db;
-            first += fb[r] * (fab[r] - fa[r]);
-            double d = fa[r] - fab[r];
-            total += d * d;
+            int base = r * k;
+            for (int i = 0; i < k; i++) {
+                double ab = fab[base + i];
+                first[i] += b * (ab - a);
+                double d = a - ab;
+                total[i] += d * d;
+            }
         }
         var /= 2.0 * n;
-        if (var == 0) {
-            return new double[] {Double.NaN, Double.NaN}; // a constant output: no variance to share
+        for (int i = 0; i < k; i++) {
+            // a constant output (V = 0) has no variance to share: NaN
+            first[i] = var == 0 ? Double.NaN : first[i] / n / var;
+            total[i] = var == 0 ? Double.NaN : total[i] / (2.0 * n) / var;
         }
-        return new double[] {first / n / var, total / (2.0 * n) / var};
+        return new double[][] {first, total};
     }
 
     private static double mean(double[] x) {
