@@ -124,7 +124,7 @@ public final class MonteCarlo {
             }
             StreamingStatistics.Chunk[] summaries = new StreamingStatistics.Chunk[outputs];
             for (int o = 0; o < outputs; o++) {
-                summaries[o] = StreamingStatistics.Chunk.of(values[o], count);
+                summaries[o] = StreamingStatistics.Chunk.of(raw == null ? values[o] : values[o].clone(), count);
             }
             return new ChunkResult(first, summaries, raw == null ? null : values, drawn);
         }, r -> {
