@@ -1,20 +1,39 @@
 package dev.cradle.engine.ai;
 
 import dev.cradle.engine.calc.CompiledSystem;
+import dev.cradle.engine.formula.CompiledFormula;
+import dev.cradle.engine.formula.FormulaCompiler;
 import dev.cradle.model.FunctionalUnit;
 import dev.cradle.model.Parameter;
 import dev.cradle.model.Process;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What the AI rules produced: processes and parameters to add to the product system, the functional
- * unit, the trace of every generated process, the allocation records, and the parameter values that
- * turn location-based into market-based results; measured workloads set beside the declared study, and the
- * warnings of the compilation.
+ * unit, the trace of every generated process, the allocation records, the market basis; measured workloads
+ * set beside the declared study, and the warnings of the compilation.
+ *
+ * <p>Every exchange amount and parameter the rules emit is a constant or an expression tree over the
+ * scenario's global parameters (and the library parameters in {@link #parameters()}), so a new parameter
+ * vector re-evaluates the whole study through the compiled system without running the rules again. The
+ * figures kept beside the system — {@link #allocations()}, {@link #energy()}, {@link #measurements()} and the
+ * traces — are at the parameters' central values.
+ *
+ * <p><b>Market basis.</b> The use-phase exchanges read each datacenter's grid intensity from one global
+ * parameter, {@code grid_intensity_<datacenter>}, whose amount is the location-based intensity (a tree when
+ * the grid is parametric, e.g. a mix whose technologies are library parameters). {@link #marketBasis()} maps
+ * that parameter to the market-based intensity as a {@link Value} whose tree is over the same global
+ * parameters (the declared market intensity, or location × (1 − renewable share)). The market-based
+ * parameter vector is the location-based one with each intensity slot set to its market tree evaluated on
+ * that same vector ({@link #marketBasedParameters(CompiledSystem, double[])}), so it stays right when the
+ * market intensity, the renewable share or the grid itself moves with the parameters.
+ *
+ * @param marketBasis grid intensity parameter → its market-based value (central and tree)
  */
 public record AiStudy(List<Process> processes, List<Parameter> parameters, FunctionalUnit functionalUnit,
-                      List<Trace> traces, List<AllocationRecord> allocations, Map<String, Double> marketOverrides,
+                      List<Trace> traces, List<AllocationRecord> allocations, Map<String, Value> marketBasis,
                       List<WorkloadEnergy> energy, List<MeasurementCheck> measurements, List<Warning> warnings) {
     public AiStudy {
         energy = List.copyOf(energy);
@@ -24,19 +43,69 @@ public record AiStudy(List<Process> processes, List<Parameter> parameters, Funct
         parameters = List.copyOf(parameters);
         traces = List.copyOf(traces);
         allocations = List.copyOf(allocations);
-        marketOverrides = Map.copyOf(marketOverrides);
+        marketBasis = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(marketBasis));
     }
 
-    /** The compiled system's parameter vector with market-based grid intensities. */
+    /** The market-based intensity of each grid intensity parameter at the central values, kg CO2-eq/kWh. */
+    public Map<String, Double> marketOverrides() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        marketBasis.forEach((name, v) -> out.put(name, v.central()));
+        return out;
+    }
+
+    /**
+     * The library figures with a range that the rules made global parameters (e.g.
+     * {@code hardware.a100-cluster.embodied_gwp}), each with its central value, unit, distribution and source;
+     * library figures the scenario overrides with its own parameter of the same name are not among them.
+     */
+    public List<Parameter> libraryParameters() {
+        return parameters.stream().filter(p -> p.uncertainty() != null).toList();
+    }
+
+    /** The compiled system's parameter vector at the central values, with market-based grid intensities. */
     public double[] marketBasedParameters(CompiledSystem compiled) {
         double[] p = compiled.parameters().constants();
-        marketOverrides.forEach((name, value) -> {
-            int slot = compiled.parameters().globalSlot(name);
-            if (slot >= 0) {
-                p[slot] = value;
-            }
-        });
         compiled.parameters().evaluateInto(p);
+        return marketBasedParameters(compiled, p);
+    }
+
+    /**
+     * The market-based counterpart of an evaluated (location-based) parameter vector of {@code compiled}: a copy
+     * in which each grid intensity slot holds its market tree evaluated on {@code parameters}. The intensity
+     * parameters are read by the rules' exchanges only, so no other slot changes.
+     */
+    public double[] marketBasedParameters(CompiledSystem compiled, double[] parameters) {
+        double[] p = parameters.clone();
+        double[] market = new double[marketBasis.size()];
+        int[] slots = new int[marketBasis.size()];
+        int i = 0;
+        for (Map.Entry<String, Value> e : marketBasis.entrySet()) {
+            slots[i] = compiled.parameters().globalSlot(e.getKey());
+            if (slots[i] >= 0) {
+                market[i] = evaluate(compiled, e.getValue(), parameters);
+            }
+            i++;
+        }
+        for (int k = 0; k < slots.length; k++) {
+            if (slots[k] >= 0) {
+                p[slots[k]] = market[k];
+            }
+        }
         return p;
+    }
+
+    private static double evaluate(CompiledSystem compiled, Value v, double[] parameters) {
+        if (v.isConstant()) {
+            return v.central();
+        }
+        CompiledFormula f = FormulaCompiler.compile(v.text(), v.tree(), name -> {
+            int slot = compiled.parameters().globalSlot(name);
+            if (slot < 0) {
+                throw new IllegalStateException("the market basis reads '" + name + "', which is not a global "
+                        + "parameter of the compiled system");
+            }
+            return slot;
+        });
+        return f.evaluate(parameters);
     }
 }
