@@ -44,6 +44,7 @@ public final class SharedInfrastructureRule implements Rule {
                     embodied = perMw.times(capacity);
                     basis.add("embodied = " + Rules.fmt(perMw.central()) + " kg CO2-eq per MW (datacenter-building) × "
                             + Rules.fmt(capacity.central()) + " MW = " + Rules.fmt(embodied.central()) + " kg");
+                    perMw.tree().variables().forEach(v -> basis.add("  per MW: parameter " + v));
                 } else {
                     embodied = ctx.value(infra.embodiedKg());
                     basis.add("embodied " + Rules.fmt(embodied.central()) + " kg CO2-eq, as declared");
