@@ -210,7 +210,8 @@ public final class HardwareEmbodiedRule implements Rule {
         String what = ex.flow().id().equals("co2e_aggregated") ? "embodied_gwp" : "embodied_" + ex.flow().id();
         String name = "hardware." + Rules.nameSegment(h.id()) + "." + what;
         named.add(name);
-        Value perDevice = ctx.libraryParameter(name, central, ex.unit().symbol(), ex.uncertainty(),
+        String unit = ex.unit().symbol() + (ex.flow().id().equals("co2e_aggregated") ? " CO2-eq" : "");
+        Value perDevice = ctx.libraryParameter(name, central, unit, ex.uncertainty(),
                 "embodied " + ex.flow().name() + " of one device of hardware " + h.id() + " (archetype " + archetype.id()
                         + ", " + ctx.library().originOf(archetype.id()).map(d -> d.id()).orElse("factor library")
                         + "; range from the library)");

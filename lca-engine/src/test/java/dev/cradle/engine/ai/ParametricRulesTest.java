@@ -164,7 +164,7 @@ class ParametricRulesTest {
                 .orElseThrow();
         assertEquals(List.of(p), r.ai().libraryParameters());
         assertEquals(new Amount.Constant(164), p.amount()); // 1/8 of the HGX H100 baseboard PCF
-        assertEquals("kg", p.unit());
+        assertEquals("kg CO2-eq", p.unit());
         // min: the die-area model 8.14 cm² × 1.8 kg/cm² + 80 GB × 0.4 kg/GB = 46.652 kg; max 575 kg (BoaviztAPI)
         Uncertainty.Triangular t = assertInstanceOf(Uncertainty.Triangular.class, p.uncertainty());
         assertEquals(46.652, t.min(), 1e-9);
