@@ -1,8 +1,6 @@
 package dev.cradle.engine.ai;
 
 import dev.cradle.engine.calc.CompiledSystem;
-import dev.cradle.engine.formula.CompiledFormula;
-import dev.cradle.engine.formula.FormulaCompiler;
 import dev.cradle.model.FunctionalUnit;
 import dev.cradle.model.Parameter;
 import dev.cradle.model.Process;
@@ -71,41 +69,15 @@ public record AiStudy(List<Process> processes, List<Parameter> parameters, Funct
 
     /**
      * The market-based counterpart of an evaluated (location-based) parameter vector of {@code compiled}: a copy
-     * in which each grid intensity slot holds its market tree evaluated on {@code parameters}. The intensity
-     * parameters are read by the rules' exchanges only, so no other slot changes.
+     * in which each grid intensity slot holds its market tree evaluated on {@code parameters}. To convert many
+     * vectors, {@link #marketBasis(CompiledSystem)} compiles the trees once.
      */
     public double[] marketBasedParameters(CompiledSystem compiled, double[] parameters) {
-        double[] p = parameters.clone();
-        double[] market = new double[marketBasis.size()];
-        int[] slots = new int[marketBasis.size()];
-        int i = 0;
-        for (Map.Entry<String, Value> e : marketBasis.entrySet()) {
-            slots[i] = compiled.parameters().globalSlot(e.getKey());
-            if (slots[i] >= 0) {
-                market[i] = evaluate(compiled, e.getValue(), parameters);
-            }
-            i++;
-        }
-        for (int k = 0; k < slots.length; k++) {
-            if (slots[k] >= 0) {
-                p[slots[k]] = market[k];
-            }
-        }
-        return p;
+        return marketBasis(compiled).apply(parameters);
     }
 
-    private static double evaluate(CompiledSystem compiled, Value v, double[] parameters) {
-        if (v.isConstant()) {
-            return v.central();
-        }
-        CompiledFormula f = FormulaCompiler.compile(v.text(), v.tree(), name -> {
-            int slot = compiled.parameters().globalSlot(name);
-            if (slot < 0) {
-                throw new IllegalStateException("the market basis reads '" + name + "', which is not a global "
-                        + "parameter of the compiled system");
-            }
-            return slot;
-        });
-        return f.evaluate(parameters);
+    /** The market basis compiled against {@code compiled}, for converting many parameter vectors. */
+    public MarketBasis marketBasis(CompiledSystem compiled) {
+        return new MarketBasis(compiled, marketBasis);
     }
 }
