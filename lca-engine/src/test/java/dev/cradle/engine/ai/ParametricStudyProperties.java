@@ -15,11 +15,8 @@ import dev.cradle.engine.ai.Declarations.Model;
 import dev.cradle.engine.ai.Declarations.Workload;
 import dev.cradle.engine.calc.CompiledSystem;
 import dev.cradle.engine.result.LcaResult;
-import dev.cradle.factors.FactorLibrary;
 import dev.cradle.model.Expression;
 import dev.cradle.model.MlPhase;
-import dev.cradle.model.Parameter;
-import dev.cradle.model.ProductSystem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,17 +93,13 @@ class ParametricStudyProperties {
                 new AiFunctionalUnit(FunctionalUnitKind.STUDY, "", number(1), "test"));
     }
 
+    /** The study compiled as the loader does (see {@link ParametricRulesTest#run}). */
     record Compiled(AiStudy ai, CompiledSystem system) {
     }
 
-    /** Compiles the study as the loader does: the scenario's global parameters, then the rules' own. */
     static Compiled compile(Map<String, Double> scenarioParameters) {
-        AiStudy ai = Cradle.aiCompiler().compile(study(), scenarioParameters);
-        List<Parameter> globals = new ArrayList<>();
-        scenarioParameters.forEach((k, v) -> globals.add(Parameter.of(k, v)));
-        globals.addAll(ai.parameters());
-        return new Compiled(ai, Cradle.compile(new ProductSystem("ai", ai.processes(), ai.functionalUnit(), globals,
-                FactorLibrary.bundled().defaultMethods(), null)));
+        ParametricRulesTest.Run r = ParametricRulesTest.run(study(), scenarioParameters);
+        return new Compiled(r.ai(), r.compiled());
     }
 
     static final Compiled BASE = compile(CENTRAL);
