@@ -86,21 +86,17 @@ public final class WorkloadEnergyRule implements Rule {
                 }
                 lines.add("IT energy = " + Rules.fmt(measured.central()) + " kWh measured (" + m.evidence() + ") × "
                         + Rules.fmt(runs.central()) + " run(s) = " + Rules.fmt(kwh.central()) + " kWh");
-            } else if (w.energy() instanceof Declarations.PerToken t) {
-                Value tokens = ctx.declared(w.tokens());
-                Value perToken = ctx.declared(t.kwhPerToken());
-                deviceHours = ctx.declared(t.deviceHours());
-                kwh = tokens.times(perToken).times(runs);
-                lines.add("IT energy = " + Rules.fmt(tokens.central()) + " tokens × " + Rules.fmt(perToken.central() * 1000)
-                        + " Wh / 1000 = " + Rules.fmt(kwh.central()) + " kWh");
             } else {
-                PerQuery q = (PerQuery) w.energy();
-                Value queries = ctx.declared(w.queries());
-                Value perQuery = ctx.declared(q.kwhPerQuery());
-                deviceHours = ctx.declared(q.deviceHours());
-                kwh = queries.times(perQuery).times(runs);
-                lines.add("IT energy = " + Rules.fmt(queries.central()) + " queries × " + Rules.fmt(perQuery.central() * 1000)
-                        + " Wh / 1000 = " + Rules.fmt(kwh.central()) + " kWh");
+                // served volume × energy per unit: tokens × kWh per token, or queries × kWh per query
+                boolean tokens = w.energy() instanceof Declarations.PerToken;
+                Value volume = ctx.declared(tokens ? w.tokens() : w.queries());
+                Value perUnit = ctx.declared(tokens ? ((Declarations.PerToken) w.energy()).kwhPerToken()
+                        : ((PerQuery) w.energy()).kwhPerQuery());
+                deviceHours = ctx.declared(tokens ? ((Declarations.PerToken) w.energy()).deviceHours()
+                        : ((PerQuery) w.energy()).deviceHours());
+                kwh = volume.times(perUnit).times(runs);
+                lines.add("IT energy = " + Rules.fmt(volume.central()) + (tokens ? " tokens × " : " queries × ")
+                        + Rules.fmt(perUnit.central() * 1000) + " Wh / 1000 = " + Rules.fmt(kwh.central()) + " kWh");
             }
             Value pue = ctx.declared(dc.get().pue());
             Value wue = ctx.declared(dc.get().wueOnsite());
