@@ -39,8 +39,9 @@ import net.jqwik.api.constraints.IntRange;
  * distance are parameters; a training workload of {@code dh} device-hours and an inference workload of
  * {@code queries × kwh_q}; idle energy shared by IT energy and the building by a formula rule.
  */
-class ParametricStudyProperties {
-    static final Map<String, Double> CENTRAL = central();
+public class ParametricStudyProperties {
+    /** The scenario's global parameters and their central values (also used by the benchmarks). */
+    public static final Map<String, Double> CENTRAL = central();
 
     private static Map<String, Double> central() {
         Map<String, Double> m = new LinkedHashMap<>();
@@ -73,7 +74,8 @@ class ParametricStudyProperties {
         return new Expression.Variable(name, 0);
     }
 
-    static AiScenario study() {
+    /** The study (also used by the benchmarks). */
+    public static AiScenario study() {
         Map<String, Expression> mix = new LinkedHashMap<>();
         mix.put("coal", var("coal_share"));
         mix.put("gas", new Expression.Binary("-", number(1), var("coal_share"), 0));
