@@ -45,7 +45,7 @@ public class AiParametersBenchmark {
 
     @Setup
     public void setUp() {
-        AiStudy ai = Cradle.aiCompiler().compile(ParametricStudyProperties.study(), ParametricStudyProperties.CENTRAL);
+        AiStudy ai = Cradle.aiCompiler(FactorLibrary.bundled()).compile(ParametricStudyProperties.study(), ParametricStudyProperties.CENTRAL);
         system = Cradle.compile(system(ai, ParametricStudyProperties.CENTRAL));
         market = ai.marketBasis(system);
         slot = system.parameters().globalSlot("dh");
@@ -73,7 +73,7 @@ public class AiParametersBenchmark {
     public double rerunRulesAndRecompile() {
         Map<String, Double> changed = new LinkedHashMap<>(ParametricStudyProperties.CENTRAL);
         changed.put("dh", value);
-        AiStudy ai = Cradle.aiCompiler().compile(ParametricStudyProperties.study(), changed);
+        AiStudy ai = Cradle.aiCompiler(FactorLibrary.bundled()).compile(ParametricStudyProperties.study(), changed);
         CompiledSystem again = Cradle.compile(system(ai, changed));
         double[] p = again.parameters().constants();
         again.parameters().evaluateInto(p);

@@ -2,12 +2,15 @@ package dev.cradle.engine.ai;
 
 import dev.cradle.engine.ai.Declarations.Hardware;
 import dev.cradle.engine.ai.Declarations.TransportLeg;
-import dev.cradle.factors.FactorLibrary;
 import dev.cradle.model.Amount;
 import dev.cradle.model.Exchange;
 import dev.cradle.model.Flow;
 import dev.cradle.model.LifecycleStage;
 import dev.cradle.model.Process;
+import dev.cradle.model.data.EwasteTreatment;
+import dev.cradle.model.data.ImpactCategories;
+import dev.cradle.model.data.ReferenceData;
+import dev.cradle.model.data.ReferenceFlows;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -28,8 +31,9 @@ import java.util.Set;
 public final class HardwareEmbodiedRule implements Rule {
     /** Category ids that an embodied figure may be given for, and the pre-characterised flow carrying each. */
     public static final Map<String, String> EMBODIED_FLOWS = Map.of(
-            FactorLibrary.CLIMATE, "co2e_aggregated", FactorLibrary.ADP_ELEMENTS, "adp_elements_sb_eq",
-            FactorLibrary.ADP_FOSSIL, "fossil_energy", FactorLibrary.WATER_SCARCITY, "water_scarcity_world_eq");
+            ImpactCategories.CLIMATE, ReferenceFlows.CO2E_AGGREGATED, ImpactCategories.ADP_ELEMENTS,
+            ReferenceFlows.ADP_ELEMENTS_SB_EQ, ImpactCategories.ADP_FOSSIL, ReferenceFlows.FOSSIL_ENERGY,
+            ImpactCategories.WATER_SCARCITY, ReferenceFlows.WATER_SCARCITY_WORLD_EQ);
 
     @Override
     public int order() {
@@ -112,7 +116,7 @@ public final class HardwareEmbodiedRule implements Rule {
     }
 
     static Map<LifecycleStage, Stage> stagesOf(CompilationContext ctx, Hardware h) {
-        FactorLibrary lib = ctx.library();
+        ReferenceData lib = ctx.library();
         Map<LifecycleStage, Stage> out = new EnumMap<>(LifecycleStage.class);
         for (Map.Entry<LifecycleStage, List<Exchange>> e : h.inventory().entrySet()) {
             List<PerDevice> x = new ArrayList<>();
@@ -126,7 +130,7 @@ public final class HardwareEmbodiedRule implements Rule {
                     + " exchanges"));
         }
         if (!h.archetype().isEmpty()) {
-            Optional<Process> p = lib.process("device:" + h.archetype()).or(() -> lib.process("component:" + h.archetype()));
+            Optional<Process> p = lib.deviceArchetype(h.archetype());
             if (p.isEmpty()) {
                 ctx.problem("hardware:" + h.id(), "no device archetype '" + h.archetype()
                         + "' in the factor library (see 'cradle factors search device')");
@@ -140,7 +144,7 @@ public final class HardwareEmbodiedRule implements Rule {
                 }
                 String basis = p.get().tags().getOrDefault("embodied_basis", "");
                 out.merge(LifecycleStage.MANUFACTURING, new Stage(x, p.get().coverage(), "archetype " + p.get().id()
-                        + " (cradle-to-gate, " + lib.originOf(p.get().id()).map(d -> d.id()).orElse("?")
+                        + " (cradle-to-gate, " + lib.sourceOf(p.get().id()).orElse("?")
                         + (basis.isEmpty() ? "" : "; " + basis) + ")"
                         + (named.isEmpty() ? "" : "; library parameter " + String.join(", ", named))),
                         HardwareEmbodiedRule::merge);
@@ -160,13 +164,13 @@ public final class HardwareEmbodiedRule implements Rule {
             }
             out.merge(LifecycleStage.MANUFACTURING, new Stage(x, coverage, basis.toString()), HardwareEmbodiedRule::merge);
         }
-        Flow co2e = lib.flow("co2e_aggregated").orElseThrow();
+        Flow co2e = lib.aggregatedCo2e();
         if (h.massKg() != null && !h.transport().isEmpty()) {
             Value mass = ctx.value(h.massKg());
             Value kg = Value.of(0);
             StringBuilder basis = new StringBuilder();
             for (TransportLeg leg : h.transport()) {
-                Optional<Process> mode = lib.process("freight:" + leg.mode());
+                Optional<Process> mode = lib.freight(leg.mode());
                 if (mode.isEmpty()) {
                     ctx.problem("hardware:" + h.id(), "unknown transport mode '" + leg.mode() + "'; use air, sea, road or rail");
                     continue;
@@ -179,15 +183,16 @@ public final class HardwareEmbodiedRule implements Rule {
                         .append(leg.mode()).append(')');
             }
             out.put(LifecycleStage.TRANSPORT, new Stage(List.of(new PerDevice(Rules.elementary(co2e, kg), kg)),
-                    Set.of(FactorLibrary.CLIMATE), basis + " = " + Rules.fmt(kg.central()) + " kg CO2-eq (defra-2025-freight)"));
+                    Set.of(ImpactCategories.CLIMATE), basis + " = " + Rules.fmt(kg.central()) + " kg CO2-eq (defra-2025-freight)"));
         }
         if (h.massKg() != null) {
             Value mass = ctx.value(h.massKg());
             Value rate = h.recyclingRate() == null ? Value.of(lib.recyclingRates().get("world")) : ctx.value(h.recyclingRate());
-            double[] t = lib.ewasteTreatment();
+            EwasteTreatment treatment = lib.ewasteTreatment();
+            double[] t = {treatment.recycledKgCo2ePerKg(), treatment.landfilledKgCo2ePerKg()};
             Value kg = mass.times(rate.times(t[0]).plus(Value.of(1).minus(rate).times(t[1])));
             out.put(LifecycleStage.END_OF_LIFE, new Stage(List.of(new PerDevice(Rules.elementary(co2e, kg), kg)),
-                    Set.of(FactorLibrary.CLIMATE), Rules.fmt(mass.central()) + " kg × (" + Rules.fmt(rate.central()) + " × "
+                    Set.of(ImpactCategories.CLIMATE), Rules.fmt(mass.central()) + " kg × (" + Rules.fmt(rate.central()) + " × "
                     + t[0] + " + " + Rules.fmt(1 - rate.central()) + " × " + t[1] + ") = " + Rules.fmt(kg.central())
                     + " kg CO2-eq (ewaste)"));
         }
@@ -213,7 +218,7 @@ public final class HardwareEmbodiedRule implements Rule {
         String unit = ex.unit().symbol() + (ex.flow().id().equals("co2e_aggregated") ? " CO2-eq" : "");
         Value perDevice = ctx.libraryParameter(name, central, unit, ex.uncertainty(),
                 "embodied " + ex.flow().name() + " of one device of hardware " + h.id() + " (archetype " + archetype.id()
-                        + ", " + ctx.library().originOf(archetype.id()).map(d -> d.id()).orElse("factor library")
+                        + ", " + ctx.library().sourceOf(archetype.id()).orElse("factor library")
                         + "; range from the library)");
         return new PerDevice(new Exchange(ex.flow(), ex.direction(), ex.amount(), ex.unit(), false, "", null),
                 perDevice.times(factor));
@@ -230,6 +235,6 @@ public final class HardwareEmbodiedRule implements Rule {
     private static Set<String> intersection(Set<String> a, Set<String> b) {
         Set<String> out = new LinkedHashSet<>(a);
         out.retainAll(b);
-        return out.isEmpty() ? Set.of(FactorLibrary.COVERS_NOTHING) : out;
+        return out.isEmpty() ? Set.of(ImpactCategories.COVERS_NOTHING) : out;
     }
 }

@@ -88,7 +88,7 @@ final class Rules {
             d.inventoryPerKwh().forEach((flow, perKwh) -> out.add(elementary(flow, facilityKwh.times(perKwh))));
             return out;
         }
-        return List.of(exchange(ctx.library().flow("co2e_aggregated").orElseThrow(), Direction.OUTPUT,
+        return List.of(exchange(ctx.library().aggregatedCo2e(), Direction.OUTPUT,
                 facilityKwh.times(intensity)));
     }
 

@@ -2,7 +2,8 @@ package dev.cradle.engine.ai;
 
 import dev.cradle.engine.ai.Declarations.Datacenter;
 import dev.cradle.engine.ai.Declarations.Infrastructure;
-import dev.cradle.factors.FactorLibrary;
+import dev.cradle.model.data.ImpactCategories;
+import dev.cradle.model.data.ReferenceData;
 import dev.cradle.model.LifecycleStage;
 import dev.cradle.model.Process;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class SharedInfrastructureRule implements Rule {
 
     @Override
     public void apply(CompilationContext ctx) {
-        FactorLibrary lib = ctx.library();
+        ReferenceData lib = ctx.library();
         for (Datacenter dc : ctx.scenario().datacenters()) {
             List<WorkloadFacts> sharing = ctx.facts.values().stream()
                     .filter(f -> f.hardware().datacenter().equals(dc.id())).toList();
@@ -38,7 +39,12 @@ public final class SharedInfrastructureRule implements Rule {
                 List<String> basis = new ArrayList<>();
                 Value embodied;
                 Value capacity = ctx.declared(infra.capacityMw());
-                Set<String> coverage = Set.of(FactorLibrary.CLIMATE);
+                Set<String> coverage = Set.of(ImpactCategories.CLIMATE);
+                if (infra.embodiedKg() == null && lib.datacenterBuilding().isEmpty()) {
+                    ctx.problem("datacenter:" + dc.id(), "infrastructure '" + infra.id() + "' gives no embodied emissions "
+                            + "and the reference data has no datacenter building figure per MW: give its 'embodied'");
+                    continue;
+                }
                 if (infra.embodiedKg() == null) {
                     Value perMw = buildingPerMw(ctx, dc);
                     embodied = perMw.times(capacity);
@@ -63,7 +69,7 @@ public final class SharedInfrastructureRule implements Rule {
                         + Rules.fmt(lifetime.central()) + " h = " + Rules.fmt(amount.central()) + " kg CO2-eq");
                 SharedCosts.allocate(ctx, name(), "datacenter:" + dc.id(), dc.id() + "/" + infra.id(), infra.name() + " of " + dc.id(),
                         amount.central(), "kg CO2-eq", infra.rule(), sharing,
-                        List.of(Rules.elementary(lib.flow("co2e_aggregated").orElseThrow(), amount)),
+                        List.of(Rules.elementary(lib.aggregatedCo2e(), amount)),
                         LifecycleStage.MANUFACTURING, coverage, infra.origin(), basis);
             }
         }
@@ -75,7 +81,7 @@ public final class SharedInfrastructureRule implements Rule {
      * constant when the library gives no range.
      */
     private static Value buildingPerMw(CompilationContext ctx, Datacenter dc) {
-        Process p = ctx.library().process("building:datacenter").orElseThrow();
+        Process p = ctx.library().datacenterBuilding().orElseThrow();
         double central = DatacenterRule.constant(p, "co2e_aggregated");
         var x = DatacenterRule.exchange(p, "co2e_aggregated");
         if (x.isEmpty() || x.get().uncertainty() == null) {
@@ -84,6 +90,6 @@ public final class SharedInfrastructureRule implements Rule {
         return ctx.libraryParameter("datacenter." + Rules.nameSegment(dc.id()) + ".building_gwp_per_mw", central,
                 "kg CO2-eq/MW", x.get().uncertainty(), "embodied building and infrastructure of datacenter " + dc.id()
                         + " per MW of IT capacity: the library's upper estimate, uniform over its range ("
-                        + ctx.library().originOf(p.id()).map(d -> d.id()).orElse("factor library") + ")");
+                        + ctx.library().sourceOf(p.id()).orElse("factor library") + ")");
     }
 }

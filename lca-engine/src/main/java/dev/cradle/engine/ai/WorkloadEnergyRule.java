@@ -6,7 +6,6 @@ import dev.cradle.engine.ai.Declarations.Hardware;
 import dev.cradle.engine.ai.Declarations.Measured;
 import dev.cradle.engine.ai.Declarations.PerQuery;
 import dev.cradle.engine.ai.Declarations.Workload;
-import dev.cradle.factors.FactorLibrary;
 import dev.cradle.model.Exchange;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +104,7 @@ public final class WorkloadEnergyRule implements Rule {
                 continue;
             }
             // reserved capacity at the archetype's TDP, else at the average power (0 when neither is known)
-            Value tdp = ctx.library().devicePower(h.archetype()).map(p -> p[0]).filter(v -> !Double.isNaN(v))
+            Value tdp = ctx.library().devicePower(h.archetype()).map(p -> p.tdpW()).filter(v -> !Double.isNaN(v))
                     .map(Value::of).orElse(Double.isNaN(powerW) ? Value.of(0) : power);
             Value reserved = deviceHours.times(tdp).div(1e6);
             List<WorkloadFacts.Usage> secondary = new ArrayList<>();
@@ -130,7 +129,7 @@ public final class WorkloadEnergyRule implements Rule {
             String grid = dcFacts.gridDescription();
             if (w.energy() instanceof Measured m) {
                 if (m.detail() != null && m.detail().gridFromFile()) {
-                    var fileGrid = m.detail().gridCodes().stream().map(c -> ctx.library().process("grid:" + c))
+                    var fileGrid = m.detail().gridCodes().stream().map(c -> ctx.library().gridElectricity(c))
                             .flatMap(Optional::stream).findFirst();
                     if (fileGrid.isEmpty()) {
                         ctx.problem(path, "'grid: from_file' needs a place the factor library knows, but " + m.detail().file()
@@ -193,8 +192,7 @@ public final class WorkloadEnergyRule implements Rule {
         if (h.powerW() != null) {
             return ctx.value(h.powerW());
         }
-        return Value.of(ctx.library().devicePower(h.archetype()).map(p -> !Double.isNaN(p[1]) ? p[1] : p[0])
-                .orElse(Double.NaN));
+        return Value.of(ctx.library().devicePower(h.archetype()).map(p -> p.typicalW()).orElse(Double.NaN));
     }
 
     private static void requirePower(CompilationContext ctx, String path, double power, Workload w) {

@@ -17,7 +17,6 @@ import dev.cradle.engine.ai.Declarations.Model;
 import dev.cradle.engine.ai.Declarations.Workload;
 import dev.cradle.engine.calc.CompiledSystem;
 import dev.cradle.engine.result.LcaResult;
-import dev.cradle.factors.FactorLibrary;
 import dev.cradle.model.Amount;
 import dev.cradle.model.Exchange;
 import dev.cradle.model.Expression;
@@ -51,7 +50,7 @@ class ParametricRulesTest {
                 "test"));
         Datacenter dc = new Datacenter("dc", "dc", grid, "", number(1.2), number(0), number(0), number(0.1), null, infra,
                 number(0.1), number(100), "test");
-        Hardware hw = new Hardware("gpus", "2 GPUs", archetype, archetype.isEmpty() ? Map.of(FactorLibrary.CLIMATE,
+        Hardware hw = new Hardware("gpus", "2 GPUs", archetype, archetype.isEmpty() ? Map.of(dev.cradle.model.data.ImpactCategories.CLIMATE,
                 number(100)) : Map.of(), Map.of(), number(2), number(1000), number(0.5), "dc", var("gpu_w"), null, null, null,
                 null, List.of(), null, new AllocationRule.ByDeviceHours(), "test");
         Workload w1 = new Workload("w1", "m1", MlPhase.TRAINING, "gpus", new Declarations.DeviceHours(var("dh")), null,
@@ -89,12 +88,12 @@ class ParametricRulesTest {
 
     /** Compiles {@code s} as the loader does: the scenario's global parameters, then the rules' own. */
     static Run run(AiScenario s, Map<String, Double> parameters) {
-        AiStudy ai = Cradle.aiCompiler().compile(s, parameters);
+        AiStudy ai = Cradle.aiCompiler(BundledFigures.WITH_RANGES).compile(s, parameters);
         List<Parameter> globals = new ArrayList<>();
         parameters.forEach((k, v) -> globals.add(Parameter.of(k, v)));
         globals.addAll(ai.parameters());
         ProductSystem sys = new ProductSystem("ai", ai.processes(), ai.functionalUnit(), globals,
-                FactorLibrary.bundled().defaultMethods(), null);
+                BundledFigures.WITH_RANGES.defaultMethods(), null);
         return new Run(ai, Cradle.compile(sys));
     }
 

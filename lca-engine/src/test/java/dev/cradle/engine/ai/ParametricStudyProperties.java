@@ -65,7 +65,7 @@ public class ParametricStudyProperties {
 
     private static Map<String, Double> library() {
         Map<String, Double> m = new LinkedHashMap<>();
-        Cradle.aiCompiler().compile(study(), CENTRAL).libraryParameters().forEach(p -> m.put(p.name(),
+        Cradle.aiCompiler(BundledFigures.WITH_RANGES).compile(study(), CENTRAL).libraryParameters().forEach(p -> m.put(p.name(),
                 ((dev.cradle.model.Amount.Constant) p.amount()).value()));
         return m;
     }
