@@ -1,6 +1,7 @@
 package dev.cradle.engine.ai;
 
 import dev.cradle.engine.calc.CompiledSystem;
+import dev.cradle.engine.calc.NamedFunctionalUnit;
 import dev.cradle.model.FunctionalUnit;
 import dev.cradle.model.Parameter;
 import dev.cradle.model.Process;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /**
  * What the AI rules produced: processes and parameters to add to the product system, the functional
- * unit, the trace of every generated process, the allocation records, the market basis; measured workloads
+ * units (the primary one first: the product system's own), the trace of every generated process, the allocation records, the market basis; measured workloads
  * set beside the declared study, and the warnings of the compilation.
  *
  * <p>Every exchange amount and parameter the rules emit is a constant or an expression tree over the
@@ -30,10 +31,14 @@ import java.util.Map;
  *
  * @param marketBasis grid intensity parameter → its market-based value (central and tree)
  */
-public record AiStudy(List<Process> processes, List<Parameter> parameters, FunctionalUnit functionalUnit,
+public record AiStudy(List<Process> processes, List<Parameter> parameters, List<NamedFunctionalUnit> functionalUnits,
                       List<Trace> traces, List<AllocationRecord> allocations, Map<String, Value> marketBasis,
                       List<WorkloadEnergy> energy, List<MeasurementCheck> measurements, List<Warning> warnings) {
     public AiStudy {
+        functionalUnits = List.copyOf(functionalUnits);
+        if (functionalUnits.isEmpty()) {
+            throw new IllegalArgumentException("an AI study has at least one functional unit");
+        }
         energy = List.copyOf(energy);
         measurements = List.copyOf(measurements);
         warnings = List.copyOf(warnings);
@@ -58,6 +63,11 @@ public record AiStudy(List<Process> processes, List<Parameter> parameters, Funct
      */
     public List<Parameter> libraryParameters() {
         return parameters.stream().filter(p -> p.uncertainty() != null).toList();
+    }
+
+    /** The primary functional unit: the product system's own. */
+    public FunctionalUnit functionalUnit() {
+        return functionalUnits.get(0).unit();
     }
 
     /** The compiled system's parameter vector at the central values, with market-based grid intensities. */

@@ -5,7 +5,6 @@ import dev.cradle.engine.ai.Declarations.AiScenario;
 import dev.cradle.model.Exchange;
 import dev.cradle.model.Expression;
 import dev.cradle.model.Flow;
-import dev.cradle.model.FunctionalUnit;
 import dev.cradle.model.Parameter;
 import dev.cradle.model.Process;
 import dev.cradle.model.data.ReferenceData;
@@ -40,7 +39,8 @@ public final class CompilationContext {
     /** Grid intensity parameter → its market-based value (see {@link AiStudy#marketBasis()}). */
     final Map<String, Value> marketBasis = new LinkedHashMap<>();
     final List<ModelProblem> problems = new ArrayList<>();
-    FunctionalUnit functionalUnit;
+    /** The study's functional units, the primary one first (set by the functional-unit rule). */
+    final List<dev.cradle.engine.calc.NamedFunctionalUnit> functionalUnits = new ArrayList<>();
 
     private final Map<String, Double> parameterValues;
 
