@@ -217,7 +217,8 @@ public final class HardwareEmbodiedRule implements Rule {
         named.add(name);
         String unit = ex.unit().symbol() + (ex.flow().id().equals("co2e_aggregated") ? " CO2-eq" : "");
         Value perDevice = ctx.libraryParameter(name, central, unit, ex.uncertainty(),
-                "embodied " + ex.flow().name() + " of one device of hardware " + h.id() + " (archetype " + archetype.id()
+                "embodied " + (what.equals("embodied_gwp") ? "greenhouse gases" : ex.flow().name()) + " of one device of hardware "
+                        + h.id() + " (archetype " + archetype.id()
                         + ", " + ctx.library().sourceOf(archetype.id()).orElse("factor library")
                         + "; range from the library)");
         return new PerDevice(new Exchange(ex.flow(), ex.direction(), ex.amount(), ex.unit(), false, "", null),
