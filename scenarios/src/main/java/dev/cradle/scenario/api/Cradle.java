@@ -10,7 +10,6 @@ import dev.cradle.scenario.ScenarioException;
 import dev.cradle.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The analyst's entry point for studies: scenario files ({@link #run(Path)}), AI studies built in Java
@@ -90,14 +89,14 @@ public final class Cradle {
 
     /** A calculator over a loaded scenario's compiled system: new parameter values, no reloading. */
     public static ParameterCalculator calculator(LoadedScenario s) {
-        return ParameterCalculator.of(s.compiled(), s.aiStudy().map(a -> a.marketOverrides()).orElse(Map.of()),
+        return ParameterCalculator.of(s.compiled(), s.aiStudy().map(a -> a.marketBasis(s.compiled())).orElse(null),
                 dev.cradle.engine.Cradle.calculator());
     }
 
     /** A calculator over an AI study built in Java (compiled once here). */
     public static ParameterCalculator calculator(Study study) {
-        return ParameterCalculator.of(SystemCompiler.compile(study.system()), study.ai().marketOverrides(),
-                dev.cradle.engine.Cradle.calculator());
+        CompiledSystem compiled = SystemCompiler.compile(study.system());
+        return ParameterCalculator.of(compiled, study.ai().marketBasis(compiled), dev.cradle.engine.Cradle.calculator());
     }
 
     /** The problems of a {@link ScenarioException}, one {@code file:line:column: message} each. */

@@ -6,7 +6,6 @@ import dev.cradle.engine.calc.ParameterTable;
 import dev.cradle.engine.calc.Suggestions;
 import dev.cradle.engine.result.LcaResult;
 import dev.cradle.model.Parameter;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,24 +28,22 @@ import java.util.Set;
  *
  * <p>Inputs are the global parameters whose value is a number; a parameter defined by a formula is
  * computed from the others and cannot be set. The market-based result sets the AI rules' grid-intensity
- * parameters to their market-based values, over whatever was set for them here.
+ * parameters to their market-based expressions evaluated on the same parameters.
  */
 public final class ParameterCalculator {
     private final CompiledSystem compiled;
     private final LcaCalculator calculator;
-    private final int[] marketSlots;
-    private final double[] marketValues;
+    private final dev.cradle.engine.ai.MarketBasis market;
     private final Map<String, Integer> inputs;
     private final Set<String> formulas;
     private final double[] values;
 
-    private ParameterCalculator(CompiledSystem compiled, LcaCalculator calculator, int[] marketSlots,
-                                double[] marketValues, Map<String, Integer> inputs, Set<String> formulas,
-                                double[] values) {
+    private ParameterCalculator(CompiledSystem compiled, LcaCalculator calculator,
+                                dev.cradle.engine.ai.MarketBasis market, Map<String, Integer> inputs,
+                                Set<String> formulas, double[] values) {
         this.compiled = compiled;
         this.calculator = calculator;
-        this.marketSlots = marketSlots;
-        this.marketValues = marketValues;
+        this.market = market;
         this.inputs = inputs;
         this.formulas = formulas;
         this.values = values;
@@ -55,10 +52,10 @@ public final class ParameterCalculator {
     /**
      * A calculator over a compiled system.
      *
-     * @param marketOverrides parameter values that turn location-based into market-based results (the AI
-     *                        rules' {@code marketOverrides}); empty for a study without AI declarations
+     * @param market the AI rules' market basis compiled against {@code compiled} (each grid intensity slot's
+     *               market-based expression over the parameters); null for a study without AI declarations
      */
-    public static ParameterCalculator of(CompiledSystem compiled, Map<String, Double> marketOverrides,
+    public static ParameterCalculator of(CompiledSystem compiled, dev.cradle.engine.ai.MarketBasis market,
                                          LcaCalculator calculator) {
         ParameterTable table = compiled.parameters();
         Map<String, Integer> inputs = new LinkedHashMap<>();
@@ -74,19 +71,8 @@ public final class ParameterCalculator {
                 inputs.put(p.name(), slot);
             }
         }
-        int[] slots = new int[marketOverrides.size()];
-        double[] vals = new double[marketOverrides.size()];
-        int n = 0;
-        for (Map.Entry<String, Double> e : new java.util.TreeMap<>(marketOverrides).entrySet()) {
-            int slot = table.globalSlot(e.getKey());
-            if (slot >= 0) {
-                slots[n] = slot;
-                vals[n++] = e.getValue();
-            }
-        }
-        return new ParameterCalculator(compiled, calculator, Arrays.copyOf(slots, n), Arrays.copyOf(vals, n),
-                java.util.Collections.unmodifiableMap(inputs), java.util.Collections.unmodifiableSet(formulas),
-                table.evaluate());
+        return new ParameterCalculator(compiled, calculator, market, java.util.Collections.unmodifiableMap(inputs),
+                java.util.Collections.unmodifiableSet(formulas), table.evaluate());
     }
 
     /** The global parameters that can be set, in declaration order. */
@@ -96,7 +82,7 @@ public final class ParameterCalculator {
 
     /** Whether the study has a market-based result (AI declarations with a grid). */
     public boolean hasMarketBased() {
-        return marketSlots.length > 0;
+        return market != null;
     }
 
     /**
@@ -132,7 +118,7 @@ public final class ParameterCalculator {
         }
         double[] v = values.clone();
         v[slot] = value;
-        return new ParameterCalculator(compiled, calculator, marketSlots, marketValues, inputs, formulas, v);
+        return new ParameterCalculator(compiled, calculator, market, inputs, formulas, v);
     }
 
     /** A calculator with several parameters set at once. */
@@ -168,11 +154,13 @@ public final class ParameterCalculator {
         return calculator.calculate(compiled, parameters);
     }
 
-    /** As {@link #calculate(double[])}, with the grid-intensity slots set to their market-based values first. */
+    /**
+     * As {@link #calculate(double[])}, then with each grid-intensity slot set to its market-based expression
+     * evaluated on the same vector (a copy: {@code parameters} keeps its location-based values).
+     */
     public LcaResult calculateMarketBased(double[] parameters) {
-        for (int i = 0; i < marketSlots.length; i++) {
-            parameters[marketSlots[i]] = marketValues[i];
-        }
-        return calculate(parameters);
+        compiled.parameters().evaluateInto(parameters);
+        double[] p = market == null ? parameters : market.apply(parameters);
+        return calculator.calculate(compiled, p);
     }
 }
