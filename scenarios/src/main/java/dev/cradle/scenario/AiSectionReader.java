@@ -539,9 +539,7 @@ final class AiSectionReader {
 
     /** An elementary exchange in its flow's natural direction: resources and water in, emissions out. */
     private static Exchange naturalExchange(Flow f, double amount) {
-        boolean in = f.compartment() == dev.cradle.model.Compartment.RESOURCE
-                || f.compartment() == dev.cradle.model.Compartment.WATER_CONSUMED;
-        return in ? Exchange.input(f, amount, f.referenceUnit()) : Exchange.output(f, amount, f.referenceUnit());
+        return f.isInputByNature() ? Exchange.input(f, amount, f.referenceUnit()) : Exchange.output(f, amount, f.referenceUnit());
     }
 
     private Optional<Model> model(YamlNode n) {

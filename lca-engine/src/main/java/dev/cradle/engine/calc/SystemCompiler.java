@@ -15,7 +15,6 @@ import dev.cradle.model.AllocationFactor;
 import dev.cradle.model.AllocationMethod;
 import dev.cradle.model.Amount;
 import dev.cradle.model.CharacterisationFactor;
-import dev.cradle.model.Compartment;
 import dev.cradle.model.Direction;
 import dev.cradle.model.Exchange;
 import dev.cradle.model.Flow;
@@ -121,7 +120,7 @@ public final class SystemCompiler {
                     }
                 } else if (e.flow().isElementary()) {
                     int row = flows.indexOf(e.flow().id()).orElseThrow();
-                    double natural = e.direction() == naturalDirection(e.flow()) ? 1 : -1;
+                    double natural = e.direction() == e.flow().naturalDirection() ? 1 : -1;
                     bTerms.add(new PendingTerm(bPattern.add(row, j), natural * unitFactor, amount, allocation.get(x)));
                 } else {
                     Integer provider = link(p, e, path, providersByFlow, tech);
@@ -240,12 +239,6 @@ public final class SystemCompiler {
         return terms.stream()
                 .map(t -> new CompiledSystem.Term(pattern.slotOf(t.ticket()), t.multiplier(), t.amount(), t.allocation()))
                 .toArray(CompiledSystem.Term[]::new);
-    }
-
-    /** The direction in which an elementary flow normally crosses the boundary. */
-    static Direction naturalDirection(Flow f) {
-        return f.compartment() == Compartment.RESOURCE || f.compartment() == Compartment.WATER_CONSUMED
-                ? Direction.INPUT : Direction.OUTPUT;
     }
 
     private TechIndex techIndex() {
