@@ -102,7 +102,7 @@ final class AiSectionReader {
                 }
                 return r.inDomain(v, converted, kind, field, where, s.text().trim());
             } catch (IllegalArgumentException e) {
-                r.problem(v.position(), "'" + key + "'" + of + ": " + ScenarioReader.quantityProblem(e.getMessage(), s.text())
+                r.problem(v.position(), "'" + key + "'" + of + ": " + ScenarioReader.quantityProblem(e, s.text())
                         + "; e.g. '" + example(dim) + "'");
                 return Optional.empty();
             }
@@ -155,7 +155,7 @@ final class AiSectionReader {
                 }
                 return r.inDomain(v, rate, "datacenter", key, where, text);
             } catch (IllegalArgumentException e) {
-                r.problem(v.position(), "'" + key + "': " + ScenarioReader.quantityProblem(e.getMessage(), text) + "; write it like "
+                r.problem(v.position(), "'" + key + "': " + ScenarioReader.quantityProblem(e, text) + "; write it like "
                         + hint);
                 return Optional.empty();
             }
