@@ -358,9 +358,9 @@ final class AiSectionReader {
             if (!shares.isEmpty() && Math.abs(sum - 1) > 1e-6) {
                 r.problem(m.get("grid_mix").get().position(), "the generation shares sum to " + sum + ", not 1");
             }
-            grid = new Declarations.MixGrid(shares);
+            grid = new Declarations.MixGrid(Declarations.numbers(shares));
         } else if (m.get("grid_intensity").isPresent()) {
-            grid = perKwh(m, "grid_intensity", Dimension.MASS, "kg", where).map(Declarations.ExplicitGrid::new).orElse(null);
+            grid = perKwh(m, "grid_intensity", Dimension.MASS, "kg", where).map(v -> new Declarations.ExplicitGrid(Declarations.number(v))).orElse(null);
         }
         double pue = m.get("pue").isPresent() ? num(m, "datacenter", "pue", where).orElse(Double.NaN) : 1.0;
         double wue = perKwh(m, "wue_onsite", Dimension.VOLUME, "L", where).orElse(0.0);
@@ -402,18 +402,18 @@ final class AiSectionReader {
                             new AllocationRule.ByReservedCapacity());
                     if (iid.isPresent() && capacity.isPresent() && rule.isPresent()) {
                         double lifeH = life.orElse(r.library.datacenterLifetimeYears() * 8760);
-                        infra.add(new Infrastructure(iid.get(), r.text(im, "name", false, "").orElse(iid.get()), embodied,
-                                capacity.get(), lifeH, rule.get(), origin(im)));
+                        infra.add(new Infrastructure(iid.get(), r.text(im, "name", false, "").orElse(iid.get()), Declarations.number(embodied),
+                                Declarations.number(capacity.get()), Declarations.number(lifeH), rule.get(), origin(im)));
                     }
                 })));
         if (!Double.isNaN(tenantMw)) {
             // against the smallest item only: one problem, not one per item
-            for (Infrastructure i : infra.stream().min(java.util.Comparator.comparingDouble(Infrastructure::capacityMw))
+            for (Infrastructure i : infra.stream().min(java.util.Comparator.comparingDouble(i -> Declarations.literal(i.capacityMw())))
                     .stream().toList()) {
-                if (tenantMw > i.capacityMw() * (1 + 1e-9)) {
+                if (tenantMw > Declarations.literal(i.capacityMw()) * (1 + 1e-9)) {
                     YamlNode at = ((MapNode) m.get("tenancy").get()).get("it_power").orElse(m);
                     r.problem(at.position(), "the tenancy of " + where + " holds " + Messages.number(tenantMw) + " MW of IT "
-                            + "power, more than the " + Messages.number(i.capacityMw()) + " MW capacity of infrastructure '"
+                            + "power, more than the " + Messages.number(Declarations.literal(i.capacityMw())) + " MW capacity of infrastructure '"
                             + i.id() + "'; a tenancy is a part of the building: make 'it_power' at most the capacity "
                             + "(check both units)");
                 }
@@ -422,8 +422,8 @@ final class AiSectionReader {
         if (id.isEmpty() || grid == null || Double.isNaN(pue)) {
             return Optional.empty();
         }
-        Datacenter dc = new Datacenter(id.get(), r.text(m, "name", false, "").orElse(id.get()), grid, country, pue, wue,
-                offsite, market, renewable.orElse(Double.NaN), infra, tenantMw, tenancyH, origin(m));
+        Datacenter dc = new Datacenter(id.get(), r.text(m, "name", false, "").orElse(id.get()), grid, country, Declarations.number(pue), Declarations.number(wue),
+                Declarations.number(offsite), Declarations.number(market), Declarations.number(renewable.orElse(Double.NaN)), infra, Declarations.number(tenantMw), Declarations.number(tenancyH), origin(m));
         return Optional.of(dc);
     }
 
@@ -521,7 +521,7 @@ final class AiSectionReader {
                                 + "'; use air, sea, road or rail");
                     }
                     quantity(leg, "transport_leg", "distance", Dimension.DISTANCE, "km", true, "a transport leg")
-                            .ifPresent(km -> mode.ifPresent(md -> legs.add(new TransportLeg(md, km))));
+                            .ifPresent(km -> mode.ifPresent(md -> legs.add(new TransportLeg(md, Declarations.number(km)))));
                 })));
         if (!legs.isEmpty() && m.get("mass").isEmpty()) {
             r.problem(m.get("transport").get().position(), where + ": transport needs the device 'mass'");
@@ -532,9 +532,9 @@ final class AiSectionReader {
                 || count.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Hardware(id.get(), r.text(m, "name", false, "").orElse(id.get()), archetype, embodied,
-                inventory, count.get(), life.get(), utilisation, dc.get(), power, idlePower, idleEnergy, period, mass, legs,
-                recycling, idleRule.get(), origin(m)));
+        return Optional.of(new Hardware(id.get(), r.text(m, "name", false, "").orElse(id.get()), archetype, Declarations.numbers(embodied),
+                inventory, Declarations.number(count.get()), Declarations.number(life.get()), Declarations.number(utilisation), dc.get(), Declarations.number(power), Declarations.number(idlePower), Declarations.number(idleEnergy), Declarations.number(period), Declarations.number(mass), legs,
+                Declarations.number(recycling), idleRule.get(), origin(m)));
     }
 
     /** An elementary exchange in its flow's natural direction: resources and water in, emissions out. */
@@ -581,8 +581,8 @@ final class AiSectionReader {
         }
         double q = queries;
         double t = tokens;
-        return id.map(i -> new Model(i, r.text(m, "name", false, "").orElse(i), q, t, life,
-                derivedFrom, tasks, origin(m)));
+        return id.map(i -> new Model(i, r.text(m, "name", false, "").orElse(i), Declarations.number(q), Declarations.number(t), Declarations.number(life),
+                derivedFrom, Declarations.number(tasks), origin(m)));
     }
 
     private Optional<Workload> workload(YamlNode n, Set<String> hwIds, Set<String> modelIds, List<Hardware> hardware) {
@@ -649,7 +649,7 @@ final class AiSectionReader {
         if (m.get("energy").isPresent()) {
             double dh = num(m, "workload", "device_hours", where).orElse(Double.NaN);
             energy = quantity(m, "workload", "energy", Dimension.ENERGY, "kWh", true, where)
-                    .map(kwh -> new Declarations.Measured(kwh, Double.isNaN(dh) ? 0 : dh, "declared")).orElse(null);
+                    .map(kwh -> new Declarations.Measured(Declarations.number(kwh), Declarations.number(Double.isNaN(dh) ? 0 : dh), "declared")).orElse(null);
         } else if (m.get("storage").isPresent()) {
             // storage as capacity × time: the hardware's devices are gigabytes, so device-hours are GB-hours
             energy = r.asMap(m.get("storage").get(), "'storage'").flatMap(st -> {
@@ -657,17 +657,17 @@ final class AiSectionReader {
                 Optional<Double> gb = quantity(st, "storage", "capacity", Dimension.DATA_SIZE, "GB", true, "'storage'");
                 Optional<Double> hours = quantity(st, "storage", "duration", Dimension.TIME, "h", true, "'storage'");
                 return gb.isPresent() && hours.isPresent()
-                        ? Optional.of(new Declarations.DeviceHours(gb.get() * hours.get())) : Optional.empty();
+                        ? Optional.of(new Declarations.DeviceHours(Declarations.number(gb.get() * hours.get()))) : Optional.empty();
             }).orElse(null);
         } else if (m.get("device_hours").isPresent()) {
-            energy = num(m, "workload", "device_hours", where).map(Declarations.DeviceHours::new).orElse(null);
+            energy = num(m, "workload", "device_hours", where).map(v -> new Declarations.DeviceHours(Declarations.number(v))).orElse(null);
         } else if (m.get("flops").isPresent()) {
             energy = r.asMap(m.get("flops").get(), "'flops'").flatMap(f -> {
                 r.checkKeys(f, "flops");
                 Optional<Double> total = num(f, "flops", "total", "'flops'");
                 Optional<Double> peak = num(f, "flops", "peak_per_device", "'flops' (FLOP/s)");
                 Optional<Double> util = num(f, "flops", "utilisation", "'flops'");
-                Optional<Integer> devices = count(f, "flops", "devices", "'flops'", hwDecl.map(Hardware::count).orElse(1));
+                Optional<Integer> devices = count(f, "flops", "devices", "'flops'", hwDecl.map(x -> (int) Declarations.literal(x.count())).orElse(1));
                 List<String> missing = java.util.stream.Stream.of("total", "peak_per_device", "utilisation")
                         .filter(k -> f.get(k).isEmpty()).toList();
                 if (!missing.isEmpty()) {
@@ -677,13 +677,13 @@ final class AiSectionReader {
                 if (total.isEmpty() || peak.isEmpty() || util.isEmpty() || devices.isEmpty()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Declarations.Flops(total.get(), peak.get(), util.get(), devices.get()));
+                return Optional.of(new Declarations.Flops(Declarations.number(total.get()), Declarations.number(peak.get()), Declarations.number(util.get()), Declarations.number(devices.get())));
             }).orElse(null);
         } else if (m.get("codecarbon").isPresent()) {
-            energy = CodeCarbonReader.read(r, m.get("codecarbon").get(), hwDecl.map(Hardware::count).orElse(1)).orElse(null);
+            energy = CodeCarbonReader.read(r, m.get("codecarbon").get(), hwDecl.map(x -> (int) Declarations.literal(x.count())).orElse(1)).orElse(null);
         } else if (MeasurementKeys.KEYS.stream().anyMatch(k -> m.get(k).isPresent())) {
             String key = MeasurementKeys.KEYS.stream().filter(k -> m.get(k).isPresent()).findFirst().orElseThrow();
-            energy = MeasurementKeys.read(r, key, m.get(key).get(), hwDecl.map(Hardware::count).orElse(1)).orElse(null);
+            energy = MeasurementKeys.read(r, key, m.get(key).get(), hwDecl.map(x -> (int) Declarations.literal(x.count())).orElse(1)).orElse(null);
         } else {
             boolean perToken = m.get("energy_per_token").isPresent();
             String key = perToken ? "energy_per_token" : "energy_per_query";
@@ -694,7 +694,7 @@ final class AiSectionReader {
                 if (d.isPresent()) {
                     r.checkKeys(d.get(), "deployment");
                     int devices = count(d.get(), "deployment", "devices", "the deployment",
-                            hwDecl.map(Hardware::count).orElse(1)).orElse(0);
+                            hwDecl.map(x -> (int) Declarations.literal(x.count())).orElse(1)).orElse(0);
                     double hours = quantity(d.get(), "deployment", "period", Dimension.TIME, "h", true, "the deployment")
                             .orElse(0.0);
                     dh = devices * hours;
@@ -708,8 +708,8 @@ final class AiSectionReader {
                         + "'");
             }
             double deviceHours = dh;
-            energy = perUnit.map(kwh -> perToken ? (Declarations.Energy) new Declarations.PerToken(kwh, deviceHours)
-                    : new Declarations.PerQuery(kwh, deviceHours)).orElse(null);
+            energy = perUnit.map(kwh -> perToken ? (Declarations.Energy) new Declarations.PerToken(Declarations.number(kwh), Declarations.number(deviceHours))
+                    : new Declarations.PerQuery(Declarations.number(kwh), Declarations.number(deviceHours))).orElse(null);
         }
         if (energy instanceof Declarations.DeviceHours || energy instanceof Declarations.Flops) {
             tdpWarning(m, where, power, hwDecl);
@@ -717,8 +717,8 @@ final class AiSectionReader {
         if (id.isEmpty() || model.isEmpty() || phase.isEmpty() || hw.isEmpty() || energy == null || Double.isNaN(runs)) {
             return Optional.empty();
         }
-        return Optional.of(new Workload(id.get(), model.get(), phase.get(), hw.get(), energy, power, runs, queries, tokens,
-                period, alsoUses, origin(m)));
+        return Optional.of(new Workload(id.get(), model.get(), phase.get(), hw.get(), energy, Declarations.number(power), Declarations.number(runs), Declarations.number(queries), Declarations.number(tokens),
+                Declarations.number(period), alsoUses, origin(m)));
     }
 
     /**
@@ -727,7 +727,7 @@ final class AiSectionReader {
      * the result (a measured run typically averages well below TDP), so it is said.
      */
     private void tdpWarning(MapNode m, String where, double workloadPower, Optional<Hardware> hw) {
-        if (!Double.isNaN(workloadPower) || hw.isEmpty() || !Double.isNaN(hw.get().powerW())
+        if (!Double.isNaN(workloadPower) || hw.isEmpty() || !Double.isNaN(Declarations.literal(hw.get().powerW()))
                 || hw.get().archetype().isEmpty()) {
             return;
         }
@@ -744,7 +744,7 @@ final class AiSectionReader {
     private AiFunctionalUnit functionalUnit(Set<String> modelIds) {
         Optional<MapNode> fu = root.get("functional_unit").filter(n -> n instanceof MapNode).map(n -> (MapNode) n);
         if (fu.isEmpty() || fu.get().get("kind").isEmpty()) {
-            return new AiFunctionalUnit(FunctionalUnitKind.STUDY, "", 1, origin(root));
+            return new AiFunctionalUnit(FunctionalUnitKind.STUDY, "", Declarations.number(1), origin(root));
         }
         MapNode m = fu.get();
         Map<String, FunctionalUnitKind> kinds = new LinkedHashMap<>();
@@ -766,6 +766,6 @@ final class AiSectionReader {
         }
         double amount = m.get("amount").isPresent() ? num(m, "functional_unit", "amount", "the functional unit")
                 .orElse(1.0) : 1.0;
-        return new AiFunctionalUnit(kind.orElse(FunctionalUnitKind.STUDY), model, amount, origin(m));
+        return new AiFunctionalUnit(kind.orElse(FunctionalUnitKind.STUDY), model, Declarations.number(amount), origin(m));
     }
 }

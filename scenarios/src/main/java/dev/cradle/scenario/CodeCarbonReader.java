@@ -83,7 +83,7 @@ final class CodeCarbonReader {
         String evidence = ms.tool() + ", " + relative + ", " + ms.runs() + " run(s) in " + ms.rows() + " row(s)"
                 + (ms.skipped() > 0 ? ", " + ms.skipped() + " corrupt row(s) skipped" : "")
                 + (ms.places().isEmpty() ? "" : ", " + String.join(", ", ms.places()));
-        return new Declarations.Measured(ms.itKwh(), ms.durationS() / 3600 * devices, evidence, detail);
+        return new Declarations.Measured(Declarations.number(ms.itKwh()), Declarations.number(ms.durationS() / 3600 * devices), evidence, detail);
     }
 
     /** The file of a measurement key: the scalar itself, or the map's {@code file}. */

@@ -31,8 +31,18 @@ public final class AiCompiler {
         return rules;
     }
 
+    /** Compiles declarations that read no parameters (every field a literal). */
     public AiStudy compile(AiScenario scenario) {
-        CompilationContext ctx = new CompilationContext(scenario, library);
+        return compile(scenario, java.util.Map.of());
+    }
+
+    /**
+     * Compiles declarations whose fields are expressions over the scenario's global parameters.
+     *
+     * @param parameterValues the central value of every global parameter the declarations may read, by name
+     */
+    public AiStudy compile(AiScenario scenario, java.util.Map<String, Double> parameterValues) {
+        CompilationContext ctx = new CompilationContext(scenario, library, parameterValues);
         for (Rule r : rules) {
             try {
                 r.apply(ctx);

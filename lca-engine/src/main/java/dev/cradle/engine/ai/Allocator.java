@@ -64,7 +64,7 @@ public final class Allocator {
                 w[i] = 1;
             } else {
                 double[] vars = {f.deviceHours(), f.itKwh(), Double.isNaN(f.flops()) ? 0 : f.flops(), f.reservedMwh(),
-                        f.workload().runs(), f.workload().queries()};
+                        Declarations.literal(f.workload().runs()), Declarations.literal(f.workload().queries())};
                 w[i] = formula.evaluate(vars);
             }
             if (!(w[i] >= 0) || Double.isInfinite(w[i])) {

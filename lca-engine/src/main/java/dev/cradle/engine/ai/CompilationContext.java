@@ -4,6 +4,7 @@ import dev.cradle.engine.ModelProblem;
 import dev.cradle.engine.ai.Declarations.AiScenario;
 import dev.cradle.factors.FactorLibrary;
 import dev.cradle.model.Exchange;
+import dev.cradle.model.Expression;
 import dev.cradle.model.Flow;
 import dev.cradle.model.FunctionalUnit;
 import dev.cradle.model.Parameter;
@@ -40,9 +41,55 @@ public final class CompilationContext {
     final List<ModelProblem> problems = new ArrayList<>();
     FunctionalUnit functionalUnit;
 
-    CompilationContext(AiScenario scenario, FactorLibrary library) {
+    private final Map<String, Double> parameterValues;
+
+    CompilationContext(AiScenario scenario, FactorLibrary library, Map<String, Double> parameterValues) {
         this.scenario = scenario;
         this.library = library;
+        this.parameterValues = Map.copyOf(parameterValues);
+    }
+
+    /** The central values of the scenario's global parameters, by name. */
+    public Map<String, Double> parameterValues() {
+        return parameterValues;
+    }
+
+    /**
+     * A declared field as a {@link Value}: its tree, and its value at the parameters' central values.
+     *
+     * @return null when {@code e} is null (the field was not declared)
+     */
+    public Value value(Expression e) {
+        return e == null ? null : new Value(central(e), e);
+    }
+
+    /**
+     * The value of {@code e} at the parameters' central values; NaN when {@code e} is null (not declared).
+     *
+     * @throws dev.cradle.engine.formula.FormulaException when {@code e} reads a parameter the scenario does not declare
+     */
+    public double central(Expression e) {
+        if (e == null) {
+            return Double.NaN;
+        }
+        if (e instanceof Expression.Number n) {
+            return n.value();
+        }
+        List<String> names = List.copyOf(e.variables());
+        double[] values = new double[names.size()];
+        for (int i = 0; i < values.length; i++) {
+            Double v = parameterValues.get(names.get(i));
+            values[i] = v == null ? Double.NaN : v;
+        }
+        String text = e.text();
+        return dev.cradle.engine.formula.FormulaCompiler.compile(text, e, name -> {
+            int i = names.indexOf(name);
+            if (i < 0 || !parameterValues.containsKey(name)) {
+                throw new dev.cradle.engine.formula.FormulaException(text, Math.max(1, e.firstColumnOf(name)),
+                        "unknown parameter '" + name + "'");
+            }
+            return i;
+        }).evaluate(values);
     }
 
     public AiScenario scenario() {

@@ -40,7 +40,7 @@ public final class DatacenterRule implements Rule {
         for (Datacenter dc : ctx.scenario().datacenters()) {
             String path = "datacenter:" + dc.id();
             double location;
-            double offsite = dc.offsiteWater();
+            double offsite = Declarations.literal(dc.offsiteWater());
             Set<String> coverage = new LinkedHashSet<>(List.of(FactorLibrary.CLIMATE));
             List<String> lines = new ArrayList<>();
             String grid;
@@ -66,9 +66,9 @@ public final class DatacenterRule implements Rule {
                                 .map(k -> k.substring(12)).toList()));
                         continue;
                     }
-                    location += e.getValue() * constant(p.get(), "co2e_aggregated");
-                    water += e.getValue() * constant(p.get(), "water_consumed") * 1000;
-                    sb.append(sb.length() == 0 ? "" : " + ").append(Rules.fmt(e.getValue())).append(" × ")
+                    location += Declarations.literal(e.getValue()) * constant(p.get(), "co2e_aggregated");
+                    water += Declarations.literal(e.getValue()) * constant(p.get(), "water_consumed") * 1000;
+                    sb.append(sb.length() == 0 ? "" : " + ").append(Rules.fmt(Declarations.literal(e.getValue()))).append(" × ")
                             .append(e.getKey());
                 }
                 grid = "mix " + sb;
@@ -95,7 +95,7 @@ public final class DatacenterRule implements Rule {
                 lines.add("  covers: " + String.join(", ", coverage) + " (indicators with a non-zero cumulative result "
                         + "through the flow mapping; coverage per indicator in the background lines below)");
             } else {
-                location = ((ExplicitGrid) dc.grid()).kgPerKwh();
+                location = Declarations.literal(((ExplicitGrid) dc.grid()).kgPerKwh());
                 grid = "explicit intensity";
                 lines.add("location-based intensity " + Rules.fmt(location) + " kg CO2-eq/kWh, as declared");
             }
@@ -110,12 +110,12 @@ public final class DatacenterRule implements Rule {
                 market = location;
                 lines.add("market-based: the same database process (a linked grid has no contractual variant; "
                         + "market-based results equal location-based for this datacenter's electricity)");
-            } else if (!Double.isNaN(dc.marketKgPerKwh())) {
-                market = dc.marketKgPerKwh();
+            } else if (!Double.isNaN(Declarations.literal(dc.marketKgPerKwh()))) {
+                market = Declarations.literal(dc.marketKgPerKwh());
                 lines.add("market-based intensity " + Rules.fmt(market) + " kg CO2-eq/kWh, as declared");
-            } else if (!Double.isNaN(dc.renewableShare())) {
-                market = location * (1 - dc.renewableShare());
-                lines.add("market-based intensity = " + Rules.fmt(location) + " × (1 − " + Rules.fmt(dc.renewableShare())
+            } else if (!Double.isNaN(Declarations.literal(dc.renewableShare()))) {
+                market = location * (1 - Declarations.literal(dc.renewableShare()));
+                lines.add("market-based intensity = " + Rules.fmt(location) + " × (1 − " + Rules.fmt(Declarations.literal(dc.renewableShare()))
                         + " renewable share) = " + Rules.fmt(market) + " kg CO2-eq/kWh");
             } else {
                 market = location;
@@ -129,7 +129,7 @@ public final class DatacenterRule implements Rule {
             ctx.marketOverrides.put(param, market);
             var waterAt = ctx.library().waterLocation(dc.country());
             var water = waterAt.flow();
-            lines.add("PUE " + Rules.fmt(dc.pue()) + ", on-site water " + Rules.fmt(dc.wueOnsite()) + " L per IT kWh, water flow "
+            lines.add("PUE " + Rules.fmt(Declarations.literal(dc.pue())) + ", on-site water " + Rules.fmt(Declarations.literal(dc.wueOnsite())) + " L per IT kWh, water flow "
                     + water.id() + " (AWARE 2.0 " + waterAt.level() + " factor " + Rules.fmt(waterAt.awareFactor())
                     + " m3 world-eq/m3" + (waterAt.note().isEmpty() ? "" : "; " + waterAt.note()) + ")");
             ctx.datacenters.put(dc.id(), new CompilationContext.DatacenterFacts(location, market, offsite, water, param,

@@ -1,6 +1,7 @@
 package dev.cradle.engine.ai;
 
 import dev.cradle.model.Exchange;
+import dev.cradle.model.Expression;
 import dev.cradle.model.LifecycleStage;
 import dev.cradle.model.MlPhase;
 import java.util.List;
@@ -10,10 +11,43 @@ import java.util.Objects;
 /**
  * The AI declarations of a scenario, as immutable records in SI-like reference units: energy in kWh,
  * power in W, time in hours, mass in kg, emissions in kg CO2-eq, water in litres, distance in km.
+ * Every numeric field is an {@link Expression} over the scenario's parameters that yields the number in
+ * that reference unit (a literal is an {@link Expression.Number}); {@code null} means "not declared".
  * Each declaration keeps {@code origin}, the "file:line:column" it was written at, for traces.
  */
 public final class Declarations {
     private Declarations() {
+    }
+
+    /** A literal field value: {@code v} as an expression, or {@code null} ("not declared") when {@code v} is NaN. */
+    public static Expression number(double v) {
+        return Double.isNaN(v) ? null : new Expression.Number(v, 0);
+    }
+
+    /** Literal values by key (e.g. embodied figures by category, generation shares by technology). */
+    public static Map<String, Expression> numbers(Map<String, Double> values) {
+        Map<String, Expression> out = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, number(v)));
+        return out;
+    }
+
+    /**
+     * The value of a field that holds a literal; NaN when the field is not declared.
+     *
+     * @throws IllegalStateException when the field is a formula over parameters (only the rules' evaluator
+     *                               knows parameter values)
+     */
+    public static double literal(Expression e) {
+        if (e == null) {
+            return Double.NaN;
+        }
+        if (e instanceof Expression.Number n) {
+            return n.value();
+        }
+        if (e instanceof Expression.Unary u && u.op() == '-' && u.operand() instanceof Expression.Number n) {
+            return -n.value();
+        }
+        throw new IllegalStateException("the value '" + e.text() + "' depends on parameters");
     }
 
     /** Where a datacenter's electricity comes from. */
@@ -25,14 +59,14 @@ public final class Declarations {
     }
 
     /** An explicit generation mix: technology ({@code coal}, {@code gas}, ...) to share; shares sum to 1. */
-    public record MixGrid(Map<String, Double> shares) implements Grid {
+    public record MixGrid(Map<String, Expression> shares) implements Grid {
         public MixGrid {
             shares = Map.copyOf(shares);
         }
     }
 
     /** An explicit location-based intensity, kg CO2-eq per kWh. */
-    public record ExplicitGrid(double kgPerKwh) implements Grid {
+    public record ExplicitGrid(Expression kgPerKwh) implements Grid {
     }
 
     /**
@@ -65,7 +99,7 @@ public final class Declarations {
      * @param embodiedKg  kg CO2-eq of the whole infrastructure; NaN to take the library's per-MW building figure
      * @param rule        how the tenancy's share is split among the workloads
      */
-    public record Infrastructure(String id, String name, double embodiedKg, double capacityMw, double lifetimeH,
+    public record Infrastructure(String id, String name, Expression embodiedKg, Expression capacityMw, Expression lifetimeH,
                                  AllocationRule rule, String origin) {
     }
 
@@ -80,17 +114,17 @@ public final class Declarations {
      * @param tenantMw          IT power the study's tenancy holds in the datacenter, MW (for shared infrastructure)
      * @param tenancyH          the study period, hours (for shared infrastructure)
      */
-    public record Datacenter(String id, String name, Grid grid, String country, double pue, double wueOnsite,
-                             double offsiteWater, double marketKgPerKwh, double renewableShare,
+    public record Datacenter(String id, String name, Grid grid, String country, Expression pue, Expression wueOnsite,
+                             Expression offsiteWater, Expression marketKgPerKwh, Expression renewableShare,
                              List<Infrastructure> infrastructure,
-                             double tenantMw, double tenancyH, String origin) {
+                             Expression tenantMw, Expression tenancyH, String origin) {
         public Datacenter {
             infrastructure = List.copyOf(infrastructure);
         }
     }
 
     /** A freight leg of a device's distribution: mode ({@code air, sea, road, rail}) and distance in km. */
-    public record TransportLeg(String mode, double km) {
+    public record TransportLeg(String mode, Expression km) {
     }
 
     /**
@@ -111,11 +145,11 @@ public final class Declarations {
      * @param recyclingRate formal recycling rate at end of life, [0, 1]; NaN = world average
      * @param idleRule      how idle energy is shared among the workloads on this hardware
      */
-    public record Hardware(String id, String name, String archetype, Map<String, Double> embodied,
-                           Map<LifecycleStage, List<Exchange>> inventory, int count, double lifetimeH,
-                           double utilisation, String datacenter, double powerW, double idlePowerW,
-                           double idleEnergyKwh, double periodH, double massKg, List<TransportLeg> transport,
-                           double recyclingRate, AllocationRule idleRule, String origin) {
+    public record Hardware(String id, String name, String archetype, Map<String, Expression> embodied,
+                           Map<LifecycleStage, List<Exchange>> inventory, Expression count, Expression lifetimeH,
+                           Expression utilisation, String datacenter, Expression powerW, Expression idlePowerW,
+                           Expression idleEnergyKwh, Expression periodH, Expression massKg, List<TransportLeg> transport,
+                           Expression recyclingRate, AllocationRule idleRule, String origin) {
         public Hardware {
             embodied = Map.copyOf(embodied);
             inventory = Map.copyOf(inventory);
@@ -128,11 +162,11 @@ public final class Declarations {
     }
 
     /** Device-hours at the hardware's (or a given) average power. */
-    public record DeviceHours(double deviceHours) implements Energy {
+    public record DeviceHours(Expression deviceHours) implements Energy {
     }
 
     /** LLMCarbon-style: {@code hours = flops / (devices × peak × utilisation) / 3600}. */
-    public record Flops(double flops, double peakFlopsPerDevice, double utilisation, int devices) implements Energy {
+    public record Flops(Expression flops, Expression peakFlopsPerDevice, Expression utilisation, Expression devices) implements Energy {
     }
 
     /**
@@ -140,8 +174,8 @@ public final class Declarations {
      *
      * @param detail what the measurement file said beyond its energy; null for an energy declared by hand
      */
-    public record Measured(double kwh, double deviceHours, String evidence, MeasuredEvidence detail) implements Energy {
-        public Measured(double kwh, double deviceHours, String evidence) {
+    public record Measured(Expression kwh, Expression deviceHours, String evidence, MeasuredEvidence detail) implements Energy {
+        public Measured(Expression kwh, Expression deviceHours, String evidence) {
             this(kwh, deviceHours, evidence, null);
         }
     }
@@ -173,11 +207,11 @@ public final class Declarations {
     }
 
     /** Inference: queries × energy per query (kWh); device-hours of the deployment over its period. */
-    public record PerQuery(double kwhPerQuery, double deviceHours) implements Energy {
+    public record PerQuery(Expression kwhPerQuery, Expression deviceHours) implements Energy {
     }
 
     /** Inference: tokens × energy per token (kWh); device-hours of the deployment over its period. */
-    public record PerToken(double kwhPerToken, double deviceHours) implements Energy {
+    public record PerToken(Expression kwhPerToken, Expression deviceHours) implements Energy {
     }
 
     /**
@@ -189,16 +223,16 @@ public final class Declarations {
      *                 a GPU cluster), in proportion to their counts: device-hours × count / primary count. They add
      *                 embodied impacts and share idle capacity; the energy comes from the primary hardware.
      */
-    public record Workload(String id, String model, MlPhase phase, String hardware, Energy energy, double powerW,
-                           double runs, double queries, double tokens, double periodH, List<String> alsoUses,
+    public record Workload(String id, String model, MlPhase phase, String hardware, Energy energy, Expression powerW,
+                           Expression runs, Expression queries, Expression tokens, Expression periodH, List<String> alsoUses,
                            String origin) {
         public Workload {
             Objects.requireNonNull(phase, "phase");
             alsoUses = List.copyOf(alsoUses);
         }
 
-        public Workload(String id, String model, MlPhase phase, String hardware, Energy energy, double powerW,
-                        double runs, double queries, double tokens, double periodH, String origin) {
+        public Workload(String id, String model, MlPhase phase, String hardware, Energy energy, Expression powerW,
+                        Expression runs, Expression queries, Expression tokens, Expression periodH, String origin) {
             this(id, model, phase, hardware, energy, powerW, runs, queries, tokens, periodH, List.of(), origin);
         }
     }
@@ -210,14 +244,14 @@ public final class Declarations {
      * @param derivedFrom         a base model whose training this model shares (fine-tuning); empty if none
      * @param downstreamTasks     the number of downstream models/tasks this model's training is spread over
      */
-    public record Model(String id, String name, double amortiseOverQueries, double amortiseOverTokens,
-                        double serviceLifeYears, String derivedFrom, double downstreamTasks, String origin) {
+    public record Model(String id, String name, Expression amortiseOverQueries, Expression amortiseOverTokens,
+                        Expression serviceLifeYears, String derivedFrom, Expression downstreamTasks, String origin) {
     }
 
     /** The functional unit of an AI study. */
     public enum FunctionalUnitKind { STUDY, TRAINED_MODEL, QUERY, THOUSAND_TOKENS, YEAR_OF_SERVICE }
 
-    public record AiFunctionalUnit(FunctionalUnitKind kind, String model, double amount, String origin) {
+    public record AiFunctionalUnit(FunctionalUnitKind kind, String model, Expression amount, String origin) {
     }
 
     /** The whole AI part of a scenario. */

@@ -56,7 +56,7 @@ public final class FunctionalUnitRule implements Rule {
                     ctx.problem("model:" + m.id(), "model '" + m.id() + "' is derived from '" + m.derivedFrom()
                             + "', which has no training workload");
                 } else {
-                    double k = Double.isNaN(baseModel.downstreamTasks()) ? 1 : baseModel.downstreamTasks();
+                    double k = Double.isNaN(Declarations.literal(baseModel.downstreamTasks())) ? 1 : Declarations.literal(baseModel.downstreamTasks());
                     x.add(Rules.input(base, 1 / k));
                     lines.add("1/" + Rules.fmt(k) + " of the training of " + m.derivedFrom() + " (spread over "
                             + Rules.fmt(k) + " downstream tasks)");
@@ -114,7 +114,7 @@ public final class FunctionalUnitRule implements Rule {
             }
             case QUERY, THOUSAND_TOKENS -> {
                 boolean tokens = fu.kind() == Declarations.FunctionalUnitKind.THOUSAND_TOKENS;
-                double volume = inference.stream().mapToDouble(w -> tokens ? w.tokens() : w.queries()).sum()
+                double volume = inference.stream().mapToDouble(w -> tokens ? Declarations.literal(w.tokens()) : Declarations.literal(w.queries())).sum()
                         / (tokens ? 1000 : 1);
                 String what = tokens ? "1,000 tokens" : "query";
                 description = "one " + what + " answered by " + fu.model();
@@ -130,7 +130,7 @@ public final class FunctionalUnitRule implements Rule {
                         + (tokens ? " units" : "s") + " served)");
                 Flow t = trained.get(fu.model());
                 if (t != null) {
-                    double over = model == null ? 0 : tokens ? model.amortiseOverTokens() / 1000 : model.amortiseOverQueries();
+                    double over = model == null ? 0 : tokens ? Declarations.literal(model.amortiseOverTokens()) / 1000 : Declarations.literal(model.amortiseOverQueries());
                     double n = over > 0 ? over : volume;
                     x.add(Rules.input(t, 1 / n));
                     lines.add("training × 1/" + Rules.fmt(n) + (over > 0 ? " (declared amortisation volume)"
@@ -144,23 +144,23 @@ public final class FunctionalUnitRule implements Rule {
             default -> {
                 description = "one year of service of " + fu.model();
                 for (Workload w : inference) {
-                    if (Double.isNaN(w.periodH())) {
+                    if (Double.isNaN(Declarations.literal(w.periodH()))) {
                         ctx.problem("workload:" + w.id(), "a year of service needs the 'period' workload '" + w.id()
                                 + "' covers");
                         return;
                     }
-                    x.add(Rules.input(run(w), 8760 / w.periodH()));
-                    lines.add(w.id() + " × 8760 h / " + Rules.fmt(w.periodH()) + " h");
+                    x.add(Rules.input(run(w), 8760 / Declarations.literal(w.periodH())));
+                    lines.add(w.id() + " × 8760 h / " + Rules.fmt(Declarations.literal(w.periodH())) + " h");
                 }
                 Flow t = trained.get(fu.model());
                 if (t != null) {
-                    if (model == null || Double.isNaN(model.serviceLifeYears())) {
+                    if (model == null || Double.isNaN(Declarations.literal(model.serviceLifeYears()))) {
                         ctx.problem("model:" + fu.model(), "a year of service needs the model's 'service_life' to amortise "
                                 + "its training");
                         return;
                     }
-                    x.add(Rules.input(t, 1 / model.serviceLifeYears()));
-                    lines.add("training × 1/" + Rules.fmt(model.serviceLifeYears()) + " (service life in years)");
+                    x.add(Rules.input(t, 1 / Declarations.literal(model.serviceLifeYears())));
+                    lines.add("training × 1/" + Rules.fmt(Declarations.literal(model.serviceLifeYears())) + " (service life in years)");
                 }
             }
         }

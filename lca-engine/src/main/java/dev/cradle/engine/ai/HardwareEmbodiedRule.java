@@ -51,10 +51,10 @@ public final class HardwareEmbodiedRule implements Rule {
           for (WorkloadFacts.Usage usage : wf.usages()) {
             WorkloadFacts f = wf.on(usage.hardware());
             Hardware h = f.hardware();
-            double devices = f.deviceHours() / (h.lifetimeH() * h.utilisation());
+            double devices = f.deviceHours() / (Declarations.literal(h.lifetimeH()) * Declarations.literal(h.utilisation()));
             if (!ctx.finite("hardware:" + h.id(), "the devices carried by workload '" + f.workload().id() + "' ("
-                    + Rules.fmt(f.deviceHours()) + " device-h / (" + Rules.fmt(h.lifetimeH()) + " h life × "
-                    + Rules.fmt(h.utilisation()) + " utilisation))", devices)) {
+                    + Rules.fmt(f.deviceHours()) + " device-h / (" + Rules.fmt(Declarations.literal(h.lifetimeH())) + " h life × "
+                    + Rules.fmt(Declarations.literal(h.utilisation())) + " utilisation))", devices)) {
                 continue;
             }
             Map<LifecycleStage, Stage> stages = stagesOf(ctx, h);
@@ -75,8 +75,8 @@ public final class HardwareEmbodiedRule implements Rule {
                         stage, f.workload().phase(), Rules.tags(f.workload().model(), h.id(), h.datacenter()), exchanges,
                         s.coverage());
                 ctx.add(p, new Trace(id, name(), "hardware " + h.id() + " × workload " + f.workload().id(), h.origin(),
-                        List.of("devices carried = " + Rules.fmt(f.deviceHours()) + " device-h / (" + Rules.fmt(h.lifetimeH())
-                                        + " h life × " + Rules.fmt(h.utilisation()) + " utilisation) = " + Rules.fmt(devices),
+                        List.of("devices carried = " + Rules.fmt(f.deviceHours()) + " device-h / (" + Rules.fmt(Declarations.literal(h.lifetimeH()))
+                                        + " h life × " + Rules.fmt(Declarations.literal(h.utilisation())) + " utilisation) = " + Rules.fmt(devices),
                                 stage.title() + " per device: " + s.basis(),
                                 "covers: " + String.join(", ", s.coverage()))));
                 ctx.feedRun(f.workload().id(), product, 1);
@@ -124,16 +124,16 @@ public final class HardwareEmbodiedRule implements Rule {
             List<Exchange> x = new ArrayList<>();
             Set<String> coverage = new LinkedHashSet<>();
             StringBuilder basis = new StringBuilder("declared embodied figures:");
-            for (Map.Entry<String, Double> e : h.embodied().entrySet()) {
+            for (Map.Entry<String, dev.cradle.model.Expression> e : h.embodied().entrySet()) {
                 Flow flow = lib.flow(EMBODIED_FLOWS.get(e.getKey())).orElseThrow();
-                x.add(Rules.elementary(flow, e.getValue()));
+                x.add(Rules.elementary(flow, Declarations.literal(e.getValue())));
                 coverage.add(e.getKey());
-                basis.append(' ').append(e.getKey()).append(' ').append(Rules.fmt(e.getValue())).append(' ')
+                basis.append(' ').append(e.getKey()).append(' ').append(Rules.fmt(Declarations.literal(e.getValue()))).append(' ')
                         .append(flow.referenceUnit());
             }
             out.merge(LifecycleStage.MANUFACTURING, new Stage(x, coverage, basis.toString()), HardwareEmbodiedRule::merge);
         }
-        if (!Double.isNaN(h.massKg()) && !h.transport().isEmpty()) {
+        if (!Double.isNaN(Declarations.literal(h.massKg())) && !h.transport().isEmpty()) {
             double kg = 0;
             StringBuilder basis = new StringBuilder();
             for (TransportLeg leg : h.transport()) {
@@ -143,20 +143,20 @@ public final class HardwareEmbodiedRule implements Rule {
                     continue;
                 }
                 double factor = DatacenterRule.constant(mode.get(), "co2e_aggregated");
-                kg += h.massKg() / 1000 * leg.km() * factor;
-                basis.append(basis.length() == 0 ? "" : " + ").append(Rules.fmt(h.massKg() / 1000)).append(" t × ")
-                        .append(Rules.fmt(leg.km())).append(" km × ").append(Rules.fmt(factor)).append(" (")
+                kg += Declarations.literal(h.massKg()) / 1000 * Declarations.literal(leg.km()) * factor;
+                basis.append(basis.length() == 0 ? "" : " + ").append(Rules.fmt(Declarations.literal(h.massKg()) / 1000)).append(" t × ")
+                        .append(Rules.fmt(Declarations.literal(leg.km()))).append(" km × ").append(Rules.fmt(factor)).append(" (")
                         .append(leg.mode()).append(')');
             }
             out.put(LifecycleStage.TRANSPORT, new Stage(List.of(Rules.elementary(lib.flow("co2e_aggregated").orElseThrow(),
                     kg)), Set.of(FactorLibrary.CLIMATE), basis + " = " + Rules.fmt(kg) + " kg CO2-eq (defra-2025-freight)"));
         }
-        if (!Double.isNaN(h.massKg())) {
-            double rate = Double.isNaN(h.recyclingRate()) ? lib.recyclingRates().get("world") : h.recyclingRate();
+        if (!Double.isNaN(Declarations.literal(h.massKg()))) {
+            double rate = Double.isNaN(Declarations.literal(h.recyclingRate())) ? lib.recyclingRates().get("world") : Declarations.literal(h.recyclingRate());
             double[] t = lib.ewasteTreatment();
-            double kg = h.massKg() * (rate * t[0] + (1 - rate) * t[1]);
+            double kg = Declarations.literal(h.massKg()) * (rate * t[0] + (1 - rate) * t[1]);
             out.put(LifecycleStage.END_OF_LIFE, new Stage(List.of(Rules.elementary(lib.flow("co2e_aggregated").orElseThrow(),
-                    kg)), Set.of(FactorLibrary.CLIMATE), Rules.fmt(h.massKg()) + " kg × (" + Rules.fmt(rate) + " × "
+                    kg)), Set.of(FactorLibrary.CLIMATE), Rules.fmt(Declarations.literal(h.massKg())) + " kg × (" + Rules.fmt(rate) + " × "
                     + t[0] + " + " + Rules.fmt(1 - rate) + " × " + t[1] + ") = " + Rules.fmt(kg) + " kg CO2-eq (ewaste)"));
         }
         return out;

@@ -29,21 +29,21 @@ public final class IdleRule implements Rule {
             double kwh;
             List<String> basis = new ArrayList<>();
             List<WorkloadFacts> sharing = ctx.facts.values().stream().filter(f -> f.uses(h)).map(f -> f.on(h)).toList();
-            if (!Double.isNaN(h.idleEnergyKwh())) {
-                kwh = h.idleEnergyKwh();
+            if (!Double.isNaN(Declarations.literal(h.idleEnergyKwh()))) {
+                kwh = Declarations.literal(h.idleEnergyKwh());
                 basis.add("idle energy " + Rules.fmt(kwh) + " kWh, as declared");
-            } else if (!Double.isNaN(h.idlePowerW()) && !Double.isNaN(h.periodH())) {
+            } else if (!Double.isNaN(Declarations.literal(h.idlePowerW())) && !Double.isNaN(Declarations.literal(h.periodH()))) {
                 double busy = sharing.stream().mapToDouble(WorkloadFacts::deviceHours).sum();
-                double idleHours = h.count() * h.periodH() - busy;
+                double idleHours = Declarations.literal(h.count()) * Declarations.literal(h.periodH()) - busy;
                 if (idleHours < 0) {
                     ctx.problem("hardware:" + h.id(), "the workloads on '" + h.id() + "' use " + Rules.fmt(busy)
-                            + " device-hours, more than its " + h.count() + " devices × " + Rules.fmt(h.periodH())
+                            + " device-hours, more than its " + Declarations.literal(h.count()) + " devices × " + Rules.fmt(Declarations.literal(h.periodH()))
                             + " h period holds");
                     continue;
                 }
-                kwh = idleHours * h.idlePowerW() / 1000;
-                basis.add("idle energy = (" + h.count() + " devices × " + Rules.fmt(h.periodH()) + " h − " + Rules.fmt(busy)
-                        + " busy device-h) × " + Rules.fmt(h.idlePowerW()) + " W / 1000 = " + Rules.fmt(kwh) + " kWh");
+                kwh = idleHours * Declarations.literal(h.idlePowerW()) / 1000;
+                basis.add("idle energy = (" + Declarations.literal(h.count()) + " devices × " + Rules.fmt(Declarations.literal(h.periodH())) + " h − " + Rules.fmt(busy)
+                        + " busy device-h) × " + Rules.fmt(Declarations.literal(h.idlePowerW())) + " W / 1000 = " + Rules.fmt(kwh) + " kWh");
             } else {
                 continue;
             }
@@ -52,8 +52,8 @@ public final class IdleRule implements Rule {
             if (dc == null || dcDecl.isEmpty()) {
                 continue;
             }
-            double facility = kwh * dcDecl.get().pue();
-            double water = (kwh * dcDecl.get().wueOnsite() + (Double.isNaN(dc.offsiteLPerKwh()) ? 0
+            double facility = kwh * Declarations.literal(dcDecl.get().pue());
+            double water = (kwh * Declarations.literal(dcDecl.get().wueOnsite()) + (Double.isNaN(dc.offsiteLPerKwh()) ? 0
                     : facility * dc.offsiteLPerKwh())) / 1000;
             if (!ctx.finite("hardware:" + h.id(), "the idle energy of hardware '" + h.id() + "' (" + basis.get(0) + ")",
                     kwh, facility, water)) {
@@ -64,7 +64,7 @@ public final class IdleRule implements Rule {
             if (water > 0) {
                 whole.add(Rules.elementary(dc.water(), water));
             }
-            basis.add("facility energy = " + Rules.fmt(kwh) + " kWh × PUE " + Rules.fmt(dcDecl.get().pue()) + " = "
+            basis.add("facility energy = " + Rules.fmt(kwh) + " kWh × PUE " + Rules.fmt(Declarations.literal(dcDecl.get().pue())) + " = "
                     + Rules.fmt(facility) + " kWh × " + dc.intensityParameter());
             SharedCosts.allocate(ctx, name(), "hardware:" + h.id(), "idle:" + h.id(), "Idle energy of " + h.name(), kwh, "kWh", h.idleRule(),
                     sharing, whole, LifecycleStage.USE, dc.coverage(), h.origin(), basis);

@@ -34,25 +34,25 @@ public final class SharedInfrastructureRule implements Rule {
                     .filter(f -> f.hardware().datacenter().equals(dc.id())).toList();
             for (Infrastructure infra : dc.infrastructure()) {
                 List<String> basis = new ArrayList<>();
-                double embodied = infra.embodiedKg();
+                double embodied = Declarations.literal(infra.embodiedKg());
                 Set<String> coverage = Set.of(FactorLibrary.CLIMATE);
                 if (Double.isNaN(embodied)) {
                     double perMw = DatacenterRule.constant(lib.process("building:datacenter").orElseThrow(), "co2e_aggregated");
-                    embodied = perMw * infra.capacityMw();
+                    embodied = perMw * Declarations.literal(infra.capacityMw());
                     basis.add("embodied = " + Rules.fmt(perMw) + " kg CO2-eq per MW (datacenter-building) × "
-                            + Rules.fmt(infra.capacityMw()) + " MW = " + Rules.fmt(embodied) + " kg");
+                            + Rules.fmt(Declarations.literal(infra.capacityMw())) + " MW = " + Rules.fmt(embodied) + " kg");
                 } else {
                     basis.add("embodied " + Rules.fmt(embodied) + " kg CO2-eq, as declared");
                 }
-                if (Double.isNaN(dc.tenantMw()) || Double.isNaN(dc.tenancyH())) {
+                if (Double.isNaN(Declarations.literal(dc.tenantMw())) || Double.isNaN(Declarations.literal(dc.tenancyH()))) {
                     ctx.problem("datacenter:" + dc.id(), "datacenter '" + dc.id() + "' declares shared infrastructure; give "
                             + "its 'tenancy' (the IT power the study holds and for how long) so its share can be computed");
                     continue;
                 }
-                double amount = embodied * dc.tenantMw() / infra.capacityMw() * dc.tenancyH() / infra.lifetimeH();
-                basis.add("tenancy share = " + Rules.fmt(embodied) + " kg × " + Rules.fmt(dc.tenantMw()) + " MW / "
-                        + Rules.fmt(infra.capacityMw()) + " MW × " + Rules.fmt(dc.tenancyH()) + " h / "
-                        + Rules.fmt(infra.lifetimeH()) + " h = " + Rules.fmt(amount) + " kg CO2-eq");
+                double amount = embodied * Declarations.literal(dc.tenantMw()) / Declarations.literal(infra.capacityMw()) * Declarations.literal(dc.tenancyH()) / Declarations.literal(infra.lifetimeH());
+                basis.add("tenancy share = " + Rules.fmt(embodied) + " kg × " + Rules.fmt(Declarations.literal(dc.tenantMw())) + " MW / "
+                        + Rules.fmt(Declarations.literal(infra.capacityMw())) + " MW × " + Rules.fmt(Declarations.literal(dc.tenancyH())) + " h / "
+                        + Rules.fmt(Declarations.literal(infra.lifetimeH())) + " h = " + Rules.fmt(amount) + " kg CO2-eq");
                 SharedCosts.allocate(ctx, name(), "datacenter:" + dc.id(), dc.id() + "/" + infra.id(), infra.name() + " of " + dc.id(), amount,
                         "kg CO2-eq", infra.rule(), sharing,
                         List.of(Rules.elementary(lib.flow("co2e_aggregated").orElseThrow(), amount)),

@@ -47,50 +47,50 @@ public final class WorkloadEnergyRule implements Rule {
             if (dc.isEmpty() || dcFacts == null) {
                 continue; // reported by the datacenter rule or the reader
             }
-            double power = !Double.isNaN(w.powerW()) ? w.powerW() : devicePower(ctx, h);
+            double power = !Double.isNaN(Declarations.literal(w.powerW())) ? Declarations.literal(w.powerW()) : devicePower(ctx, h);
             List<String> lines = new ArrayList<>();
             double deviceHours;
             double kwh;
             double flops = Double.NaN;
             if (w.energy() instanceof DeviceHours d) {
                 requirePower(ctx, path, power, w);
-                deviceHours = d.deviceHours() * w.runs();
+                deviceHours = Declarations.literal(d.deviceHours()) * Declarations.literal(w.runs());
                 kwh = deviceHours * power / 1000;
-                lines.add("IT energy = " + Rules.fmt(d.deviceHours()) + " device-h × " + Rules.fmt(w.runs()) + " run(s) × "
+                lines.add("IT energy = " + Rules.fmt(Declarations.literal(d.deviceHours())) + " device-h × " + Rules.fmt(Declarations.literal(w.runs())) + " run(s) × "
                         + Rules.fmt(power) + " W / 1000 = " + Rules.fmt(kwh) + " kWh");
             } else if (w.energy() instanceof Flops f) {
                 requirePower(ctx, path, power, w);
-                double hours = f.flops() / (f.devices() * f.peakFlopsPerDevice() * f.utilisation()) / 3600;
-                deviceHours = hours * f.devices() * w.runs();
+                double hours = Declarations.literal(f.flops()) / (Declarations.literal(f.devices()) * Declarations.literal(f.peakFlopsPerDevice()) * Declarations.literal(f.utilisation())) / 3600;
+                deviceHours = hours * Declarations.literal(f.devices()) * Declarations.literal(w.runs());
                 kwh = deviceHours * power / 1000;
-                flops = f.flops() * w.runs();
-                lines.add("hours = " + Rules.fmt(f.flops()) + " FLOP / (" + f.devices() + " devices × "
-                        + Rules.fmt(f.peakFlopsPerDevice()) + " FLOP/s × " + Rules.fmt(f.utilisation()) + ") / 3600 = "
+                flops = Declarations.literal(f.flops()) * Declarations.literal(w.runs());
+                lines.add("hours = " + Rules.fmt(Declarations.literal(f.flops())) + " FLOP / (" + Declarations.literal(f.devices()) + " devices × "
+                        + Rules.fmt(Declarations.literal(f.peakFlopsPerDevice())) + " FLOP/s × " + Rules.fmt(Declarations.literal(f.utilisation())) + ") / 3600 = "
                         + Rules.fmt(hours) + " h");
-                lines.add("IT energy = " + Rules.fmt(hours) + " h × " + f.devices() + " devices × " + Rules.fmt(w.runs())
+                lines.add("IT energy = " + Rules.fmt(hours) + " h × " + Declarations.literal(f.devices()) + " devices × " + Rules.fmt(Declarations.literal(w.runs()))
                         + " run(s) × " + Rules.fmt(power) + " W / 1000 = " + Rules.fmt(kwh) + " kWh");
             } else if (w.energy() instanceof Measured m) {
-                deviceHours = m.deviceHours() * w.runs();
-                kwh = m.kwh() * w.runs();
+                deviceHours = Declarations.literal(m.deviceHours()) * Declarations.literal(w.runs());
+                kwh = Declarations.literal(m.kwh()) * Declarations.literal(w.runs());
                 if (m.detail() != null) {
                     m.detail().notes().forEach(n -> lines.add(m.detail().file() + ": " + n));
                 }
-                lines.add("IT energy = " + Rules.fmt(m.kwh()) + " kWh measured (" + m.evidence() + ") × "
-                        + Rules.fmt(w.runs()) + " run(s) = " + Rules.fmt(kwh) + " kWh");
+                lines.add("IT energy = " + Rules.fmt(Declarations.literal(m.kwh())) + " kWh measured (" + m.evidence() + ") × "
+                        + Rules.fmt(Declarations.literal(w.runs())) + " run(s) = " + Rules.fmt(kwh) + " kWh");
             } else if (w.energy() instanceof Declarations.PerToken t) {
-                deviceHours = t.deviceHours();
-                kwh = w.tokens() * t.kwhPerToken() * w.runs();
-                lines.add("IT energy = " + Rules.fmt(w.tokens()) + " tokens × " + Rules.fmt(t.kwhPerToken() * 1000)
+                deviceHours = Declarations.literal(t.deviceHours());
+                kwh = Declarations.literal(w.tokens()) * Declarations.literal(t.kwhPerToken()) * Declarations.literal(w.runs());
+                lines.add("IT energy = " + Rules.fmt(Declarations.literal(w.tokens())) + " tokens × " + Rules.fmt(Declarations.literal(t.kwhPerToken()) * 1000)
                         + " Wh / 1000 = " + Rules.fmt(kwh) + " kWh");
             } else {
                 PerQuery q = (PerQuery) w.energy();
-                deviceHours = q.deviceHours();
-                kwh = w.queries() * q.kwhPerQuery() * w.runs();
-                lines.add("IT energy = " + Rules.fmt(w.queries()) + " queries × " + Rules.fmt(q.kwhPerQuery() * 1000)
+                deviceHours = Declarations.literal(q.deviceHours());
+                kwh = Declarations.literal(w.queries()) * Declarations.literal(q.kwhPerQuery()) * Declarations.literal(w.runs());
+                lines.add("IT energy = " + Rules.fmt(Declarations.literal(w.queries())) + " queries × " + Rules.fmt(Declarations.literal(q.kwhPerQuery()) * 1000)
                         + " Wh / 1000 = " + Rules.fmt(kwh) + " kWh");
             }
             if (!ctx.finite(path, "the IT energy of workload '" + w.id() + "' (" + lines.get(lines.size() - 1) + ")",
-                    deviceHours, kwh, kwh * dc.get().pue(), kwh * dc.get().wueOnsite())) {
+                    deviceHours, kwh, kwh * Declarations.literal(dc.get().pue()), kwh * Declarations.literal(dc.get().wueOnsite()))) {
                 continue;
             }
             double tdp = ctx.library().devicePower(h.archetype()).map(p -> p[0]).filter(v -> !Double.isNaN(v)).orElse(power);
@@ -102,13 +102,13 @@ public final class WorkloadEnergyRule implements Rule {
                     ctx.problem(path, "workload '" + w.id() + "' also uses hardware '" + other + "', which is not declared");
                     continue;
                 }
-                double dh2 = deviceHours * oh.get().count() / h.count();
+                double dh2 = deviceHours * Declarations.literal(oh.get().count()) / Declarations.literal(h.count());
                 secondary.add(new WorkloadFacts.Usage(oh.get(), dh2));
-                lines.add("also occupies " + other + ": " + Rules.fmt(deviceHours) + " device-h × " + oh.get().count() + " / "
-                        + h.count() + " = " + Rules.fmt(dh2) + " device-h");
+                lines.add("also occupies " + other + ": " + Rules.fmt(deviceHours) + " device-h × " + Declarations.literal(oh.get().count()) + " / "
+                        + Declarations.literal(h.count()) + " = " + Rules.fmt(dh2) + " device-h");
             }
             ctx.facts.put(w.id(), new WorkloadFacts(w, h, dc.get(), deviceHours, kwh, flops, reserved, secondary));
-            double pue = dc.get().pue();
+            double pue = Declarations.literal(dc.get().pue());
             double facility = kwh * pue;
             String intensityParameter = dcFacts.intensityParameter();
             double location = dcFacts.locationKgPerKwh();
@@ -138,7 +138,7 @@ public final class WorkloadEnergyRule implements Rule {
             List<Exchange> use = new ArrayList<>();
             use.addAll(Rules.electricity(ctx, intensityParameter.equals(dcFacts.intensityParameter()) ? dc.get().grid()
                     : null, facility, intensityParameter));
-            double onsite = kwh * dc.get().wueOnsite() / 1000;
+            double onsite = kwh * Declarations.literal(dc.get().wueOnsite()) / 1000;
             double offsite = Double.isNaN(dcFacts.offsiteLPerKwh()) ? 0 : facility * dcFacts.offsiteLPerKwh() / 1000;
             if (onsite + offsite > 0) {
                 use.add(Rules.elementary(dcFacts.water(), onsite + offsite));
@@ -153,20 +153,20 @@ public final class WorkloadEnergyRule implements Rule {
                         + Rules.fmt(location) + ", market " + Rules.fmt(ctx.marketOverrides.get(intensityParameter))
                         + " kg CO2-eq/kWh) = " + Rules.fmt(facility * location) + " kg location-based");
             }
-            lines.add("water = " + Rules.fmt(kwh) + " kWh × " + Rules.fmt(dc.get().wueOnsite()) + " L on-site"
+            lines.add("water = " + Rules.fmt(kwh) + " kWh × " + Rules.fmt(Declarations.literal(dc.get().wueOnsite())) + " L on-site"
                     + (Double.isNaN(dcFacts.offsiteLPerKwh()) ? " (off-site not covered)"
                     : " + " + Rules.fmt(facility) + " kWh × " + Rules.fmt(dcFacts.offsiteLPerKwh()) + " L off-site")
                     + " = " + Rules.fmt((onsite + offsite) * 1000) + " L of " + dcFacts.water().id());
             lines.add("device-hours " + Rules.fmt(deviceHours) + ", reserved capacity " + Rules.fmt(reserved) + " MW·h");
             ctx.runUse.put(w.id(), new CompilationContext.RunUse(use, dcFacts.coverage(), lines));
             ctx.energy.add(new WorkloadEnergy(w.id(), w.model(), w.phase(), deviceHours, kwh, facility, onsite * 1000,
-                    offsite * 1000, w.queries(), w.tokens()));
+                    offsite * 1000, Declarations.literal(w.queries()), Declarations.literal(w.tokens())));
         }
     }
 
     private static double devicePower(CompilationContext ctx, Hardware h) {
-        if (!Double.isNaN(h.powerW())) {
-            return h.powerW();
+        if (!Double.isNaN(Declarations.literal(h.powerW()))) {
+            return Declarations.literal(h.powerW());
         }
         return ctx.library().devicePower(h.archetype()).map(p -> !Double.isNaN(p[1]) ? p[1] : p[0]).orElse(Double.NaN);
     }

@@ -1,5 +1,6 @@
 package dev.cradle.engine.ai;
 
+import static dev.cradle.engine.ai.Declarations.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,19 +36,20 @@ class AiRulesTest {
     static final double NaN = Double.NaN;
 
     static AiScenario study(FunctionalUnitKind kind, String model, AllocationRule buildingRule) {
-        Datacenter dc = new Datacenter("dc", "dc", new Declarations.ExplicitGrid(0.5), "", 1.2, 1, 2, 0.1, NaN,
-                List.of(new Infrastructure("building", "Building", 1_000_000, 1, 10_000, buildingRule, "test")),
-                0.1, 100, "test");
-        Hardware hw = new Hardware("gpus", "2 GPUs", "", Map.of(FactorLibrary.CLIMATE, 100.0), Map.of(), 2, 1000, 0.5, "dc",
-                300, 50, NaN, 100, 2, List.of(new Declarations.TransportLeg("sea", 1000)), 0.5,
+        Datacenter dc = new Datacenter("dc", "dc", new Declarations.ExplicitGrid(n(0.5)), "", n(1.2), n(1), n(2), n(0.1),
+                null, List.of(new Infrastructure("building", "Building", n(1_000_000), n(1), n(10_000), buildingRule, "test")),
+                n(0.1), n(100), "test");
+        Hardware hw = new Hardware("gpus", "2 GPUs", "", Map.of(FactorLibrary.CLIMATE, n(100.0)), Map.of(), n(2), n(1000),
+                n(0.5), "dc", n(300), n(50), null, n(100), n(2), List.of(new Declarations.TransportLeg("sea", n(1000))), n(0.5),
                 new AllocationRule.ByDeviceHours(), "test");
-        Workload w1 = new Workload("w1", "m1", MlPhase.TRAINING, "gpus", new Declarations.DeviceHours(60), NaN, 1, 0, 0,
-                NaN, "test");
-        Workload w2 = new Workload("w2", "m2", MlPhase.INFERENCE, "gpus", new Declarations.PerQuery(0.001, 100), NaN, 1,
-                1000, 0, 100, "test");
+        Workload w1 = new Workload("w1", "m1", MlPhase.TRAINING, "gpus", new Declarations.DeviceHours(n(60)), null, n(1),
+                n(0), n(0), null, "test");
+        Workload w2 = new Workload("w2", "m2", MlPhase.INFERENCE, "gpus", new Declarations.PerQuery(n(0.001), n(100)), null,
+                n(1), n(1000), n(0), n(100), "test");
         return new AiScenario(List.of(dc), List.of(hw),
-                List.of(new Model("m1", "m1", 0, 0, NaN, "", NaN, "test"), new Model("m2", "m2", 0, 0, NaN, "", NaN, "test")),
-                List.of(w1, w2), new AiFunctionalUnit(kind, model, 1, "test"));
+                List.of(new Model("m1", "m1", n(0), n(0), null, "", null, "test"),
+                        new Model("m2", "m2", n(0), n(0), null, "", null, "test")),
+                List.of(w1, w2), new AiFunctionalUnit(kind, model, n(1), "test"));
     }
 
     record Run(AiStudy ai, CompiledSystem compiled, LcaResult location, LcaResult market) {
@@ -149,8 +151,8 @@ class AiRulesTest {
         // 3.6e18 FLOP / (2 devices × 1e14 FLOP/s × 0.5) / 3600 = 10 h → 20 device-hours × 300 W = 6 kWh
         AiScenario s = study(FunctionalUnitKind.TRAINED_MODEL, "m1", new AllocationRule.Equal());
         var w1 = s.workloads().get(0);
-        var flops = new Workload("w1", "m1", MlPhase.TRAINING, "gpus", new Declarations.Flops(3.6e18, 1e14, 0.5, 2), NaN, 1,
-                0, 0, NaN, "test");
+        var flops = new Workload("w1", "m1", MlPhase.TRAINING, "gpus", new Declarations.Flops(n(3.6e18), n(1e14), n(0.5), n(2)), null, n(1),
+                n(0), n(0), null, "test");
         AiStudy ai = Cradle.aiCompiler().compile(new AiScenario(s.datacenters(), s.hardware(), s.models(),
                 List.of(flops, s.workloads().get(1)), s.functionalUnit()));
         assertTrue(ai.traces().stream().anyMatch(t -> t.lines().stream().anyMatch(l -> l.contains("= 10 h"))), "trace");
@@ -164,5 +166,9 @@ class AiRulesTest {
         ModelException e = assertThrows(ModelException.class, () -> Cradle.aiCompiler().compile(s));
         assertEquals("datacenter:dc", e.problems().get(0).path());
         assertTrue(e.getMessage().contains("declares no FLOPs"), e.getMessage());
+    }
+
+    private static dev.cradle.model.Expression n(double v) {
+        return number(v);
     }
 }

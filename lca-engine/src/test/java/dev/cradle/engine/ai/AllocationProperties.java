@@ -22,7 +22,8 @@ class AllocationProperties {
         for (int i = 0; i < n; i++) {
             double dh = 1 + rnd.nextDouble() * 1000;
             Workload w = new Workload("w" + i, "m" + rnd.nextInt(3), MlPhase.values()[rnd.nextInt(3)], "hw",
-                    new Declarations.DeviceHours(dh), Double.NaN, 1, rnd.nextInt(1000), 0, Double.NaN, "test");
+                    new Declarations.DeviceHours(Declarations.number(dh)), null, Declarations.number(1),
+                    Declarations.number(rnd.nextInt(1000)), Declarations.number(0), null, "test");
             out.add(new WorkloadFacts(w, null, null, dh, dh * (0.1 + rnd.nextDouble()), rnd.nextDouble() * 1e20,
                     dh * 0.0004));
         }
