@@ -364,7 +364,7 @@ final class ScenarioReader {
             var declarations = new AiSectionReader(this, root).read();
             if (problems.isEmpty()) {
                 try {
-                    ai = dev.cradle.engine.Cradle.aiCompiler().compile(declarations);
+                    ai = dev.cradle.engine.Cradle.aiCompiler(library).compile(declarations);
                     processes.addAll(ai.processes());
                     params = new ArrayList<>(params);
                     params.addAll(ai.parameters());
