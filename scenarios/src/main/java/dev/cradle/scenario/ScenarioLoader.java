@@ -7,6 +7,7 @@ import dev.cradle.engine.calc.CompiledSystem;
 import dev.cradle.engine.calc.SystemCompiler;
 import dev.cradle.engine.result.LcaResult;
 import dev.cradle.scenario.report.AiView;
+import dev.cradle.scenario.report.UnitResult;
 import dev.cradle.scenario.yaml.YamlDocument;
 import dev.cradle.scenario.yaml.YamlReader;
 import java.nio.file.Path;
@@ -46,12 +47,13 @@ public final class ScenarioLoader {
         }
         try {
             CompiledSystem compiled = SystemCompiler.compile(read.system());
-            LcaResult result = Cradle.calculator().calculate(compiled);
+            List<UnitResult> units = FunctionalUnitResults.calculate(compiled, read.ai());
+            LcaResult result = units.get(0).location();
             AiView view = AiView.NONE;
             List<Problem> warnings = new ArrayList<>(read.warnings());
             if (read.ai() != null) {
-                view = new AiView(Cradle.calculator().calculate(compiled, read.ai().marketBasedParameters(compiled)),
-                        read.ai().allocations(), read.ai().energy(), read.ai().measurements());
+                view = new AiView(units.get(0).market(), read.ai().allocations(), read.ai().energy(),
+                        read.ai().measurements());
                 // the AI rules' warnings (a measurement against the declared study) at their declaration
                 read.ai().warnings().forEach(w -> warnings.add(new Problem(file, read.sources().locate(w.subject(), 0),
                         w.subject() + ": " + w.message())));
@@ -61,7 +63,7 @@ public final class ScenarioLoader {
                 requireReportable(view.market());
             }
             return new LoadedScenario(file, read.description(), read.system(), compiled, read.sources(), read.ai(),
-                    result, view, warnings, read.background());
+                    result, view, warnings, read.background(), units);
         } catch (ModelException e) {
             throw located(file, read.sources(), e);
         }
