@@ -33,6 +33,16 @@ public enum Compartment {
         return label;
     }
 
+    /**
+     * The direction in which a flow of this compartment normally crosses the system boundary: resources
+     * and consumed water enter (inputs), everything else (emissions, and {@link #UNSPECIFIED}) leaves
+     * (outputs). An elementary exchange in its natural direction counts positive in the inventory
+     * (docs/methodology.md §3); characterisation factors are per unit in that direction.
+     */
+    public Direction naturalDirection() {
+        return this == RESOURCE || this == WATER_CONSUMED ? Direction.INPUT : Direction.OUTPUT;
+    }
+
     public static Optional<Compartment> fromLabel(String label) {
         String l = label.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(c -> c.label.equals(l)).findFirst();

@@ -54,6 +54,25 @@ public record Flow(String id, String name, FlowType type, Unit referenceUnit, Co
         return type == FlowType.WASTE;
     }
 
+    /**
+     * The direction in which this elementary flow normally crosses the boundary, from its compartment
+     * ({@link Compartment#naturalDirection()}: resources and consumed water in, emissions out).
+     *
+     * @throws IllegalStateException for a product or waste flow, which has no natural direction
+     */
+    public Direction naturalDirection() {
+        if (!isElementary()) {
+            throw new IllegalStateException(type.name().toLowerCase() + " flow '" + id + "' has no natural direction; "
+                    + "only elementary flows do");
+        }
+        return compartment.naturalDirection();
+    }
+
+    /** True when this elementary flow naturally enters the system (a resource or consumed water). */
+    public boolean isInputByNature() {
+        return naturalDirection() == Direction.INPUT;
+    }
+
     public Optional<String> locationCode() {
         return location.isEmpty() ? Optional.empty() : Optional.of(location);
     }

@@ -25,17 +25,19 @@ public record Quantity(double value, Unit unit) {
     /**
      * Parses {@code "<number> <unit>"}, e.g. {@code "12.5 kWh"} or {@code "3e3 t*km"}.
      *
-     * @throws IllegalArgumentException naming what was wrong
+     * @throws NotAQuantityException when the text does not start with a number
+     * @throws MissingUnitException    when no unit follows the number
+     * @throws UnknownUnitException    when the unit is not known
      */
     public static Quantity parse(String text) {
         java.util.regex.Matcher m = PATTERN.matcher(text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("expected '<number> <unit>' such as '12 kWh', got '" + text + "'");
+            throw new NotAQuantityException(text);
         }
         double v = Double.parseDouble(m.group(1));
         String unit = m.group(2).trim();
         if (unit.isEmpty()) {
-            throw new IllegalArgumentException("'" + text + "' has no unit; write it as e.g. '" + m.group(1) + " kWh'");
+            throw new MissingUnitException(text, m.group(1));
         }
         return new Quantity(v, Units.of(unit));
     }

@@ -113,9 +113,9 @@ public final class Units {
         return Optional.ofNullable(BY_SYMBOL.get(symbol.trim()));
     }
 
-    /** The unit with this symbol, or an {@link IllegalArgumentException} naming it. */
+    /** The unit with this symbol, or an {@link UnknownUnitException} naming it. */
     public static Unit of(String symbol) {
-        return find(symbol).orElseThrow(() -> new IllegalArgumentException("unknown unit '" + symbol + "'"));
+        return find(symbol).orElseThrow(() -> new UnknownUnitException(symbol));
     }
 
     /** A characterised-indicator unit such as {@code kg CO2-eq}; each symbol is its own scale. */

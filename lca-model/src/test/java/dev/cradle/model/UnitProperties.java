@@ -70,5 +70,10 @@ class UnitProperties {
         assertEquals(Quantity.of(5, "EUR"), Quantity.parse("5EUR"));
         assertThrows(IllegalArgumentException.class, () -> Quantity.parse("12"));
         assertThrows(IllegalArgumentException.class, () -> Quantity.parse("kWh"));
+        // one type per failure, so readers catch the type instead of matching the message
+        assertEquals("12", assertThrows(MissingUnitException.class, () -> Quantity.parse("12")).text());
+        assertEquals("kWh", assertThrows(NotAQuantityException.class, () -> Quantity.parse("kWh")).text());
+        assertEquals("kwH", assertThrows(UnknownUnitException.class, () -> Quantity.parse("3 kwH")).symbol());
+        assertEquals("mw", assertThrows(UnknownUnitException.class, () -> Units.of("mw")).symbol());
     }
 }

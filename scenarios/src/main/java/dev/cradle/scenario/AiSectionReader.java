@@ -102,7 +102,7 @@ final class AiSectionReader {
                 }
                 return r.inDomain(v, converted, kind, field, where, s.text().trim());
             } catch (IllegalArgumentException e) {
-                r.problem(v.position(), "'" + key + "'" + of + ": " + ScenarioReader.quantityProblem(e.getMessage(), s.text())
+                r.problem(v.position(), "'" + key + "'" + of + ": " + ScenarioReader.quantityProblem(e, s.text())
                         + "; e.g. '" + example(dim) + "'");
                 return Optional.empty();
             }
@@ -155,7 +155,7 @@ final class AiSectionReader {
                 }
                 return r.inDomain(v, rate, "datacenter", key, where, text);
             } catch (IllegalArgumentException e) {
-                r.problem(v.position(), "'" + key + "': " + ScenarioReader.quantityProblem(e.getMessage(), text) + "; write it like "
+                r.problem(v.position(), "'" + key + "': " + ScenarioReader.quantityProblem(e, text) + "; write it like "
                         + hint);
                 return Optional.empty();
             }
@@ -540,9 +540,7 @@ final class AiSectionReader {
 
     /** An elementary exchange in its flow's natural direction: resources and water in, emissions out. */
     private static Exchange naturalExchange(Flow f, double amount) {
-        boolean in = f.compartment() == dev.cradle.model.Compartment.RESOURCE
-                || f.compartment() == dev.cradle.model.Compartment.WATER_CONSUMED;
-        return in ? Exchange.input(f, amount, f.referenceUnit()) : Exchange.output(f, amount, f.referenceUnit());
+        return f.isInputByNature() ? Exchange.input(f, amount, f.referenceUnit()) : Exchange.output(f, amount, f.referenceUnit());
     }
 
     private Optional<Model> model(YamlNode n) {

@@ -14,7 +14,9 @@ import dev.cradle.model.FunctionalUnit;
 import dev.cradle.model.ImpactCategory;
 import dev.cradle.model.ImpactMethod;
 import dev.cradle.model.LifecycleStage;
+import dev.cradle.model.MissingUnitException;
 import dev.cradle.model.MlPhase;
+import dev.cradle.model.NotAQuantityException;
 import dev.cradle.model.Parameter;
 import dev.cradle.model.Process;
 import dev.cradle.model.ProductSystem;
@@ -22,6 +24,7 @@ import dev.cradle.model.Quantity;
 import dev.cradle.model.Uncertainty;
 import dev.cradle.model.Unit;
 import dev.cradle.model.Units;
+import dev.cradle.model.UnknownUnitException;
 import dev.cradle.scenario.yaml.YamlDocument;
 import dev.cradle.scenario.yaml.YamlNode;
 import dev.cradle.scenario.yaml.YamlNode.ListNode;
@@ -264,22 +267,21 @@ final class ScenarioReader {
     }
 
     /**
-     * A message for a quantity that did not parse ({@link Quantity#parse}'s message), with the value
-     * shortened and, for an unknown unit, the units it matches ignoring case ({@code w} → {@code W}).
+     * A message for a quantity that did not parse or convert ({@link Quantity#parse}, {@link Quantity#in}), by
+     * the failure's type, with the value shortened and, for an unknown unit, the units it matches ignoring
+     * case ({@code w} → {@code W}).
      */
-    static String quantityProblem(String message, String written) {
-        java.util.regex.Matcher unknown = java.util.regex.Pattern.compile("unknown unit '(.*)'", java.util.regex.Pattern.DOTALL)
-                .matcher(message);
-        if (unknown.matches()) {
-            return unknownUnit(unknown.group(1));
+    static String quantityProblem(IllegalArgumentException failure, String written) {
+        if (failure instanceof UnknownUnitException u) {
+            return unknownUnit(u.symbol());
         }
-        if (message.startsWith("expected")) {
+        if (failure instanceof NotAQuantityException) {
             return "expected a number and a unit such as '12 kWh', not '" + Messages.shorten(written.trim()) + "'";
         }
-        if (message.contains("has no unit")) {
+        if (failure instanceof MissingUnitException) {
             return "'" + Messages.shorten(written.trim()) + "' has no unit; write the unit after the number, e.g. '12 kWh'";
         }
-        return Messages.shorten(message);
+        return Messages.shorten(failure.getMessage());
     }
 
     /** "unknown unit 'w'; did you mean 'W'? (units are case-sensitive)", or the nearest symbols. */
@@ -725,7 +727,7 @@ final class ScenarioReader {
                 }
                 return Optional.of(new AmountInUnit(Amount.of(q.value()), q.unit()));
             } catch (IllegalArgumentException e) {
-                problem(pos(a), "the amount: " + quantityProblem(e.getMessage(), s.text())
+                problem(pos(a), "the amount: " + quantityProblem(e, s.text())
                         + "; or use 'formula' for an expression");
                 return Optional.empty();
             }

@@ -59,9 +59,7 @@ final class Rules {
 
     /** An elementary exchange in its flow's natural direction (emissions out, resources and water in). */
     static Exchange elementary(Flow f, double amount) {
-        boolean in = f.compartment() == dev.cradle.model.Compartment.RESOURCE
-                || f.compartment() == dev.cradle.model.Compartment.WATER_CONSUMED;
-        return in ? input(f, amount) : output(f, amount);
+        return f.isInputByNature() ? input(f, amount) : output(f, amount);
     }
 
     /** An exchange of {@code amount} (a constant or a tree over the global parameters) in the flow's reference unit. */

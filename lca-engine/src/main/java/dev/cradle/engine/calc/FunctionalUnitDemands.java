@@ -3,11 +3,7 @@ package dev.cradle.engine.calc;
 import dev.cradle.engine.ModelException;
 import dev.cradle.engine.ModelProblem;
 import dev.cradle.engine.formula.CompiledFormula;
-import dev.cradle.engine.formula.FormulaCompiler;
-import dev.cradle.engine.formula.FormulaException;
-import dev.cradle.engine.formula.FormulaParser;
 import dev.cradle.engine.result.LcaResult;
-import dev.cradle.model.Amount;
 import dev.cradle.model.FunctionalUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,33 +74,12 @@ public final class FunctionalUnitDemands {
             columns[u] = candidates.get(0);
             multipliers[u] = (fu.referenceFlow().isWaste() ? -1 : 1)
                     * fu.unit().conversionFactorTo(fu.referenceFlow().referenceUnit());
-            try {
-                amounts[u] = compileAmount(fu.amount(), system.parameters());
-            } catch (FormulaException e) {
-                problems.add(new ModelProblem(path, e.column(), e.reason()));
-            }
+            amounts[u] = new AmountCompiler(system.parameters(), problems).compile(fu.amount(), null, path);
         }
         if (!problems.isEmpty()) {
             throw new ModelException(problems);
         }
         return new FunctionalUnitDemands(system, List.copyOf(units), columns, multipliers, amounts);
-    }
-
-    private static CompiledFormula compileAmount(Amount amount, ParameterTable parameters) {
-        if (amount instanceof Amount.Constant c) {
-            return CompiledFormula.constant(c.value());
-        }
-        String text = amount instanceof Amount.Tree t ? t.expression().text() : ((Amount.Formula) amount).expression();
-        var expression = amount instanceof Amount.Tree t ? t.expression() : FormulaParser.parse(text);
-        var scope = parameters.resolverFor(null);
-        return FormulaCompiler.compile(text, expression, name -> {
-            int slot = scope.applyAsInt(name);
-            if (slot < 0) {
-                throw new FormulaException(text, Math.max(1, expression.firstColumnOf(name)),
-                        "unknown parameter '" + name + "'");
-            }
-            return slot;
-        });
     }
 
     public List<NamedFunctionalUnit> units() {

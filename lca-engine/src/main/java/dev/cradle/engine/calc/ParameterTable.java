@@ -4,9 +4,7 @@ import dev.cradle.engine.ModelException;
 import dev.cradle.engine.ModelProblem;
 import dev.cradle.engine.formula.CompiledFormula;
 import dev.cradle.model.Expression;
-import dev.cradle.engine.formula.FormulaCompiler;
 import dev.cradle.engine.formula.FormulaException;
-import dev.cradle.engine.formula.FormulaParser;
 import dev.cradle.model.Amount;
 import dev.cradle.model.Parameter;
 import dev.cradle.model.Process;
@@ -89,27 +87,18 @@ public final class ParameterTable {
                 constants[i] = c.value();
                 continue;
             }
-            String text = p.amount() instanceof Amount.Tree t ? t.expression().text()
-                    : ((Amount.Formula) p.amount()).expression();
             String owner = owners.get(i);
             ToIntFunction<String> resolver = resolver(globals, owner == null ? Map.of() : locals.get(owner));
             try {
-                Expression e = p.amount() instanceof Amount.Tree t ? t.expression() : FormulaParser.parse(text);
+                Expression e = AmountCompiler.expression(p.amount());
                 for (String v : e.variables()) {
                     int slot = resolver.applyAsInt(v);
                     if (slot >= 0) {
                         d.add(slot);
                     }
                 }
-                formulas[i] = FormulaCompiler.compile(text, e, name -> {
-                    int s = resolver.applyAsInt(name);
-                    if (s < 0) {
-                        throw new FormulaException(text, columnOf(e, name), "unknown parameter '" + name + "'"
-                                + Suggestions.didYouMean(name, owner == null ? globals.keySet()
-                                        : union(globals.keySet(), locals.get(owner).keySet())));
-                    }
-                    return s;
-                });
+                formulas[i] = AmountCompiler.compile(AmountCompiler.text(p.amount()), e, resolver,
+                        () -> owner == null ? globals.keySet() : union(globals.keySet(), locals.get(owner).keySet()));
             } catch (FormulaException fe) {
                 problems.add(new ModelProblem(paths.get(i), fe.column(), fe.reason()));
             }
@@ -137,10 +126,6 @@ public final class ParameterTable {
         java.util.Set<String> u = new java.util.TreeSet<>(a);
         u.addAll(b);
         return u;
-    }
-
-    private static int columnOf(Expression e, String name) {
-        return e.firstColumnOf(name);
     }
 
     private static ToIntFunction<String> resolver(Map<String, Integer> globals, Map<String, Integer> local) {

@@ -2,6 +2,7 @@ package dev.cradle.scenario.io;
 
 import dev.cradle.model.CharacterisationFactor;
 import dev.cradle.model.Compartment;
+import dev.cradle.model.Direction;
 import dev.cradle.model.Flow;
 import dev.cradle.model.ImpactCategory;
 import dev.cradle.model.ImpactMethod;
@@ -100,7 +101,7 @@ public final class FlowMapping {
 
     private void addName(String name, Compartment c, String id) {
         byName.computeIfAbsent(name + "|" + c.label(), k -> new HashSet<>()).add(id);
-        if (c != Compartment.RESOURCE && c != Compartment.WATER_CONSUMED) {
+        if (c.naturalDirection() == Direction.OUTPUT) {
             emissionByName.computeIfAbsent(name, k -> new HashSet<>()).add(id);
         }
         substanceCompartments.computeIfAbsent(substance(name), k -> new HashSet<>()).add(c);
@@ -160,11 +161,6 @@ public final class FlowMapping {
         return null;
     }
 
-    /** The engine's convention (docs/methodology.md): resources and water consumed enter, all else leaves. */
-    static boolean isInputByNature(Flow f) {
-        return f.compartment() == Compartment.RESOURCE || f.compartment() == Compartment.WATER_CONSUMED;
-    }
-
     /** The substance part of a flow name: lower case, before the first comma or bracket. */
     static String substance(String name) {
         String n = normalise(name);
@@ -217,7 +213,7 @@ public final class FlowMapping {
                 if (lib != null && lib.flow().referenceUnit().isCompatibleWith(f.referenceUnit())) {
                     // factor per library unit → per database unit: value × (1 db unit in library units);
                     // negated when a UUID match joins flows of opposite natural direction (B's sign convention)
-                    double sign = isInputByNature(lib.flow()) == isInputByNature(f) ? 1 : -1;
+                    double sign = lib.flow().isInputByNature() == f.isInputByNature() ? 1 : -1;
                     double v = sign * lib.value() * f.referenceUnit().conversionFactorTo(lib.flow().referenceUnit());
                     factors.add(new CharacterisationFactor(f, v, lib.uncertainty()));
                     byRule.merge(m[1], 1, Integer::sum);

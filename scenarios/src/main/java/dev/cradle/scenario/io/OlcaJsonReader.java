@@ -163,7 +163,7 @@ public final class OlcaJsonReader {
             var loc = e.getLocation();
             problem(file, (loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ")
                     + "invalid JSON (" + e.getOriginalMessage().split("\n")[0] + ")"
-                    + (e.getOriginalMessage().contains("end-of-input") ? "; the file looks truncated" : ""));
+                    + (e instanceof com.fasterxml.jackson.core.io.JsonEOFException ? "; the file looks truncated" : ""));
         } catch (IOException e) {
             problem(file, "cannot read: " + e.getMessage());
         }

@@ -74,7 +74,7 @@ class DatabaseProperties {
         String[] m = new FlowMapping(LIB.flows().values()).match(imported, "");
         if (m != null) {
             Flow target = LIB.flows().get(m[0]);
-            assertEquals(FlowMapping.isInputByNature(target), FlowMapping.isInputByNature(imported),
+            assertEquals(target.isInputByNature(), imported.isInputByNature(),
                     imported + " matched " + target + " by " + m[1]);
         }
     }

@@ -95,7 +95,7 @@ class UslciWholeDatabaseTest {
                 if (e.isProviderSide()) {
                     output[j] += sign * a;
                 } else if (e.flow().isElementary()) {
-                    boolean resource = FlowMapping.isInputByNature(e.flow());
+                    boolean resource = e.flow().isInputByNature();
                     double natural = e.isInput() == resource ? 1 : -1;
                     direct[j] += cf.getOrDefault(e.flow().id(), 0.0) * natural * a;
                 } else {
