@@ -18,12 +18,12 @@ import java.util.List;
  * primary) when its primary unit is the product system's; otherwise the product system's one unit, named
  * after its reference flow.
  */
-final class FunctionalUnitResults {
+public final class FunctionalUnitResults {
     private FunctionalUnitResults() {
     }
 
     /** The units' results, the primary first; {@code ai} may be null (a study written only as processes). */
-    static List<UnitResult> calculate(CompiledSystem compiled, AiStudy ai) {
+    public static List<UnitResult> calculate(CompiledSystem compiled, AiStudy ai) {
         var system = compiled.system();
         List<NamedFunctionalUnit> units = ai != null && ai.functionalUnit().equals(system.functionalUnit())
                 ? ai.functionalUnits()

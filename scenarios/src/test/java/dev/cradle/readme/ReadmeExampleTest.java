@@ -19,7 +19,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The Java API example of README.md: compiled and run here, and kept identical to the README text. */
+/**
+ * The body of README.md's first Java example (its main method, indented as there): run here for its
+ * figure and kept identical to the README text; dev.cradle.scenario.api.ReadmeExamplesTest compiles the
+ * README's blocks themselves.
+ */
 class ReadmeExampleTest {
 
     static LcaResult example() {
@@ -44,7 +48,7 @@ class ReadmeExampleTest {
                 .build();
 
         LcaResult result = Cradle.evaluate(system);
-        System.out.println(result.impact("gwp100") + " kg CO2-eq");   // 24692.172 kg CO2-eq
+        System.out.printf("%.3f kg CO2-eq%n", result.impact("gwp100"));   // 24692.172 kg CO2-eq
         // README:end
         return result;
     }
@@ -64,8 +68,8 @@ class ReadmeExampleTest {
         assertTrue(readme.contains(dedent(block)), "README.md's Java example differs from ReadmeExampleTest");
     }
 
+    /** The block as the README indents it: inside {@code main}, as here inside a method. */
     private static String dedent(String block) {
-        return block.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
-                .collect(java.util.stream.Collectors.joining("\n")).strip();
+        return block.strip();
     }
 }

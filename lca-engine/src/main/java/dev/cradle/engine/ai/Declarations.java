@@ -19,6 +19,33 @@ public final class Declarations {
     private Declarations() {
     }
 
+    // ---- builders for the Java API (dev.cradle.engine.ai.build): named setters, defaults, checks on build()
+
+    /** A datacenter: {@code Declarations.datacenter("dc").grid("FR").pue(1.1).build()}. */
+    public static dev.cradle.engine.ai.build.DatacenterBuilder datacenter(String id) {
+        return new dev.cradle.engine.ai.build.DatacenterBuilder(id);
+    }
+
+    /** Shared infrastructure of a datacenter (a building, a cooling plant). */
+    public static dev.cradle.engine.ai.build.InfrastructureBuilder infrastructure(String id) {
+        return new dev.cradle.engine.ai.build.InfrastructureBuilder(id);
+    }
+
+    /** A hardware group: {@code Declarations.hardware("gpus").archetype("nvidia-a100-80gb").count(8)...}. */
+    public static dev.cradle.engine.ai.build.HardwareBuilder hardware(String id) {
+        return new dev.cradle.engine.ai.build.HardwareBuilder(id);
+    }
+
+    /** A model whose workloads the study declares. */
+    public static dev.cradle.engine.ai.build.ModelBuilder model(String id) {
+        return new dev.cradle.engine.ai.build.ModelBuilder(id);
+    }
+
+    /** A workload: {@code Declarations.workload("train").model("m").phase(TRAINING).hardware("gpus").deviceHours(1e4)}. */
+    public static dev.cradle.engine.ai.build.WorkloadBuilder workload(String id) {
+        return new dev.cradle.engine.ai.build.WorkloadBuilder(id);
+    }
+
     /** A literal field value: {@code v} as an expression, or {@code null} ("not declared") when {@code v} is NaN. */
     public static Expression number(double v) {
         return Double.isNaN(v) ? null : new Expression.Number(v, 0);
