@@ -11,6 +11,9 @@ import dev.cradle.model.ImpactCategory;
 import dev.cradle.model.ImpactMethod;
 import dev.cradle.model.Process;
 import dev.cradle.model.Uncertainty;
+import dev.cradle.model.data.EwasteTreatment;
+import dev.cradle.model.data.InMemoryReferenceData;
+import dev.cradle.model.data.ReferenceData;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -197,6 +200,32 @@ class FactorLibraryTest {
         assertEquals(0.223, lib.recyclingRates().get("world"));
         assertEquals(0.428, lib.recyclingRates().get("europe"));
         assertEquals(30, lib.datacenterLifetimeYears());
+        // the e-waste treatment figures of the Global E-waste Monitor's treatment mix (ewaste.yaml)
+        assertEquals(new EwasteTreatment(0.00468568, 0.00898311), lib.ewasteTreatment());
+    }
+
+    @Test
+    void typedLookupsAreTheLibrarysProcesses() {
+        ReferenceData data = lib;
+        assertEquals(lib.process("grid:FR"), data.gridElectricity("FR"));
+        assertEquals(lib.process("grid:gcp/us-central1"), data.gridElectricity("gcp/us-central1"));
+        assertEquals(lib.process("freight:sea"), data.freight("sea"));
+        assertEquals(lib.process("device:nvidia-h100-sxm"), data.deviceArchetype("nvidia-h100-sxm"));
+        assertEquals(lib.process("component:dram_per_gb"), data.deviceArchetype("dram_per_gb"));
+        assertEquals(lib.process("grid_source:nuclear"), data.generationTechnology("nuclear"));
+        assertTrue(data.generationTechnologies().contains("solar_utility"));
+        assertEquals(lib.process("building:datacenter"), data.datacenterBuilding());
+        assertEquals(java.util.Optional.of("defra-2025-freight"), data.sourceOf("freight:sea"));
+        assertTrue(data.gridElectricity("grid:FR").isEmpty(), "codes, not library keys");
+        // the standard flows an in-memory library defines are the bundled library's, id, unit and compartment
+        for (Flow f : java.util.List.of(InMemoryReferenceData.CO2E, InMemoryReferenceData.ADP_ELEMENTS,
+                InMemoryReferenceData.FOSSIL_ENERGY, InMemoryReferenceData.WATER_SCARCITY,
+                InMemoryReferenceData.WATER_CONSUMED, InMemoryReferenceData.waterConsumed("CA-QC"))) {
+            Flow bundled = data.flow(f.id()).orElseThrow();
+            assertEquals(java.util.List.of(f.referenceUnit(), f.compartment(), f.location()),
+                    java.util.List.of(bundled.referenceUnit(), bundled.compartment(), bundled.location()), f.id());
+        }
+        assertEquals(data.aggregatedCo2e(), data.flow("co2e_aggregated").orElseThrow());
     }
 
     @Test
@@ -221,7 +250,7 @@ class FactorLibraryTest {
         // TPU embodied emissions are a documented gap: covered by nothing, never a zero
         assertFalse(lib.process("device:google-tpu-v4").orElseThrow().covers("climate_change"));
         // Patterson et al. 2021 Table 3: TPU v3 283 W average
-        assertEquals(283, lib.devicePower("google-tpu-v3").orElseThrow()[1]);
+        assertEquals(283, lib.devicePower("google-tpu-v3").orElseThrow().averageW());
     }
 
     @Test

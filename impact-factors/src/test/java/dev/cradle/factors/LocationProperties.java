@@ -1,6 +1,7 @@
 package dev.cradle.factors;
 
 import dev.cradle.model.CharacterisationFactor;
+import dev.cradle.model.data.WaterLocation;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;

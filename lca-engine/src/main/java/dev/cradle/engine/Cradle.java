@@ -19,6 +19,8 @@ public final class Cradle {
 
     private static final class Holder {
         static final Injector INJECTOR = Guice.createInjector(new EngineModule());
+        static final com.google.inject.Key<java.util.Set<dev.cradle.engine.ai.Rule>> RULES =
+                com.google.inject.Key.get(new com.google.inject.TypeLiteral<java.util.Set<dev.cradle.engine.ai.Rule>>() { });
     }
 
     /**
@@ -46,9 +48,13 @@ public final class Cradle {
         return SystemCompiler.compile(system);
     }
 
-    /** The AI rule layer: compiles datacenter, hardware and workload declarations into processes. */
-    public static dev.cradle.engine.ai.AiCompiler aiCompiler() {
-        return Holder.INJECTOR.getInstance(dev.cradle.engine.ai.AiCompiler.class);
+    /**
+     * The AI rule layer: compiles datacenter, hardware and workload declarations into processes, reading
+     * archetypes, grids, transport, end of life and water from {@code data} (Cradle's bundled factor
+     * library, or a user's own {@link dev.cradle.model.data.InMemoryReferenceData}).
+     */
+    public static dev.cradle.engine.ai.AiCompiler aiCompiler(dev.cradle.model.data.ReferenceData data) {
+        return new dev.cradle.engine.ai.AiCompiler(Holder.INJECTOR.getInstance(Holder.RULES), data);
     }
 
     /** The engine's calculator, wired by Guice. */

@@ -697,9 +697,9 @@ final class AiSectionReader {
             return;
         }
         r.library.devicePower(hw.get().archetype()).ifPresent(p -> {
-            if (Double.isNaN(p[1]) && !Double.isNaN(p[0])) {
+            if (Double.isNaN(p.averageW()) && !Double.isNaN(p.tdpW())) {
                 r.yaml.warn(m.position(), where + " has no 'power' (nor has hardware '" + hw.get().id() + "'), so its devices "
-                        + "draw the TDP of " + hw.get().archetype() + ", " + Messages.number(p[0]) + " W, all the time; "
+                        + "draw the TDP of " + hw.get().archetype() + ", " + Messages.number(p.tdpW()) + " W, all the time; "
                         + "real runs usually average well below TDP: give the measured average 'power' on the workload "
                         + "or the hardware");
             }

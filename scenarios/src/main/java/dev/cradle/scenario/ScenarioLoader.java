@@ -93,10 +93,13 @@ public final class ScenarioLoader {
         return central;
     }
 
-    /** Step 3: the AI rules over the declarations, at the parameters' central values; null without declarations. */
+    /**
+     * Step 3: the AI rules over the declarations, at the parameters' central values, reading the bundled factor
+     * library (the reference data the reader checked names against); null without declarations.
+     */
     static AiStudy rules(ParsedScenario parsed, CentralValues central) {
         return parsed.declarations() == null ? null
-                : Cradle.aiCompiler().compile(parsed.declarations(), central.byName());
+                : Cradle.aiCompiler(dev.cradle.factors.FactorLibrary.bundled()).compile(parsed.declarations(), central.byName());
     }
 
     /** Step 4: the file's processes, the rules' processes, then the background processes it links to. */

@@ -168,7 +168,7 @@ class MessagesAndWarningsTest {
     void aDeviceDrawingItsTdpIsWarnedAbout() throws Exception {
         // the A100 80GB archetype has a TDP (400 W) but no measured average power in the library (checked below)
         String yaml = base().replace("    power: 400 W\n", "");
-        assertTrue(dev.cradle.factors.FactorLibrary.bundled().devicePower("nvidia-a100-80gb").map(p -> Double.isNaN(p[1]))
+        assertTrue(dev.cradle.factors.FactorLibrary.bundled().devicePower("nvidia-a100-80gb").map(p -> Double.isNaN(p.averageW()))
                 .orElse(false), "the library has no average power for the A100 80GB");
         Cli c = validate(yaml);
         assertEquals(0, c.code(), c.err());

@@ -2,9 +2,9 @@ package dev.cradle.engine.ai;
 
 import dev.cradle.engine.ModelException;
 import dev.cradle.engine.ai.Declarations.AiScenario;
-import dev.cradle.factors.FactorLibrary;
 import dev.cradle.model.Exchange;
 import dev.cradle.model.Process;
+import dev.cradle.model.data.ReferenceData;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,12 +18,12 @@ import java.util.Set;
  */
 public final class AiCompiler {
     private final List<Rule> rules;
-    private final FactorLibrary library;
+    private final ReferenceData library;
 
     @Inject
-    public AiCompiler(Set<Rule> rules, FactorLibrary library) {
+    public AiCompiler(Set<Rule> rules, ReferenceData library) {
         this.rules = rules.stream().sorted(Comparator.comparingInt(Rule::order)).toList();
-        this.library = library;
+        this.library = java.util.Objects.requireNonNull(library, "the reference data the rules read");
     }
 
     /** The rules in the order they run. */

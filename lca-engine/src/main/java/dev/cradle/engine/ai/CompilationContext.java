@@ -2,13 +2,13 @@ package dev.cradle.engine.ai;
 
 import dev.cradle.engine.ModelProblem;
 import dev.cradle.engine.ai.Declarations.AiScenario;
-import dev.cradle.factors.FactorLibrary;
 import dev.cradle.model.Exchange;
 import dev.cradle.model.Expression;
 import dev.cradle.model.Flow;
 import dev.cradle.model.FunctionalUnit;
 import dev.cradle.model.Parameter;
 import dev.cradle.model.Process;
+import dev.cradle.model.data.ReferenceData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class CompilationContext {
     private final AiScenario scenario;
-    private final FactorLibrary library;
+    private final ReferenceData library;
     final Map<String, WorkloadFacts> facts = new LinkedHashMap<>();
     final Map<String, DatacenterFacts> datacenters = new LinkedHashMap<>();
     final Map<String, List<Exchange>> runInputs = new LinkedHashMap<>();
@@ -43,7 +43,7 @@ public final class CompilationContext {
 
     private final Map<String, Double> parameterValues;
 
-    CompilationContext(AiScenario scenario, FactorLibrary library, Map<String, Double> parameterValues) {
+    CompilationContext(AiScenario scenario, ReferenceData library, Map<String, Double> parameterValues) {
         this.scenario = scenario;
         this.library = library;
         this.parameterValues = Map.copyOf(parameterValues);
@@ -96,7 +96,8 @@ public final class CompilationContext {
         return scenario;
     }
 
-    public FactorLibrary library() {
+    /** The reference data the rules read (archetypes, grids, transport, end of life, water, methods). */
+    public ReferenceData library() {
         return library;
     }
 

@@ -5,11 +5,12 @@ import dev.cradle.engine.ai.Declarations.Datacenter;
 import dev.cradle.engine.ai.Declarations.ExplicitGrid;
 import dev.cradle.engine.ai.Declarations.MixGrid;
 import dev.cradle.engine.ai.Declarations.RegionGrid;
-import dev.cradle.factors.FactorLibrary;
 import dev.cradle.model.Amount;
 import dev.cradle.model.Exchange;
 import dev.cradle.model.Parameter;
 import dev.cradle.model.Process;
+import dev.cradle.model.data.ImpactCategories;
+import dev.cradle.model.data.ReferenceData;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,34 +37,33 @@ public final class DatacenterRule implements Rule {
 
     @Override
     public void apply(CompilationContext ctx) {
-        FactorLibrary lib = ctx.library();
+        ReferenceData lib = ctx.library();
         for (Datacenter dc : ctx.scenario().datacenters()) {
             String path = "datacenter:" + dc.id();
             double location;
             double offsite = Declarations.literal(dc.offsiteWater());
-            Set<String> coverage = new LinkedHashSet<>(List.of(FactorLibrary.CLIMATE));
+            Set<String> coverage = new LinkedHashSet<>(List.of(ImpactCategories.CLIMATE));
             List<String> lines = new ArrayList<>();
             String grid;
             if (dc.grid() instanceof RegionGrid r) {
-                Optional<Process> p = lib.process("grid:" + r.code());
+                Optional<Process> p = lib.gridElectricity(r.code());
                 if (p.isEmpty()) {
                     ctx.problem(path, lib.missingGridAdvice(r.code()) + " (countries by ISO code such as FR, sub-national "
                             + "zones such as CA-QC, cloud regions such as gcp/us-central1; see 'cradle factors grids')");
                     continue;
                 }
                 location = constant(p.get(), "co2e_aggregated");
-                grid = "grid:" + r.code() + " (" + lib.originOf(p.get().id()).map(d -> d.id()).orElse("?") + ")";
+                grid = "grid:" + r.code() + " (" + lib.sourceOf(p.get().id()).orElse("?") + ")";
                 lines.add("location-based intensity " + Rules.fmt(location) + " kg CO2-eq/kWh from " + grid);
             } else if (dc.grid() instanceof MixGrid m) {
                 location = 0;
                 double water = 0;
                 StringBuilder sb = new StringBuilder();
                 for (var e : m.shares().entrySet()) {
-                    Optional<Process> p = lib.process("grid_source:" + e.getKey());
+                    Optional<Process> p = lib.generationTechnology(e.getKey());
                     if (p.isEmpty()) {
                         ctx.problem(path, "unknown generation technology '" + e.getKey() + "' in the mix; known: "
-                                + String.join(", ", lib.processes().keySet().stream().filter(k -> k.startsWith("grid_source:"))
-                                .map(k -> k.substring(12)).toList()));
+                                + String.join(", ", lib.generationTechnologies()));
                         continue;
                     }
                     location += Declarations.literal(e.getValue()) * constant(p.get(), "co2e_aggregated");
@@ -79,7 +79,7 @@ public final class DatacenterRule implements Rule {
                     lines.add("off-site water " + Rules.fmt(water) + " L/kWh = Σ share × EWIF (Li et al. 2023)");
                 }
             } else if (dc.grid() instanceof DatabaseGrid d) {
-                location = d.cumulativePerKwh().getOrDefault(FactorLibrary.CLIMATE, 0.0);
+                location = d.cumulativePerKwh().getOrDefault(ImpactCategories.CLIMATE, 0.0);
                 grid = d.database() + ": '" + d.processName() + "' (" + d.processId() + ")";
                 coverage.clear();
                 d.cumulativePerKwh().forEach((indicator, v) -> {
@@ -100,8 +100,8 @@ public final class DatacenterRule implements Rule {
                 lines.add("location-based intensity " + Rules.fmt(location) + " kg CO2-eq/kWh, as declared");
             }
             if (!Double.isNaN(offsite)) {
-                coverage.add(FactorLibrary.WATER);
-                coverage.add(FactorLibrary.WATER_SCARCITY);
+                coverage.add(ImpactCategories.WATER);
+                coverage.add(ImpactCategories.WATER_SCARCITY);
             } else {
                 lines.add("off-site water not known: water categories are not covered for this datacenter's electricity");
             }

@@ -2,12 +2,15 @@ package dev.cradle.engine.ai;
 
 import dev.cradle.engine.ai.Declarations.Hardware;
 import dev.cradle.engine.ai.Declarations.TransportLeg;
-import dev.cradle.factors.FactorLibrary;
 import dev.cradle.model.Amount;
 import dev.cradle.model.Exchange;
 import dev.cradle.model.Flow;
 import dev.cradle.model.LifecycleStage;
 import dev.cradle.model.Process;
+import dev.cradle.model.data.EwasteTreatment;
+import dev.cradle.model.data.ImpactCategories;
+import dev.cradle.model.data.ReferenceData;
+import dev.cradle.model.data.ReferenceFlows;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -28,8 +31,9 @@ import java.util.Set;
 public final class HardwareEmbodiedRule implements Rule {
     /** Category ids that an embodied figure may be given for, and the pre-characterised flow carrying each. */
     public static final Map<String, String> EMBODIED_FLOWS = Map.of(
-            FactorLibrary.CLIMATE, "co2e_aggregated", FactorLibrary.ADP_ELEMENTS, "adp_elements_sb_eq",
-            FactorLibrary.ADP_FOSSIL, "fossil_energy", FactorLibrary.WATER_SCARCITY, "water_scarcity_world_eq");
+            ImpactCategories.CLIMATE, ReferenceFlows.CO2E_AGGREGATED, ImpactCategories.ADP_ELEMENTS,
+            ReferenceFlows.ADP_ELEMENTS_SB_EQ, ImpactCategories.ADP_FOSSIL, ReferenceFlows.FOSSIL_ENERGY,
+            ImpactCategories.WATER_SCARCITY, ReferenceFlows.WATER_SCARCITY_WORLD_EQ);
 
     @Override
     public int order() {
@@ -100,14 +104,14 @@ public final class HardwareEmbodiedRule implements Rule {
     }
 
     static Map<LifecycleStage, Stage> stagesOf(CompilationContext ctx, Hardware h) {
-        FactorLibrary lib = ctx.library();
+        ReferenceData lib = ctx.library();
         Map<LifecycleStage, Stage> out = new EnumMap<>(LifecycleStage.class);
         for (Map.Entry<LifecycleStage, List<Exchange>> e : h.inventory().entrySet()) {
             out.put(e.getKey(), new Stage(e.getValue(), Set.of(), "explicit inventory of " + e.getValue().size()
                     + " exchanges"));
         }
         if (!h.archetype().isEmpty()) {
-            Optional<Process> p = lib.process("device:" + h.archetype()).or(() -> lib.process("component:" + h.archetype()));
+            Optional<Process> p = lib.deviceArchetype(h.archetype());
             if (p.isEmpty()) {
                 ctx.problem("hardware:" + h.id(), "no device archetype '" + h.archetype()
                         + "' in the factor library (see 'cradle factors search device')");
@@ -115,7 +119,7 @@ public final class HardwareEmbodiedRule implements Rule {
                 List<Exchange> x = p.get().exchanges().stream().filter(ex -> ex.flow().isElementary()).toList();
                 String basis = p.get().tags().getOrDefault("embodied_basis", "");
                 out.merge(LifecycleStage.MANUFACTURING, new Stage(x, p.get().coverage(), "archetype " + p.get().id()
-                        + " (cradle-to-gate, " + lib.originOf(p.get().id()).map(d -> d.id()).orElse("?")
+                        + " (cradle-to-gate, " + lib.sourceOf(p.get().id()).orElse("?")
                         + (basis.isEmpty() ? "" : "; " + basis) + ")"),
                         HardwareEmbodiedRule::merge);
             }
@@ -137,7 +141,7 @@ public final class HardwareEmbodiedRule implements Rule {
             double kg = 0;
             StringBuilder basis = new StringBuilder();
             for (TransportLeg leg : h.transport()) {
-                Optional<Process> mode = lib.process("freight:" + leg.mode());
+                Optional<Process> mode = lib.freight(leg.mode());
                 if (mode.isEmpty()) {
                     ctx.problem("hardware:" + h.id(), "unknown transport mode '" + leg.mode() + "'; use air, sea, road or rail");
                     continue;
@@ -148,15 +152,16 @@ public final class HardwareEmbodiedRule implements Rule {
                         .append(Rules.fmt(Declarations.literal(leg.km()))).append(" km × ").append(Rules.fmt(factor)).append(" (")
                         .append(leg.mode()).append(')');
             }
-            out.put(LifecycleStage.TRANSPORT, new Stage(List.of(Rules.elementary(lib.flow("co2e_aggregated").orElseThrow(),
-                    kg)), Set.of(FactorLibrary.CLIMATE), basis + " = " + Rules.fmt(kg) + " kg CO2-eq (defra-2025-freight)"));
+            out.put(LifecycleStage.TRANSPORT, new Stage(List.of(Rules.elementary(lib.aggregatedCo2e(),
+                    kg)), Set.of(ImpactCategories.CLIMATE), basis + " = " + Rules.fmt(kg) + " kg CO2-eq (defra-2025-freight)"));
         }
         if (!Double.isNaN(Declarations.literal(h.massKg()))) {
             double rate = Double.isNaN(Declarations.literal(h.recyclingRate())) ? lib.recyclingRates().get("world") : Declarations.literal(h.recyclingRate());
-            double[] t = lib.ewasteTreatment();
+            EwasteTreatment treatment = lib.ewasteTreatment();
+            double[] t = {treatment.recycledKgCo2ePerKg(), treatment.landfilledKgCo2ePerKg()};
             double kg = Declarations.literal(h.massKg()) * (rate * t[0] + (1 - rate) * t[1]);
-            out.put(LifecycleStage.END_OF_LIFE, new Stage(List.of(Rules.elementary(lib.flow("co2e_aggregated").orElseThrow(),
-                    kg)), Set.of(FactorLibrary.CLIMATE), Rules.fmt(Declarations.literal(h.massKg())) + " kg × (" + Rules.fmt(rate) + " × "
+            out.put(LifecycleStage.END_OF_LIFE, new Stage(List.of(Rules.elementary(lib.aggregatedCo2e(),
+                    kg)), Set.of(ImpactCategories.CLIMATE), Rules.fmt(Declarations.literal(h.massKg())) + " kg × (" + Rules.fmt(rate) + " × "
                     + t[0] + " + " + Rules.fmt(1 - rate) + " × " + t[1] + ") = " + Rules.fmt(kg) + " kg CO2-eq (ewaste)"));
         }
         return out;
@@ -173,6 +178,6 @@ public final class HardwareEmbodiedRule implements Rule {
     private static Set<String> intersection(Set<String> a, Set<String> b) {
         Set<String> out = new LinkedHashSet<>(a);
         out.retainAll(b);
-        return out.isEmpty() ? Set.of(FactorLibrary.COVERS_NOTHING) : out;
+        return out.isEmpty() ? Set.of(ImpactCategories.COVERS_NOTHING) : out;
     }
 }

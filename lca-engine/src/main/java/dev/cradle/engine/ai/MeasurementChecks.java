@@ -52,7 +52,7 @@ final class MeasurementChecks {
             ctx.scenario().hardware().stream().filter(x -> x.id().equals(other)).findFirst().ifPresent(groups::add);
         }
         for (Hardware g : groups) {
-            double per = ctx.library().devicePower(g.archetype()).map(p -> p[0]).filter(v -> !Double.isNaN(v))
+            double per = ctx.library().devicePower(g.archetype()).map(p -> p.tdpW()).filter(v -> !Double.isNaN(v))
                     .orElse(g == h && !Double.isNaN(Declarations.literal(w.powerW())) ? Declarations.literal(w.powerW()) : Declarations.literal(g.powerW()));
             if (Double.isNaN(per)) {
                 powerKnown = false;

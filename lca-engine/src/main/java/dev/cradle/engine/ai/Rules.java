@@ -91,7 +91,7 @@ final class Rules {
             d.inventoryPerKwh().forEach((flow, perKwh) -> out.add(elementary(flow, facilityKwh * perKwh)));
             return out;
         }
-        return List.of(emissionFormula(ctx.library().flow("co2e_aggregated").orElseThrow(),
+        return List.of(emissionFormula(ctx.library().aggregatedCo2e(),
                 coefficient(facilityKwh) + " * " + intensityParameter));
     }
 

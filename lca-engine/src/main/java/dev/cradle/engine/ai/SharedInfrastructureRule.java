@@ -2,7 +2,8 @@ package dev.cradle.engine.ai;
 
 import dev.cradle.engine.ai.Declarations.Datacenter;
 import dev.cradle.engine.ai.Declarations.Infrastructure;
-import dev.cradle.factors.FactorLibrary;
+import dev.cradle.model.data.ImpactCategories;
+import dev.cradle.model.data.ReferenceData;
 import dev.cradle.model.LifecycleStage;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,16 +29,21 @@ public final class SharedInfrastructureRule implements Rule {
 
     @Override
     public void apply(CompilationContext ctx) {
-        FactorLibrary lib = ctx.library();
+        ReferenceData lib = ctx.library();
         for (Datacenter dc : ctx.scenario().datacenters()) {
             List<WorkloadFacts> sharing = ctx.facts.values().stream()
                     .filter(f -> f.hardware().datacenter().equals(dc.id())).toList();
             for (Infrastructure infra : dc.infrastructure()) {
                 List<String> basis = new ArrayList<>();
                 double embodied = Declarations.literal(infra.embodiedKg());
-                Set<String> coverage = Set.of(FactorLibrary.CLIMATE);
+                Set<String> coverage = Set.of(ImpactCategories.CLIMATE);
+                if (Double.isNaN(embodied) && lib.datacenterBuilding().isEmpty()) {
+                    ctx.problem("datacenter:" + dc.id(), "infrastructure '" + infra.id() + "' gives no embodied emissions "
+                            + "and the reference data has no datacenter building figure per MW: give its 'embodied'");
+                    continue;
+                }
                 if (Double.isNaN(embodied)) {
-                    double perMw = DatacenterRule.constant(lib.process("building:datacenter").orElseThrow(), "co2e_aggregated");
+                    double perMw = DatacenterRule.constant(lib.datacenterBuilding().get(), "co2e_aggregated");
                     embodied = perMw * Declarations.literal(infra.capacityMw());
                     basis.add("embodied = " + Rules.fmt(perMw) + " kg CO2-eq per MW (datacenter-building) × "
                             + Rules.fmt(Declarations.literal(infra.capacityMw())) + " MW = " + Rules.fmt(embodied) + " kg");
@@ -55,7 +61,7 @@ public final class SharedInfrastructureRule implements Rule {
                         + Rules.fmt(Declarations.literal(infra.lifetimeH())) + " h = " + Rules.fmt(amount) + " kg CO2-eq");
                 SharedCosts.allocate(ctx, name(), "datacenter:" + dc.id(), dc.id() + "/" + infra.id(), infra.name() + " of " + dc.id(), amount,
                         "kg CO2-eq", infra.rule(), sharing,
-                        List.of(Rules.elementary(lib.flow("co2e_aggregated").orElseThrow(), amount)),
+                        List.of(Rules.elementary(lib.aggregatedCo2e(), amount)),
                         LifecycleStage.MANUFACTURING, coverage, infra.origin(), basis);
             }
         }

@@ -6,7 +6,6 @@ import dev.cradle.engine.ai.Declarations.Hardware;
 import dev.cradle.engine.ai.Declarations.Measured;
 import dev.cradle.engine.ai.Declarations.PerQuery;
 import dev.cradle.engine.ai.Declarations.Workload;
-import dev.cradle.factors.FactorLibrary;
 import dev.cradle.model.Exchange;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +92,7 @@ public final class WorkloadEnergyRule implements Rule {
                     deviceHours, kwh, kwh * Declarations.literal(dc.get().pue()), kwh * Declarations.literal(dc.get().wueOnsite()))) {
                 continue;
             }
-            double tdp = ctx.library().devicePower(h.archetype()).map(p -> p[0]).filter(v -> !Double.isNaN(v)).orElse(power);
+            double tdp = ctx.library().devicePower(h.archetype()).map(p -> p.tdpW()).filter(v -> !Double.isNaN(v)).orElse(power);
             double reserved = deviceHours * (Double.isNaN(tdp) ? 0 : tdp) / 1e6;
             List<WorkloadFacts.Usage> secondary = new ArrayList<>();
             for (String other : w.alsoUses()) {
@@ -115,7 +114,7 @@ public final class WorkloadEnergyRule implements Rule {
             String grid = dcFacts.gridDescription();
             if (w.energy() instanceof Measured m) {
                 if (m.detail() != null && m.detail().gridFromFile()) {
-                    var fileGrid = m.detail().gridCodes().stream().map(c -> ctx.library().process("grid:" + c))
+                    var fileGrid = m.detail().gridCodes().stream().map(c -> ctx.library().gridElectricity(c))
                             .flatMap(Optional::stream).findFirst();
                     if (fileGrid.isEmpty()) {
                         ctx.problem(path, "'grid: from_file' needs a place the factor library knows, but " + m.detail().file()
@@ -168,7 +167,7 @@ public final class WorkloadEnergyRule implements Rule {
         if (!Double.isNaN(Declarations.literal(h.powerW()))) {
             return Declarations.literal(h.powerW());
         }
-        return ctx.library().devicePower(h.archetype()).map(p -> !Double.isNaN(p[1]) ? p[1] : p[0]).orElse(Double.NaN);
+        return ctx.library().devicePower(h.archetype()).map(p -> p.typicalW()).orElse(Double.NaN);
     }
 
     private static void requirePower(CompilationContext ctx, String path, double power, Workload w) {

@@ -17,9 +17,9 @@ import dev.cradle.engine.ai.Declarations.Model;
 import dev.cradle.engine.ai.Declarations.Workload;
 import dev.cradle.engine.calc.CompiledSystem;
 import dev.cradle.engine.result.LcaResult;
-import dev.cradle.factors.FactorLibrary;
 import dev.cradle.model.MlPhase;
 import dev.cradle.model.ProductSystem;
+import dev.cradle.model.data.ImpactCategories;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class AiRulesTest {
         Datacenter dc = new Datacenter("dc", "dc", new Declarations.ExplicitGrid(n(0.5)), "", n(1.2), n(1), n(2), n(0.1),
                 null, List.of(new Infrastructure("building", "Building", n(1_000_000), n(1), n(10_000), buildingRule, "test")),
                 n(0.1), n(100), "test");
-        Hardware hw = new Hardware("gpus", "2 GPUs", "", Map.of(FactorLibrary.CLIMATE, n(100.0)), Map.of(), n(2), n(1000),
+        Hardware hw = new Hardware("gpus", "2 GPUs", "", Map.of(ImpactCategories.CLIMATE, n(100.0)), Map.of(), n(2), n(1000),
                 n(0.5), "dc", n(300), n(50), null, n(100), n(2), List.of(new Declarations.TransportLeg("sea", n(1000))), n(0.5),
                 new AllocationRule.ByDeviceHours(), "test");
         Workload w1 = new Workload("w1", "m1", MlPhase.TRAINING, "gpus", new Declarations.DeviceHours(n(60)), null, n(1),
@@ -56,9 +56,9 @@ class AiRulesTest {
     }
 
     static Run run(AiScenario scenario) {
-        AiStudy ai = Cradle.aiCompiler().compile(scenario);
+        AiStudy ai = Cradle.aiCompiler(BundledFigures.DATA).compile(scenario);
         ProductSystem sys = new ProductSystem("ai", ai.processes(), ai.functionalUnit(), ai.parameters(),
-                FactorLibrary.bundled().defaultMethods(), null);
+                BundledFigures.DATA.defaultMethods(), null);
         CompiledSystem c = Cradle.compile(sys);
         return new Run(ai, c, Cradle.calculator().calculate(c),
                 Cradle.calculator().calculate(c, ai.marketBasedParameters(c)));
@@ -153,7 +153,7 @@ class AiRulesTest {
         var w1 = s.workloads().get(0);
         var flops = new Workload("w1", "m1", MlPhase.TRAINING, "gpus", new Declarations.Flops(n(3.6e18), n(1e14), n(0.5), n(2)), null, n(1),
                 n(0), n(0), null, "test");
-        AiStudy ai = Cradle.aiCompiler().compile(new AiScenario(s.datacenters(), s.hardware(), s.models(),
+        AiStudy ai = Cradle.aiCompiler(BundledFigures.DATA).compile(new AiScenario(s.datacenters(), s.hardware(), s.models(),
                 List.of(flops, s.workloads().get(1)), s.functionalUnit()));
         assertTrue(ai.traces().stream().anyMatch(t -> t.lines().stream().anyMatch(l -> l.contains("= 10 h"))), "trace");
         assertTrue(ai.traces().stream().anyMatch(t -> t.lines().stream().anyMatch(l -> l.contains("= 6 kWh"))), "trace");
@@ -163,7 +163,7 @@ class AiRulesTest {
     @Test
     void badAllocationsAreNamed() {
         AiScenario s = study(FunctionalUnitKind.STUDY, "", new AllocationRule.ByFlops());
-        ModelException e = assertThrows(ModelException.class, () -> Cradle.aiCompiler().compile(s));
+        ModelException e = assertThrows(ModelException.class, () -> Cradle.aiCompiler(BundledFigures.DATA).compile(s));
         assertEquals("datacenter:dc", e.problems().get(0).path());
         assertTrue(e.getMessage().contains("declares no FLOPs"), e.getMessage());
     }

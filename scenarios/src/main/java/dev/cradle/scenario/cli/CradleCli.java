@@ -169,7 +169,7 @@ public final class CradleCli implements Callable<Integer> {
                 return OK;
             }
             var ai = s.aiStudy().get();
-            o.println("Rules, in the order they ran: " + String.join(", ", Cradle.aiCompiler().rules().stream()
+            o.println("Rules, in the order they ran: " + String.join(", ", Cradle.aiCompiler(dev.cradle.factors.FactorLibrary.bundled()).rules().stream()
                     .map(dev.cradle.engine.ai.Rule::name).toList()));
             for (var t : ai.traces()) {
                 o.println();

@@ -1,4 +1,4 @@
-package dev.cradle.factors;
+package dev.cradle.model.data;
 
 import dev.cradle.model.Flow;
 

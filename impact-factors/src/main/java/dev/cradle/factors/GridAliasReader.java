@@ -1,0 +1,48 @@
+package dev.cradle.factors;
+
+import static dev.cradle.factors.LibraryAssembly.out;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cradle.model.LifecycleStage;
+import dev.cradle.model.Process;
+import dev.cradle.model.data.ImpactCategories;
+import dev.cradle.model.data.ReferenceFlows;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code electricity_grid_alias}: a named vintage of cloud regions on current grids; the process
+ * {@code grid:<provider>/<region>@<year>} takes the intensity of the library grid the region maps to
+ * (a zone, else the country), so every grid dataset is read first.
+ */
+final class GridAliasReader implements DatasetReader {
+    @Override
+    public String kind() {
+        return "electricity_grid_alias";
+    }
+
+    @Override
+    public Set<String> after() {
+        return Set.of("elementary_flows", "electricity_grid");
+    }
+
+    @Override
+    public void read(Dataset d, JsonNode root, LibraryAssembly into) {
+        root.path("regions").fields().forEachRemaining(e -> {
+            String code = e.getKey() + "@" + d.year();
+            GridIntensity target = into.grids.get(e.getValue().path("grid").asText());
+            if (target == null || !into.grids.containsKey(e.getKey())) {
+                throw new IllegalStateException(d.file() + ": " + e.getKey() + " maps to an unknown grid or region");
+            }
+            String name = into.grids.get(e.getKey()).name() + " on grid " + target.code();
+            into.grids.put(code, new GridIntensity(code, name, target.gramsPerKwh(), target.vintage(), "cloud region", d));
+            Process p = new Process("grid:" + code, "Electricity, grid, " + name + " (" + target.vintage() + ")",
+                    LifecycleStage.USE, null, Map.of("dataset", d.id()), List.of(out(ReferenceFlows.ELECTRICITY, 1, null),
+                    out(into.co2e(), target.gramsPerKwh() / 1000, null)), List.of(), List.of(),
+                    Set.of(ImpactCategories.CLIMATE));
+            into.addProcess(p, d, p.name(), target.gramsPerKwh() + " g CO2-eq/kWh = grid:" + target.code() + " ("
+                    + target.dataset().id() + ", " + target.vintage() + "); " + e.getValue().path("basis").asText());
+        });
+    }
+}
