@@ -217,8 +217,9 @@ final class AiSectionReader {
         List<Workload> workloads = new ArrayList<>();
         root.get("workloads").ifPresent(n -> r.yaml.asList(n, "'workloads'").forEach(w -> workload(w, hwIds, modelIds, hardware)
                 .ifPresent(workloads::add)));
-        AiFunctionalUnit fu = functionalUnit(modelIds);
-        return new AiScenario(datacenters, hardware, models, workloads, fu);
+        List<AiFunctionalUnit> units = functionalUnits(modelIds);
+        r.sources.element("functional_unit", YamlChecker.pos(root.get("functional_units").or(() -> root.get("functional_unit")).orElse(root)));
+        return new AiScenario(datacenters, hardware, models, workloads, units);
     }
 
     private Optional<String> id(MapNode m, String kind, Set<String> seen) {
@@ -706,18 +707,63 @@ final class AiSectionReader {
         });
     }
 
-    private AiFunctionalUnit functionalUnit(Set<String> modelIds) {
+    /**
+     * The study's functional units: the items of {@code functional_units} (a list), or the one
+     * {@code functional_unit} with a {@code kind}, or the whole study when neither is written. The first
+     * is the primary unit. Ids (default: the kind and model, {@code query:bloom}) must be unique.
+     */
+    private List<AiFunctionalUnit> functionalUnits(Set<String> modelIds) {
+        Optional<YamlNode> list = root.get("functional_units");
+        if (list.isPresent()) {
+            if (root.get("functional_unit").isPresent()) {
+                r.yaml.problem(YamlChecker.pos(root.get("functional_unit").get()), "the scenario has both 'functional_unit' "
+                        + "and 'functional_units'; write every unit in the list 'functional_units' (the first is the "
+                        + "primary unit)");
+            }
+            List<AiFunctionalUnit> units = new ArrayList<>();
+            Set<String> seen = new LinkedHashSet<>();
+            List<YamlNode> items = r.yaml.asList(list.get(), "'functional_units'");
+            if (items.isEmpty() && list.get() instanceof ListNode) {
+                r.yaml.problem(YamlChecker.pos(list.get()), "'functional_units' is empty; list at least one unit, e.g. "
+                        + "{kind: study}");
+            }
+            for (YamlNode item : items) {
+                if (!(item instanceof MapNode m)) {
+                    r.yaml.problem(YamlChecker.pos(item), "each item of 'functional_units' is a map such as "
+                            + "{kind: query, model: chat-7b}");
+                    continue;
+                }
+                r.yaml.checkKeys(m, "functional_unit");
+                if (m.get("kind").isEmpty()) {
+                    r.yaml.problem(m.position(), "each item of 'functional_units' needs 'kind' (study, trained_model, query, "
+                            + "1000_tokens or year_of_service)");
+                    continue;
+                }
+                AiFunctionalUnit u = functionalUnit(m, modelIds);
+                if (!seen.add(u.id())) {
+                    r.yaml.problem(m.position(), "functional unit '" + u.id() + "' is listed twice; give each unit of the "
+                            + "same kind and model its own 'id'");
+                }
+                units.add(u);
+            }
+            return units.isEmpty() ? List.of(studyUnit()) : units;
+        }
         Optional<MapNode> fu = root.get("functional_unit").filter(n -> n instanceof MapNode).map(n -> (MapNode) n);
         if (fu.isEmpty() || fu.get().get("kind").isEmpty()) {
-            return new AiFunctionalUnit(FunctionalUnitKind.STUDY, "", Declarations.number(1), origin(root));
+            return List.of(studyUnit());
         }
-        MapNode m = fu.get();
+        return List.of(functionalUnit(fu.get(), modelIds));
+    }
+
+    private AiFunctionalUnit studyUnit() {
+        return new AiFunctionalUnit(FunctionalUnitKind.STUDY, "", Declarations.number(1), origin(root));
+    }
+
+    private AiFunctionalUnit functionalUnit(MapNode m, Set<String> modelIds) {
         Map<String, FunctionalUnitKind> kinds = new LinkedHashMap<>();
-        kinds.put("study", FunctionalUnitKind.STUDY);
-        kinds.put("trained_model", FunctionalUnitKind.TRAINED_MODEL);
-        kinds.put("query", FunctionalUnitKind.QUERY);
-        kinds.put("1000_tokens", FunctionalUnitKind.THOUSAND_TOKENS);
-        kinds.put("year_of_service", FunctionalUnitKind.YEAR_OF_SERVICE);
+        for (FunctionalUnitKind k : FunctionalUnitKind.values()) {
+            kinds.put(AiFunctionalUnit.key(k), k);
+        }
         Optional<FunctionalUnitKind> kind = r.yaml.choice(m, "kind", k -> Optional.ofNullable(kinds.get(k)),
                 List.copyOf(kinds.keySet()), true, "the functional unit");
         String model = r.yaml.text(m, "model", false, "").orElse("");
@@ -731,6 +777,9 @@ final class AiSectionReader {
         }
         Expression amount = valueOr(m, "functional_unit", "amount", NUMBER, "the functional unit", 1.0)
                 .orElse(FieldValues.literal(1.0));
-        return new AiFunctionalUnit(kind.orElse(FunctionalUnitKind.STUDY), model, amount, origin(m));
+        String id = r.yaml.text(m, "id", false, "").orElse("");
+        AiFunctionalUnit unit = new AiFunctionalUnit(id, kind.orElse(FunctionalUnitKind.STUDY), model, amount, origin(m));
+        r.sources.element("functional_unit:" + unit.id(), m.position());
+        return unit;
     }
 }

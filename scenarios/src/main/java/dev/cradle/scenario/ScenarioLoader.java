@@ -12,6 +12,7 @@ import dev.cradle.model.Parameter;
 import dev.cradle.model.Process;
 import dev.cradle.model.ProductSystem;
 import dev.cradle.scenario.report.AiView;
+import dev.cradle.scenario.report.UnitResult;
 import dev.cradle.scenario.yaml.YamlDocument;
 import dev.cradle.scenario.yaml.YamlReader;
 import java.nio.file.Path;
@@ -59,12 +60,12 @@ public final class ScenarioLoader {
             AiStudy ai = rules(parsed, central);
             ProductSystem system = productSystem(parsed, ai);
             CompiledSystem compiled = SystemCompiler.compile(system);
-            LcaResult result = Cradle.calculator().calculate(compiled);
+            List<UnitResult> units = FunctionalUnitResults.calculate(compiled, ai);
+            LcaResult result = units.get(0).location();
             AiView view = AiView.NONE;
             List<Problem> warnings = new ArrayList<>(parsed.warnings());
             if (ai != null) {
-                view = new AiView(Cradle.calculator().calculate(compiled, ai.marketBasedParameters(compiled)),
-                        ai.allocations(), ai.energy(), ai.measurements());
+                view = new AiView(units.get(0).market(), ai.allocations(), ai.energy(), ai.measurements());
                 // the AI rules' warnings (a measurement against the declared study) at their declaration
                 ai.warnings().forEach(w -> warnings.add(new Problem(file, parsed.sources().locate(w.subject(), 0),
                         w.subject() + ": " + w.message())));
@@ -74,7 +75,7 @@ public final class ScenarioLoader {
                 requireReportable(view.market());
             }
             return new LoadedScenario(file, parsed.description(), system, compiled, parsed.sources(), ai,
-                    result, view, warnings, parsed.backgroundLinks());
+                    result, view, warnings, parsed.backgroundLinks(), units);
         } catch (ModelException e) {
             throw located(file, parsed.sources(), e);
         }

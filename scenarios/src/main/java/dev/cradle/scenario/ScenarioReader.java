@@ -51,7 +51,7 @@ final class ScenarioReader {
     /** Allowed keys per kind of map; a key outside its list is an error with a suggestion. */
     static final Map<String, List<String>> KEYS = Map.ofEntries(
             Map.entry("scenario", List.of("cradle", "name", "description", "allocation", "parameters", "flows",
-                    "processes", "methods", "functional_unit", "datacenters", "hardware", "models", "workloads", "databases")),
+                    "processes", "methods", "functional_unit", "functional_units", "datacenters", "hardware", "models", "workloads", "databases")),
             Map.entry("database", List.of("id", "path", "allocation", "ambiguous")),
             Map.entry("database_link", List.of("database", "process")),
             Map.entry("datacenter", List.of("id", "name", "grid", "grid_mix", "grid_intensity", "country", "pue",
@@ -88,7 +88,7 @@ final class ScenarioReader {
             Map.entry("category", List.of("id", "name", "unit", "factors")),
             Map.entry("factor", List.of("flow", "value")),
             Map.entry("functional_unit", List.of("flow", "amount", "unit", "formula", "process", "description", "kind",
-                    "model")),
+                    "model", "id")),
             Map.entry("uncertainty", List.of("distribution", "mean", "sd", "geometric_mean", "geometric_sd", "min",
                     "mode", "max", "values", "probabilities", "value")));
 
@@ -191,11 +191,16 @@ final class ScenarioReader {
                 method(m).ifPresent(methods::add);
             }
         }
-        boolean aiFunctionalUnit = aiPresent && (root.get("functional_unit").isEmpty()
+        boolean aiFunctionalUnit = aiPresent && (root.get("functional_unit").isEmpty() || root.get("functional_units").isPresent()
                 || root.get("functional_unit").get() instanceof MapNode fm && fm.get("kind").isPresent());
+        if (!aiPresent) {
+            root.get("functional_units").ifPresent(n -> yaml.problem(YamlChecker.pos(n), "'functional_units' lists the functional units of "
+                    + "an AI study (kind: study, trained_model, query, 1000_tokens, year_of_service); a scenario without "
+                    + "datacenters, hardware, models or workloads has one 'functional_unit' with a flow"));
+        }
         Optional<FunctionalUnit> fu = aiFunctionalUnit ? Optional.empty()
                 : root.get("functional_unit").flatMap(this::functionalUnit);
-        if (root.get("functional_unit").isEmpty() && !aiPresent) {
+        if (root.get("functional_unit").isEmpty() && root.get("functional_units").isEmpty() && !aiPresent) {
             yaml.problem(root.position(), "the scenario needs a 'functional_unit' (the flow and amount the study is about)");
         }
         AiScenario declarations = null;
@@ -559,6 +564,8 @@ final class ScenarioReader {
         }
         MapNode m = mm.get();
         yaml.checkKeys(m, "functional_unit");
+        m.get("id").ifPresent(idNode -> yaml.problem(YamlChecker.pos(idNode), "'id' names one of an AI study's functional "
+                + "units (with 'kind'); a functional unit with a flow is the scenario's only one: remove 'id'"));
         sources.element("functional_unit", m.position());
         Optional<Flow> flow = flowRef(m, "the functional unit");
         Optional<AmountInUnit> amount = amount(m, "functional_unit", "functional_unit", "the functional unit",

@@ -61,9 +61,9 @@ class ExampleScenarioTest {
         assertTrue(csv.startsWith("indicator,unit,breakdown,group,value,share"), csv);
         assertTrue(csv.contains("demo/gwp100,kg CO2-eq,stage,manufacturing,"), csv);
         assertTrue(csv.contains("demo/gwp100,kg CO2-eq,process,grid_fr,"), csv);
-        // no temporary files are left behind: the two result links, and one set behind them (ResultSetWriter)
+        // no temporary files are left behind: the four result links, and one set behind them (ResultSetWriter)
         try (var files = Files.list(dir)) {
-            assertEquals(java.util.Set.of("results.json", "results.csv", ".cradle"),
+            assertEquals(java.util.Set.of("results.json", "results.csv", "functional-units.csv", "parameters.csv", ".cradle"),
                     files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
         }
         try (var files = Files.list(dir.resolve(".cradle"))) {
@@ -73,7 +73,7 @@ class ExampleScenarioTest {
                     names.toString());
         }
         try (var files = Files.list(dir.resolve(".cradle/current"))) {
-            assertEquals(2, files.count(), "the set holds exactly the two result files");
+            assertEquals(4, files.count(), "the set holds exactly the four result files");
         }
     }
 

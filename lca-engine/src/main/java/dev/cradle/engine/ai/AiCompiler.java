@@ -75,7 +75,7 @@ public final class AiCompiler {
         traces.addAll(runTraces);
         traces.addAll(ctx.traces.stream().filter(t -> !t.processId().startsWith("(")).toList());
         processes.addAll(ctx.processes);
-        return new AiStudy(processes, ctx.parameters, ctx.functionalUnit, traces, ctx.allocations,
+        return new AiStudy(processes, ctx.parameters, ctx.functionalUnits, traces, ctx.allocations,
                 ctx.marketOverrides, ctx.energy, ctx.measurements, ctx.warnings);
     }
 }

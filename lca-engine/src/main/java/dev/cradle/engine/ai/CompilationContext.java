@@ -5,7 +5,6 @@ import dev.cradle.engine.ai.Declarations.AiScenario;
 import dev.cradle.model.Exchange;
 import dev.cradle.model.Expression;
 import dev.cradle.model.Flow;
-import dev.cradle.model.FunctionalUnit;
 import dev.cradle.model.Parameter;
 import dev.cradle.model.Process;
 import dev.cradle.model.data.ReferenceData;
@@ -39,7 +38,8 @@ public final class CompilationContext {
     final List<AllocationRecord> allocations = new ArrayList<>();
     final Map<String, Double> marketOverrides = new LinkedHashMap<>();
     final List<ModelProblem> problems = new ArrayList<>();
-    FunctionalUnit functionalUnit;
+    /** The study's functional units, the primary one first (set by the functional-unit rule). */
+    final List<dev.cradle.engine.calc.NamedFunctionalUnit> functionalUnits = new ArrayList<>();
 
     private final Map<String, Double> parameterValues;
 

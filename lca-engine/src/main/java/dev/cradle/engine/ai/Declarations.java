@@ -251,17 +251,61 @@ public final class Declarations {
     /** The functional unit of an AI study. */
     public enum FunctionalUnitKind { STUDY, TRAINED_MODEL, QUERY, THOUSAND_TOKENS, YEAR_OF_SERVICE }
 
-    public record AiFunctionalUnit(FunctionalUnitKind kind, String model, Expression amount, String origin) {
+    /**
+     * One functional unit of an AI study.
+     *
+     * @param id     the unit's name in the outputs, unique in the study (default {@link #defaultId})
+     * @param amount how many of the unit the results are for (an expression over global parameters)
+     */
+    public record AiFunctionalUnit(String id, FunctionalUnitKind kind, String model, Expression amount, String origin) {
+        public AiFunctionalUnit {
+            id = id == null || id.isEmpty() ? defaultId(kind, model) : id;
+        }
+
+        /** A unit named by {@link #defaultId}. */
+        public AiFunctionalUnit(FunctionalUnitKind kind, String model, Expression amount, String origin) {
+            this(null, kind, model, amount, origin);
+        }
+
+        /** The scenario key of the kind: study, trained_model, query, 1000_tokens, year_of_service. */
+        public static String key(FunctionalUnitKind kind) {
+            return kind == FunctionalUnitKind.THOUSAND_TOKENS ? "1000_tokens" : kind.name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** {@code study}, or the kind's key and the model: {@code query:bloom}, {@code 1000_tokens:chat-7b}. */
+        public static String defaultId(FunctionalUnitKind kind, String model) {
+            return kind == FunctionalUnitKind.STUDY || model == null || model.isEmpty() ? key(kind) : key(kind) + ":" + model;
+        }
     }
 
-    /** The whole AI part of a scenario. */
+    /**
+     * The whole AI part of a scenario.
+     *
+     * @param functionalUnits the study's functional units, at least one; the first is the primary unit (the
+     *                        product system's own functional unit, the one the detailed reports are per)
+     */
     public record AiScenario(List<Datacenter> datacenters, List<Hardware> hardware, List<Model> models,
-                             List<Workload> workloads, AiFunctionalUnit functionalUnit) {
+                             List<Workload> workloads, List<AiFunctionalUnit> functionalUnits) {
         public AiScenario {
             datacenters = List.copyOf(datacenters);
             hardware = List.copyOf(hardware);
             models = List.copyOf(models);
             workloads = List.copyOf(workloads);
+            functionalUnits = List.copyOf(functionalUnits);
+            if (functionalUnits.isEmpty()) {
+                throw new IllegalArgumentException("an AI study needs at least one functional unit");
+            }
+        }
+
+        /** A study with one functional unit. */
+        public AiScenario(List<Datacenter> datacenters, List<Hardware> hardware, List<Model> models,
+                          List<Workload> workloads, AiFunctionalUnit functionalUnit) {
+            this(datacenters, hardware, models, workloads, List.of(functionalUnit));
+        }
+
+        /** The primary (first) functional unit. */
+        public AiFunctionalUnit functionalUnit() {
+            return functionalUnits.get(0);
         }
 
         public boolean isEmpty() {

@@ -4,6 +4,7 @@ import dev.cradle.engine.Cradle;
 import dev.cradle.engine.ModelException;
 import dev.cradle.engine.solve.SingularSystemException;
 import dev.cradle.scenario.LoadedScenario;
+import dev.cradle.scenario.report.ExplainSections;
 import dev.cradle.scenario.Problem;
 import dev.cradle.scenario.ScenarioException;
 import dev.cradle.scenario.ScenarioLoader;
@@ -104,7 +105,7 @@ public final class CradleCli implements Callable<Integer> {
 
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = {"Calculate a scenario: print impacts by indicator, life cycle stage and ML phase, "
-                    + "and write results.json and results.csv into the output folder."})
+                    + "and write results.json, results.csv, functional-units.csv and parameters.csv into the output folder."})
     static final class Run implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "the scenario file (YAML)")
         Path file;
@@ -129,7 +130,8 @@ public final class CradleCli implements Callable<Integer> {
             PrintWriter o = spec.commandLine().getOut();
             o.print(reports.text());
             o.println();
-            o.println("Wrote " + dir.resolve("results.json") + " and " + dir.resolve("results.csv"));
+            o.println("Wrote " + dir.resolve("results.json") + ", " + dir.resolve("results.csv") + ", "
+                    + dir.resolve("functional-units.csv") + " and " + dir.resolve("parameters.csv"));
             o.flush();
             return OK;
         }
@@ -164,8 +166,13 @@ public final class CradleCli implements Callable<Integer> {
                 o.println();
             }
             s.backgroundLinks().forEach(o::println);
+            o.print(ExplainSections.parameters(s.parameters()));
+            o.println();
+            o.print(ExplainSections.functionalUnits(s.units()));
+            o.println();
             if (s.aiStudy().isEmpty()) {
                 o.println(file + " declares no datacenters, hardware or workloads: every process is written by hand.");
+                o.flush();
                 return OK;
             }
             var ai = s.aiStudy().get();

@@ -12,6 +12,7 @@ import dev.cradle.scenario.ScenarioException;
 import dev.cradle.scenario.ScenarioLoader;
 import dev.cradle.scenario.report.AiView;
 import dev.cradle.scenario.report.CsvReport;
+import dev.cradle.scenario.report.ParameterReport;
 import dev.cradle.scenario.report.ResultDocument;
 import dev.cradle.scenario.report.TextReport;
 import java.util.LinkedHashMap;
@@ -32,11 +33,15 @@ record Reports(String text, Map<String, String> files) {
         try {
             LcaResult result = scenario.result();
             AiView view = scenario.view();
-            String text = TextReport.render(scenario.system(), result, view);
+            String text = TextReport.render(scenario.system(), result, view, scenario.units());
+            var parameters = scenario.parameters();
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             Map<String, String> files = new LinkedHashMap<>();
-            files.put("results.json", json.writeValueAsString(ResultDocument.of(scenario.system(), result, view, scenario.warnings())) + "\n");
+            files.put("results.json", json.writeValueAsString(ResultDocument.of(scenario.system(), result, view,
+                    scenario.warnings(), scenario.units(), parameters)) + "\n");
             files.put("results.csv", CsvReport.render(result));
+            files.put("functional-units.csv", CsvReport.renderUnits(scenario.units()));
+            files.put("parameters.csv", ParameterReport.csv(parameters));
             return new Reports(text, files);
         } catch (ModelException e) {
             throw ScenarioLoader.located(scenario.file(), scenario.sources(), e);

@@ -6,6 +6,7 @@ import dev.cradle.engine.result.LcaResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
@@ -37,27 +38,53 @@ public final class CsvReport {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
                 .setHeader("indicator", "unit", "breakdown", "group", "value", "share", "coverage").get())) {
-            for (int k = 0; k < r.impactIndex().size(); k++) {
-                ImpactIndex.Indicator ind = r.impactIndex().at(k);
-                String unit = ind.category().indicatorUnit().symbol();
-                String totalCoverage = r.isComplete(k) ? COMPLETE
-                        : coverage(r, k, j -> true).equals(NONE) ? NONE : PARTIAL;
-                print(csv, ind.key(), unit, "total", "", r.impacts()[k], 1.0, totalCoverage);
-                rows(csv, r, k, "process", r.byProcess(k), groupOf(r, "process"));
-                rows(csv, r, k, "stage", r.byStage(k), groupOf(r, "stage"));
-                if (r.hasPhases()) {
-                    rows(csv, r, k, "phase", r.byPhase(k), groupOf(r, "phase"));
-                }
-                for (String tag : new String[] {"model", "device", "datacenter"}) {
-                    if (r.techIndex().columns().stream().anyMatch(t -> t.process().tags().containsKey(tag))) {
-                        rows(csv, r, k, tag, r.byTag(k, tag), groupOf(r, tag));
-                    }
+            write(csv, r, List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * functional-units.csv: the rows of {@link #render} for every functional unit of the study and both
+     * bases, with two leading columns {@code functional_unit} (the unit's id) and {@code basis}
+     * ({@code location} or {@code market}, the latter for AI studies: grid intensities with renewable
+     * contracts).
+     */
+    public static String renderUnits(List<UnitResult> units) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("functional_unit", "basis",
+                "indicator", "unit", "breakdown", "group", "value", "share", "coverage").get())) {
+            for (UnitResult u : units) {
+                write(csv, u.location(), List.of(u.id(), "location"));
+                if (u.market() != null) {
+                    write(csv, u.market(), List.of(u.id(), "market"));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    private static void write(CSVPrinter csv, LcaResult r, List<String> prefix) throws IOException {
+        for (int k = 0; k < r.impactIndex().size(); k++) {
+            ImpactIndex.Indicator ind = r.impactIndex().at(k);
+            String unit = ind.category().indicatorUnit().symbol();
+            String totalCoverage = r.isComplete(k) ? COMPLETE
+                    : coverage(r, k, j -> true).equals(NONE) ? NONE : PARTIAL;
+            print(csv, prefix, ind.key(), unit, "total", "", r.impacts()[k], 1.0, totalCoverage);
+            rows(csv, prefix, r, k, "process", r.byProcess(k), groupOf(r, "process"));
+            rows(csv, prefix, r, k, "stage", r.byStage(k), groupOf(r, "stage"));
+            if (r.hasPhases()) {
+                rows(csv, prefix, r, k, "phase", r.byPhase(k), groupOf(r, "phase"));
+            }
+            for (String tag : new String[] {"model", "device", "datacenter"}) {
+                if (r.techIndex().columns().stream().anyMatch(t -> t.process().tags().containsKey(tag))) {
+                    rows(csv, prefix, r, k, tag, r.byTag(k, tag), groupOf(r, tag));
+                }
+            }
+        }
     }
 
     /** The group of column j in a breakdown: process label, stage title, ML phase or a tag's value. */
@@ -79,17 +106,20 @@ public final class CsvReport {
     }
 
     /** An uncovered value is written empty, with an empty share: unknown is not zero. */
-    private static void print(CSVPrinter csv, String key, String unit, String breakdown, String group, double value,
-                              double share, String coverage) throws IOException {
+    private static void print(CSVPrinter csv, List<String> prefix, String key, String unit, String breakdown,
+                              String group, double value, double share, String coverage) throws IOException {
         boolean unknown = coverage.equals(NONE);
-        csv.printRecord(key, unit, breakdown, group, unknown ? "" : value, unknown ? "" : share, coverage);
+        List<Object> row = new java.util.ArrayList<>(prefix);
+        row.addAll(java.util.Arrays.asList(key, unit, breakdown, group, unknown ? "" : value, unknown ? "" : share,
+                coverage));
+        csv.printRecord(row);
     }
 
-    private static void rows(CSVPrinter csv, LcaResult r, int k, String breakdown, Contributions c,
+    private static void rows(CSVPrinter csv, List<String> prefix, LcaResult r, int k, String breakdown, Contributions c,
                              IntFunction<String> groupOf) throws IOException {
         Map<String, String> coverage = coverageByGroup(r, k, groupOf);
         for (Map.Entry<String, Double> e : c.values().entrySet()) {
-            print(csv, c.indicator(), c.unit(), breakdown, e.getKey(), e.getValue(), c.share(e.getKey()),
+            print(csv, prefix, c.indicator(), c.unit(), breakdown, e.getKey(), e.getValue(), c.share(e.getKey()),
                     coverage.getOrDefault(e.getKey(), COMPLETE));
         }
     }

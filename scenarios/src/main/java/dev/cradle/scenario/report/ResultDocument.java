@@ -12,7 +12,9 @@ import java.util.TreeSet;
 
 /**
  * The machine-readable result as plain maps and lists (serialised to results.json): functional unit,
- * indicator totals, inventory, and contributions by process, life cycle stage, ML phase and tag.
+ * indicator totals, inventory, and contributions by process, life cycle stage, ML phase and tag, all per
+ * the primary functional unit; every functional unit's totals and breakdowns by stage and phase
+ * ({@code functional_units}); and every parameter of the study ({@code parameters}).
  */
 public final class ResultDocument {
     private ResultDocument() {
@@ -60,6 +62,17 @@ public final class ResultDocument {
      */
     public static Map<String, Object> of(ProductSystem system, LcaResult r, AiView ai,
                                          List<dev.cradle.scenario.Problem> warnings) {
+        return of(system, r, ai, warnings, List.of(), List.of());
+    }
+
+    /**
+     * As above, with every functional unit's results under {@code functional_units} (the primary one, whose
+     * results the rest of the document holds, first) and every parameter of the study under {@code parameters}
+     * (see {@link ParameterReport}); an empty list leaves its section out.
+     */
+    public static Map<String, Object> of(ProductSystem system, LcaResult r, AiView ai,
+                                         List<dev.cradle.scenario.Problem> warnings, List<UnitResult> units,
+                                         List<ParameterReport.Row> parameters) {
         LcaResult market = ai.market();
         List<dev.cradle.engine.ai.AllocationRecord> allocations = ai.allocations();
         List<dev.cradle.engine.ai.WorkloadEnergy> activity = ai.activity();
@@ -71,7 +84,16 @@ public final class ResultDocument {
         fu.put("amount", Math.abs(r.demand()[r.techIndex().size() == 0 ? 0 : referenceColumn(r)]));
         fu.put("unit", system.functionalUnit().referenceFlow().referenceUnit().symbol());
         fu.put("description", system.functionalUnit().description());
+        if (!units.isEmpty()) {
+            fu.put("id", units.get(0).id());
+        }
         doc.put("functional_unit", fu);
+        if (!units.isEmpty()) {
+            doc.put("functional_units", units.stream().map(ResultDocument::unit).toList());
+        }
+        if (!parameters.isEmpty()) {
+            doc.put("parameters", ParameterReport.json(parameters));
+        }
         doc.put("solver", r.solverMethod());
         List<Map<String, Object>> impacts = new ArrayList<>();
         Map<String, Object> byProcess = new LinkedHashMap<>();
@@ -209,6 +231,55 @@ public final class ResultDocument {
         doc.put("warnings", w);
         requireFinite(doc, "");
         return doc;
+    }
+
+    /** One functional unit: what it is, and its totals and breakdowns, location- and market-based. */
+    private static Map<String, Object> unit(UnitResult u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        var fu = u.unit().unit();
+        m.put("id", u.id());
+        m.put("primary", u.primary());
+        m.put("description", fu.description());
+        m.put("flow", fu.referenceFlow().id());
+        m.put("amount", u.amount());
+        m.put("unit", fu.referenceFlow().referenceUnit().symbol());
+        m.put("impacts", totals(u.location()));
+        if (u.market() != null) {
+            m.put("impacts_market_based", totals(u.market()));
+        }
+        Map<String, Object> contributions = new LinkedHashMap<>();
+        LcaResult r = u.location();
+        Map<String, Object> byStage = new LinkedHashMap<>();
+        Map<String, Object> byPhase = new LinkedHashMap<>();
+        for (int k = 0; k < r.impactIndex().size(); k++) {
+            String key = r.impactIndex().at(k).key();
+            byStage.put(key, CsvReport.valuesOrUnknown(r, k, r.byStage(k), "stage"));
+            if (r.hasPhases()) {
+                byPhase.put(key, CsvReport.valuesOrUnknown(r, k, r.byPhase(k), "phase"));
+            }
+        }
+        contributions.put("by_stage", byStage);
+        if (!byPhase.isEmpty()) {
+            contributions.put("by_phase", byPhase);
+        }
+        m.put("contributions", contributions);
+        return m;
+    }
+
+    /** Indicator totals: indicator, unit, value (null when no data covers it) and coverage. */
+    private static List<Map<String, Object>> totals(LcaResult r) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int k = 0; k < r.impactIndex().size(); k++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("indicator", r.impactIndex().at(k).key());
+            row.put("unit", r.impactIndex().at(k).category().indicatorUnit().symbol());
+            String coverage = r.isComplete(k) ? CsvReport.COMPLETE
+                    : CsvReport.coverage(r, k, j -> true).equals(CsvReport.NONE) ? CsvReport.NONE : CsvReport.PARTIAL;
+            row.put("value", coverage.equals(CsvReport.NONE) ? null : r.impacts()[k]);
+            row.put("coverage", coverage);
+            out.add(row);
+        }
+        return out;
     }
 
     /**

@@ -21,6 +21,14 @@ public final class TextReport {
 
     /** The report of {@code r}; {@code ai} adds market-based results, allocations and activity data. */
     public static String render(ProductSystem system, LcaResult r, AiView ai) {
+        return render(system, r, ai, List.of());
+    }
+
+    /**
+     * As above; with more than one functional unit, a table of every unit's totals (location- and
+     * market-based) follows the primary unit's impact assessment, the tables after it being per the primary unit.
+     */
+    public static String render(ProductSystem system, LcaResult r, AiView ai, List<UnitResult> units) {
         LcaResult market = ai.market();
         List<dev.cradle.engine.ai.AllocationRecord> allocations = ai.allocations();
         List<dev.cradle.engine.ai.WorkloadEnergy> activity = ai.activity();
@@ -31,6 +39,10 @@ public final class TextReport {
         out.append("Functional unit: ").append(Numbers.format(Math.abs(fuAmount))).append(' ')
                 .append(fu.referenceFlow().referenceUnit()).append(' ').append(fu.referenceFlow().name())
                 .append(fu.description().isEmpty() ? "" : " — " + fu.description()).append('\n');
+        if (units.size() > 1) {
+            out.append("                 (primary unit ").append(units.get(0).id()).append("; ").append(units.size() - 1)
+                    .append(units.size() == 2 ? " more unit" : " more units").append(" under \"Results per functional unit\")\n");
+        }
         out.append("Processes:       ").append(r.techIndex().size()).append(", solved by ").append(r.solverMethod())
                 .append('\n');
         if (!activity.isEmpty()) {
@@ -116,6 +128,9 @@ public final class TextReport {
                     table(out, lm, 1);
                 }
             }
+            if (units.size() > 1) {
+                unitTables(out, units);
+            }
             out.append("\nBy life cycle stage\n");
             groupTable(out, r, r::byStage, "Stage");
             if (r.hasPhases()) {
@@ -166,6 +181,57 @@ public final class TextReport {
         }
         table(out, inv, 2);
         return out.toString();
+    }
+
+    /** Every unit's totals, one column per unit: location-based, then market-based where any differs. */
+    private static void unitTables(StringBuilder out, List<UnitResult> units) {
+        out.append("\nResults per functional unit (location-based; the other tables are per the primary unit)\n");
+        for (UnitResult u : units) {
+            out.append("  ").append(u.id()).append(": ").append(Numbers.format(u.amount())).append(" × ")
+                    .append(u.unit().unit().description()).append(u.primary() ? " (primary)" : "").append('\n');
+        }
+        unitTable(out, units, false);
+        boolean market = units.stream().anyMatch(u -> u.market() != null
+                && !java.util.Arrays.equals(u.market().impacts(), u.location().impacts()));
+        if (market) {
+            out.append("\nResults per functional unit (market-based: renewable contracts)\n");
+            unitTable(out, units, true);
+        }
+    }
+
+    private static void unitTable(StringBuilder out, List<UnitResult> units, boolean market) {
+        List<String[]> rows = new ArrayList<>();
+        String[] header = new String[units.size() + 2];
+        header[0] = "Indicator";
+        header[1] = "Unit";
+        for (int u = 0; u < units.size(); u++) {
+            header[u + 2] = units.get(u).id();
+        }
+        rows.add(header);
+        LcaResult first = units.get(0).location();
+        int unknown = 0;
+        for (int k = 0; k < first.impactIndex().size(); k++) {
+            int kk = k;
+            if (units.stream().allMatch(u -> CsvReport.coverage(market ? u.market() : u.location(), kk, j -> true)
+                    .equals(CsvReport.NONE))) {
+                unknown++;
+                continue;
+            }
+            String[] row = new String[units.size() + 2];
+            row[0] = first.impactIndex().at(k).category().name();
+            row[1] = first.impactIndex().at(k).category().indicatorUnit().symbol();
+            for (int u = 0; u < units.size(); u++) {
+                LcaResult r = market ? units.get(u).market() : units.get(u).location();
+                boolean none = CsvReport.coverage(r, k, j -> true).equals(CsvReport.NONE);
+                row[u + 2] = none ? "unknown" : Numbers.format(r.impacts()[k]);
+            }
+            rows.add(row);
+        }
+        table(out, rows, 2);
+        if (unknown > 0) {
+            out.append("  (").append(unknown).append(unknown == 1 ? " indicator" : " indicators")
+                    .append(" no data covers for any unit left out: unknown, not zero)\n");
+        }
     }
 
     private static int argMaxAbs(double[] v) {

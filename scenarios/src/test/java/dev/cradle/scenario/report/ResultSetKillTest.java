@@ -62,7 +62,7 @@ class ResultSetKillTest {
         try (Stream<Path> s = Stream.concat(Files.list(dir), Files.exists(dir.resolve(".cradle"))
                 ? Files.list(dir.resolve(".cradle")) : Stream.empty())) {
             return s.map(p -> dir.relativize(p).toString())
-                    .filter(n -> !Set.of("results.json", "results.csv", ".cradle", ".cradle/current", ".cradle/lock",
+                    .filter(n -> !Set.of("results.json", "results.csv", "functional-units.csv", "parameters.csv", ".cradle", ".cradle/current", ".cradle/lock",
                             ".cradle/" + current).contains(n))
                     .collect(Collectors.toSet());
         }
