@@ -61,6 +61,8 @@ final class ParametricRewrite {
                 .ifPresent(list -> ((ListNode) list).items().forEach(item -> map(doc, item, kind, out))));
         root.get("functional_unit").filter(n -> n instanceof MapNode m && m.get("kind").isPresent())
                 .ifPresent(fu -> map(doc, fu, "functional_unit", out));
+        root.get("functional_units").filter(n -> n instanceof ListNode)
+                .ifPresent(list -> ((ListNode) list).items().forEach(item -> map(doc, item, "functional_unit", out)));
         return out;
     }
 
