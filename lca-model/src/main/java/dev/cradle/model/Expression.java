@@ -104,7 +104,8 @@ public sealed interface Expression {
                     out.append(t);
                 }
             } else if (e instanceof Variable v) {
-                out.append(v.name());
+                // a name with a hyphen is quoted, so the text parses back to one name, not a subtraction
+                out.append(v.name().indexOf('-') >= 0 ? "`" + v.name() + "`" : v.name());
             } else if (e instanceof Unary u) {
                 out.append(u.op());
                 operand(u.operand(), out);

@@ -4,8 +4,10 @@ import dev.cradle.engine.formula.CompiledFormula;
 import dev.cradle.engine.formula.FormulaCompiler;
 import dev.cradle.engine.formula.FormulaException;
 import dev.cradle.engine.formula.FormulaParser;
+import dev.cradle.model.Expression;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Splits one shared cost among workloads by an {@link AllocationRule}: {@code share_i = w_i / Σ w}
@@ -27,20 +29,31 @@ public final class Allocator {
         }
     }
 
-    public static double[] shares(AllocationRule rule, List<WorkloadFacts> workloads) {
+    /**
+     * Each workload's share, {@code w_i / Σ w}, as a {@link Value}: its central value and its tree over the
+     * global parameters, so that shares move when the drivers do. A formula rule's variables are replaced by
+     * each workload's trees ({@link Trees#substitute}). Checks (weights finite, not negative, not all zero) are
+     * made on the central values.
+     *
+     * @param declared a declared field of a workload ({@code runs}, {@code queries}) as a Value, NaN when not declared
+     * @throws AllocationException when the cost cannot be allocated as asked
+     */
+    public static Value[] shareValues(AllocationRule rule, List<WorkloadFacts> workloads,
+                                      Function<Expression, Value> declared) {
         int n = workloads.size();
         if (n == 0) {
             throw new AllocationException("no workload shares this cost");
         }
-        double[] w = new double[n];
+        Value[] w = new Value[n];
         if (rule instanceof AllocationRule.Fixed fixed) {
             return fixed(fixed.shares(), workloads);
         }
         CompiledFormula formula = null;
+        Expression tree = null;
         if (rule instanceof AllocationRule.Formula f) {
             try {
-                formula = FormulaCompiler.compile(f.expression(), FormulaParser.parse(f.expression()),
-                        FORMULA_VARIABLES::indexOf);
+                tree = FormulaParser.parse(f.expression());
+                formula = FormulaCompiler.compile(f.expression(), tree, FORMULA_VARIABLES::indexOf);
             } catch (FormulaException e) {
                 throw new AllocationException("allocation formula: " + e.getMessage()
                         + "; variables: " + String.join(", ", FORMULA_VARIABLES));
@@ -53,7 +66,7 @@ public final class Allocator {
             } else if (rule instanceof AllocationRule.ByEnergy) {
                 w[i] = f.itKwh();
             } else if (rule instanceof AllocationRule.ByFlops) {
-                if (Double.isNaN(f.flops())) {
+                if (f.flops() == null) {
                     throw new AllocationException("allocation by FLOPs, but workload '" + f.workload().id()
                             + "' declares no FLOPs; declare 'flops' for every workload or choose another rule");
                 }
@@ -61,52 +74,58 @@ public final class Allocator {
             } else if (rule instanceof AllocationRule.ByReservedCapacity) {
                 w[i] = f.reservedMwh();
             } else if (rule instanceof AllocationRule.Equal) {
-                w[i] = 1;
+                w[i] = Value.of(1);
             } else {
-                double[] vars = {f.deviceHours(), f.itKwh(), Double.isNaN(f.flops()) ? 0 : f.flops(), f.reservedMwh(),
-                        Declarations.literal(f.workload().runs()), Declarations.literal(f.workload().queries())};
-                w[i] = formula.evaluate(vars);
+                List<Value> vars = List.of(f.deviceHours(), f.itKwh(), f.flops() == null ? Value.of(0) : f.flops(),
+                        f.reservedMwh(), declared.apply(f.workload().runs()), declared.apply(f.workload().queries()));
+                double[] centrals = vars.stream().mapToDouble(Value::central).toArray();
+                double central = formula.evaluate(centrals);
+                Map<String, Expression> bind = new java.util.HashMap<>();
+                for (int k = 0; k < vars.size(); k++) {
+                    bind.put(FORMULA_VARIABLES.get(k), vars.get(k).tree());
+                }
+                Expression weight = Trees.substitute(tree, bind);
+                w[i] = weight.variables().isEmpty() ? Value.of(central) : new Value(central, weight);
             }
-            if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
-                throw new AllocationException(rule.key() + " gives workload '" + f.workload().id() + "' the weight " + w[i]
+            double c = w[i].central();
+            if (!(c >= 0) || Double.isInfinite(c)) {
+                throw new AllocationException(rule.key() + " gives workload '" + f.workload().id() + "' the weight " + c
                         + "; weights must be finite and not negative");
             }
         }
         return normalise(w, rule, workloads);
     }
 
-    private static double[] normalise(double[] w, AllocationRule rule, List<WorkloadFacts> workloads) {
-        double sum = 0;
-        for (double v : w) {
-            sum += v;
-        }
-        if (!(sum > 0)) {
+    private static Value[] normalise(Value[] w, AllocationRule rule, List<WorkloadFacts> workloads) {
+        Value sum = Value.sum(List.of(w));
+        if (!(sum.central() > 0)) {
             throw new AllocationException(rule.key() + " gives every workload a weight of 0 ("
                     + String.join(", ", workloads.stream().map(f -> f.workload().id()).toList()) + ")");
         }
-        double[] out = new double[w.length];
+        Value[] out = new Value[w.length];
         for (int i = 0; i < w.length; i++) {
-            out[i] = w[i] / sum;
+            out[i] = w[i].div(sum);
         }
         return out;
     }
 
     /** Fixed shares by workload or model id; they must cover every workload and sum to one (±1e-6). */
-    private static double[] fixed(Map<String, Double> given, List<WorkloadFacts> workloads) {
+    private static Value[] fixed(Map<String, Double> given, List<WorkloadFacts> workloads) {
         double total = given.values().stream().mapToDouble(Double::doubleValue).sum();
         if (Math.abs(total - 1) > 1e-6) {
             throw new AllocationException("fixed shares sum to " + total + ", not 1");
         }
         int n = workloads.size();
-        double[] out = new double[n];
+        Value[] out = new Value[n];
+        java.util.Arrays.fill(out, Value.of(0));
         for (Map.Entry<String, Double> e : given.entrySet()) {
-            double modelDeviceHours = 0;
+            Value modelDeviceHours = Value.of(0);
             int matches = 0;
             for (WorkloadFacts f : workloads) {
                 if (f.workload().id().equals(e.getKey())) {
                     matches++;
                 } else if (f.workload().model().equals(e.getKey())) {
-                    modelDeviceHours += f.deviceHours();
+                    modelDeviceHours = modelDeviceHours.plus(f.deviceHours());
                     matches++;
                 }
             }
@@ -118,10 +137,10 @@ public final class Allocator {
             for (int i = 0; i < n; i++) {
                 WorkloadFacts f = workloads.get(i);
                 if (f.workload().id().equals(e.getKey())) {
-                    out[i] += e.getValue();
+                    out[i] = out[i].plus(Value.of(e.getValue()));
                 } else if (f.workload().model().equals(e.getKey())) {
-                    out[i] += e.getValue() * (modelDeviceHours > 0 ? f.deviceHours() / modelDeviceHours
-                            : 1.0 / matches);
+                    out[i] = out[i].plus(Value.of(e.getValue()).times(modelDeviceHours.central() > 0
+                            ? f.deviceHours().div(modelDeviceHours) : Value.of(1.0 / matches)));
                 }
             }
         }

@@ -36,7 +36,8 @@ public final class CompilationContext {
     final List<Parameter> parameters = new ArrayList<>();
     final List<Trace> traces = new ArrayList<>();
     final List<AllocationRecord> allocations = new ArrayList<>();
-    final Map<String, Double> marketOverrides = new LinkedHashMap<>();
+    /** Grid intensity parameter → its market-based value (see {@link AiStudy#marketBasis()}). */
+    final Map<String, Value> marketBasis = new LinkedHashMap<>();
     final List<ModelProblem> problems = new ArrayList<>();
     /** The study's functional units, the primary one first (set by the functional-unit rule). */
     final List<dev.cradle.engine.calc.NamedFunctionalUnit> functionalUnits = new ArrayList<>();
@@ -61,6 +62,35 @@ public final class CompilationContext {
      */
     public Value value(Expression e) {
         return e == null ? null : new Value(central(e), e);
+    }
+
+    /**
+     * A declared field as a {@link Value}; a NaN constant when the field was not declared, so that arithmetic on
+     * a missing figure ends in the rules' "not a finite number" problem as before.
+     */
+    Value declared(Expression e) {
+        return e == null ? Value.of(Double.NaN) : value(e);
+    }
+
+    /**
+     * A figure the factor library gives with a range, as the named global parameter {@code name}: the scenario's
+     * own global parameter of that name when it declares one (how a user overrides a library value), else a new
+     * parameter of the study with the library's {@code central} value, {@code unit}, distribution and a
+     * {@code description} naming the source. Asking twice for one name gives the same parameter.
+     */
+    Value libraryParameter(String name, double central, String unit, dev.cradle.model.Uncertainty uncertainty,
+                           String description) {
+        Double declared = parameterValues.get(name);
+        if (declared != null) {
+            return Value.parameter(name, declared);
+        }
+        for (Parameter p : parameters) {
+            if (p.name().equals(name)) {
+                return Value.parameter(name, ((dev.cradle.model.Amount.Constant) p.amount()).value());
+            }
+        }
+        parameters.add(new Parameter(name, dev.cradle.model.Amount.of(central), unit, uncertainty, description));
+        return Value.parameter(name, central);
     }
 
     /**
@@ -101,10 +131,20 @@ public final class CompilationContext {
         return library;
     }
 
-    /** Per-datacenter electricity facts, set by the datacenter rule. */
-    public record DatacenterFacts(double locationKgPerKwh, double marketKgPerKwh, double offsiteLPerKwh,
-                                  Flow water, String intensityParameter, java.util.Set<String> coverage,
-                                  String gridDescription) {
+    /**
+     * Per-datacenter electricity facts, set by the datacenter rule.
+     *
+     * @param location       location-based intensity, kg CO2-eq/kWh (a tree when the grid is parametric)
+     * @param market         market-based intensity, kg CO2-eq/kWh
+     * @param offsiteLPerKwh off-site water per kWh of facility energy, L; null when not known (not covered)
+     * @param intensityParameter the global parameter the use-phase exchanges read the intensity from
+     */
+    public record DatacenterFacts(Value location, Value market, Value offsiteLPerKwh, Flow water,
+                                  String intensityParameter, java.util.Set<String> coverage, String gridDescription) {
+        /** The intensity parameter as the exchanges read it. */
+        Value intensity() {
+            return Value.parameter(intensityParameter, location.central());
+        }
     }
 
     void problem(String path, String message) {

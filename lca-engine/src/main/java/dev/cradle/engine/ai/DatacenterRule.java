@@ -21,8 +21,10 @@ import java.util.Set;
  * Datacenter electricity: resolves the grid (a library region, an explicit mix of generation
  * technologies, or an explicit intensity) to a location-based intensity in kg CO2-eq/kWh, and the
  * market-based one (explicit, or location × (1 − renewable share)); derives off-site water from the
- * mix when not given. The intensity becomes a global parameter so market-based results are the same
- * compiled system evaluated with the market value.
+ * mix when not given. The intensity becomes a global parameter {@code grid_intensity_<id>} (a tree over the
+ * scenario's parameters when the grid is parametric) so market-based results are the same compiled system
+ * evaluated with that parameter set to the market value (see {@link AiStudy#marketBasis()}). In a declared
+ * mix each technology's intensity is the library parameter {@code datacenter.<id>.mix.<technology>_gwp}.
  */
 public final class DatacenterRule implements Rule {
     @Override
@@ -40,8 +42,8 @@ public final class DatacenterRule implements Rule {
         ReferenceData lib = ctx.library();
         for (Datacenter dc : ctx.scenario().datacenters()) {
             String path = "datacenter:" + dc.id();
-            double location;
-            double offsite = Declarations.literal(dc.offsiteWater());
+            Value location;
+            Value offsite = ctx.value(dc.offsiteWater());
             Set<String> coverage = new LinkedHashSet<>(List.of(ImpactCategories.CLIMATE));
             List<String> lines = new ArrayList<>();
             String grid;
@@ -52,13 +54,14 @@ public final class DatacenterRule implements Rule {
                             + "zones such as CA-QC, cloud regions such as gcp/us-central1; see 'cradle factors grids')");
                     continue;
                 }
-                location = constant(p.get(), "co2e_aggregated");
+                location = Value.of(constant(p.get(), "co2e_aggregated"));
                 grid = "grid:" + r.code() + " (" + lib.sourceOf(p.get().id()).orElse("?") + ")";
-                lines.add("location-based intensity " + Rules.fmt(location) + " kg CO2-eq/kWh from " + grid);
+                lines.add("location-based intensity " + Rules.fmt(location.central()) + " kg CO2-eq/kWh from " + grid);
             } else if (dc.grid() instanceof MixGrid m) {
-                location = 0;
-                double water = 0;
+                location = Value.of(0);
+                Value water = Value.of(0);
                 StringBuilder sb = new StringBuilder();
+                List<String> named = new ArrayList<>();
                 for (var e : m.shares().entrySet()) {
                     Optional<Process> p = lib.generationTechnology(e.getKey());
                     if (p.isEmpty()) {
@@ -66,20 +69,25 @@ public final class DatacenterRule implements Rule {
                                 + String.join(", ", lib.generationTechnologies()));
                         continue;
                     }
-                    location += Declarations.literal(e.getValue()) * constant(p.get(), "co2e_aggregated");
-                    water += Declarations.literal(e.getValue()) * constant(p.get(), "water_consumed") * 1000;
-                    sb.append(sb.length() == 0 ? "" : " + ").append(Rules.fmt(Declarations.literal(e.getValue()))).append(" × ")
+                    Value share = ctx.declared(e.getValue());
+                    location = location.plus(share.times(technology(ctx, dc, e.getKey(), p.get(), named)));
+                    water = water.plus(share.times(constant(p.get(), "water_consumed")).times(1000));
+                    sb.append(sb.length() == 0 ? "" : " + ").append(Rules.fmt(share.central())).append(" × ")
                             .append(e.getKey());
                 }
                 grid = "mix " + sb;
-                lines.add("location-based intensity " + Rules.fmt(location) + " kg CO2-eq/kWh = Σ share × IPCC AR5 median ("
+                lines.add("location-based intensity " + Rules.fmt(location.central()) + " kg CO2-eq/kWh = Σ share × IPCC AR5 median ("
                         + sb + ")");
-                if (Double.isNaN(offsite)) {
+                if (!named.isEmpty()) {
+                    lines.add("  each technology's intensity is a library parameter with the IPCC AR5 range (triangular "
+                            + "min/median/max): " + String.join(", ", named));
+                }
+                if (offsite == null) {
                     offsite = water;
-                    lines.add("off-site water " + Rules.fmt(water) + " L/kWh = Σ share × EWIF (Li et al. 2023)");
+                    lines.add("off-site water " + Rules.fmt(water.central()) + " L/kWh = Σ share × EWIF (Li et al. 2023)");
                 }
             } else if (dc.grid() instanceof DatabaseGrid d) {
-                location = d.cumulativePerKwh().getOrDefault(ImpactCategories.CLIMATE, 0.0);
+                location = Value.of(d.cumulativePerKwh().getOrDefault(ImpactCategories.CLIMATE, 0.0));
                 grid = d.database() + ": '" + d.processName() + "' (" + d.processId() + ")";
                 coverage.clear();
                 d.cumulativePerKwh().forEach((indicator, v) -> {
@@ -95,47 +103,72 @@ public final class DatacenterRule implements Rule {
                 lines.add("  covers: " + String.join(", ", coverage) + " (indicators with a non-zero cumulative result "
                         + "through the flow mapping; coverage per indicator in the background lines below)");
             } else {
-                location = Declarations.literal(((ExplicitGrid) dc.grid()).kgPerKwh());
+                location = ctx.declared(((ExplicitGrid) dc.grid()).kgPerKwh());
                 grid = "explicit intensity";
-                lines.add("location-based intensity " + Rules.fmt(location) + " kg CO2-eq/kWh, as declared");
+                lines.add("location-based intensity " + Rules.fmt(location.central()) + " kg CO2-eq/kWh, as declared");
             }
-            if (!Double.isNaN(offsite)) {
+            if (offsite != null) {
                 coverage.add(ImpactCategories.WATER);
                 coverage.add(ImpactCategories.WATER_SCARCITY);
             } else {
                 lines.add("off-site water not known: water categories are not covered for this datacenter's electricity");
             }
-            double market;
+            Value market;
             if (dc.grid() instanceof DatabaseGrid) {
                 market = location;
                 lines.add("market-based: the same database process (a linked grid has no contractual variant; "
                         + "market-based results equal location-based for this datacenter's electricity)");
-            } else if (!Double.isNaN(Declarations.literal(dc.marketKgPerKwh()))) {
-                market = Declarations.literal(dc.marketKgPerKwh());
-                lines.add("market-based intensity " + Rules.fmt(market) + " kg CO2-eq/kWh, as declared");
-            } else if (!Double.isNaN(Declarations.literal(dc.renewableShare()))) {
-                market = location * (1 - Declarations.literal(dc.renewableShare()));
-                lines.add("market-based intensity = " + Rules.fmt(location) + " × (1 − " + Rules.fmt(Declarations.literal(dc.renewableShare()))
-                        + " renewable share) = " + Rules.fmt(market) + " kg CO2-eq/kWh");
+            } else if (dc.marketKgPerKwh() != null) {
+                market = ctx.value(dc.marketKgPerKwh());
+                lines.add("market-based intensity " + Rules.fmt(market.central()) + " kg CO2-eq/kWh, as declared");
+            } else if (dc.renewableShare() != null) {
+                Value share = ctx.value(dc.renewableShare());
+                market = location.times(Value.of(1).minus(share));
+                lines.add("market-based intensity = " + Rules.fmt(location.central()) + " × (1 − " + Rules.fmt(share.central())
+                        + " renewable share) = " + Rules.fmt(market.central()) + " kg CO2-eq/kWh");
             } else {
                 market = location;
-                lines.add("market-based intensity " + Rules.fmt(market) + " kg CO2-eq/kWh (no renewable contracts "
+                lines.add("market-based intensity " + Rules.fmt(market.central()) + " kg CO2-eq/kWh (no renewable contracts "
                         + "declared: same as location-based)");
             }
             String param = Rules.parameterName("grid_intensity", dc.id());
-            ctx.parameters.add(new Parameter(param, Amount.of(location), "kg CO2-eq/kWh", null,
+            ctx.parameters.add(new Parameter(param, location.amount(), "kg CO2-eq/kWh", null,
                     "location-based grid intensity of datacenter " + dc.id() + (dc.grid() instanceof DatabaseGrid
                     ? " (for measurement checks only: its use stage carries the database process's inventory)" : "")));
-            ctx.marketOverrides.put(param, market);
+            ctx.marketBasis.put(param, market);
             var waterAt = ctx.library().waterLocation(dc.country());
             var water = waterAt.flow();
-            lines.add("PUE " + Rules.fmt(Declarations.literal(dc.pue())) + ", on-site water " + Rules.fmt(Declarations.literal(dc.wueOnsite())) + " L per IT kWh, water flow "
+            lines.add("PUE " + Rules.fmt(ctx.central(dc.pue())) + ", on-site water " + Rules.fmt(ctx.central(dc.wueOnsite())) + " L per IT kWh, water flow "
                     + water.id() + " (AWARE 2.0 " + waterAt.level() + " factor " + Rules.fmt(waterAt.awareFactor())
                     + " m3 world-eq/m3" + (waterAt.note().isEmpty() ? "" : "; " + waterAt.note()) + ")");
             ctx.datacenters.put(dc.id(), new CompilationContext.DatacenterFacts(location, market, offsite, water, param,
                     Set.copyOf(coverage), grid));
             ctx.traces.add(new Trace("(parameter " + param + ")", name(), "datacenter " + dc.id(), dc.origin(), lines));
         }
+    }
+
+    /**
+     * The intensity of generation technology {@code key} in a declared mix: the library parameter
+     * {@code datacenter.<id>.mix.<technology>_gwp} (kg CO2-eq/kWh, the IPCC AR5 median with its min/median/max
+     * as a triangular distribution), or the library's constant when it gives no range.
+     */
+    private static Value technology(CompilationContext ctx, Datacenter dc, String key, Process p, List<String> named) {
+        Optional<Exchange> x = exchange(p, "co2e_aggregated");
+        if (x.isEmpty() || x.get().uncertainty() == null) {
+            return Value.of(constant(p, "co2e_aggregated"));
+        }
+        String name = "datacenter." + Rules.nameSegment(dc.id()) + ".mix." + Rules.nameSegment(key) + "_gwp";
+        named.add(name);
+        return ctx.libraryParameter(name, constant(p, "co2e_aggregated"), "kg CO2-eq/kWh", x.get().uncertainty(),
+                "life-cycle intensity of " + p.name().replace("Electricity from ", "") + " in the mix of datacenter "
+                        + dc.id() + ": IPCC AR5 WGIII Annex III (2014) median, triangular over its min/median/max ("
+                        + ctx.library().sourceOf(p.id()).orElse("factor library") + ")");
+    }
+
+    /** The first exchange of {@code flowId} in {@code p} with a constant amount. */
+    static Optional<Exchange> exchange(Process p, String flowId) {
+        return p.exchanges().stream().filter(e -> e.flow().id().equals(flowId) && e.amount() instanceof Amount.Constant)
+                .findFirst();
     }
 
     static double constant(Process p, String flowId) {

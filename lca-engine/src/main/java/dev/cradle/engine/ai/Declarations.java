@@ -61,7 +61,8 @@ public final class Declarations {
     /** An explicit generation mix: technology ({@code coal}, {@code gas}, ...) to share; shares sum to 1. */
     public record MixGrid(Map<String, Expression> shares) implements Grid {
         public MixGrid {
-            shares = Map.copyOf(shares);
+            // in the declared order: the intensity sums the technologies in it, the same way every run
+            shares = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(shares));
         }
     }
 

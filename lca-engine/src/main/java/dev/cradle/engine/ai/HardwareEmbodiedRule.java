@@ -46,7 +46,15 @@ public final class HardwareEmbodiedRule implements Rule {
     }
 
     /** Per-device exchanges and coverage of each stage of one hardware group. */
-    record Stage(List<Exchange> exchanges, Set<String> coverage, String basis) {
+    record Stage(List<PerDevice> exchanges, Set<String> coverage, String basis) {
+    }
+
+    /**
+     * One exchange of a device: its flow, direction and (for explicit inventories) uncertainty, and its amount per
+     * device in the flow's reference unit — a tree when it reads a parameter (a declared formula, or a library
+     * figure with a range).
+     */
+    record PerDevice(Exchange exchange, Value amount) {
     }
 
     @Override
@@ -55,10 +63,12 @@ public final class HardwareEmbodiedRule implements Rule {
           for (WorkloadFacts.Usage usage : wf.usages()) {
             WorkloadFacts f = wf.on(usage.hardware());
             Hardware h = f.hardware();
-            double devices = f.deviceHours() / (Declarations.literal(h.lifetimeH()) * Declarations.literal(h.utilisation()));
+            Value life = ctx.declared(h.lifetimeH());
+            Value utilisation = ctx.declared(h.utilisation());
+            Value devices = f.deviceHours().div(life.times(utilisation));
             if (!ctx.finite("hardware:" + h.id(), "the devices carried by workload '" + f.workload().id() + "' ("
-                    + Rules.fmt(f.deviceHours()) + " device-h / (" + Rules.fmt(Declarations.literal(h.lifetimeH())) + " h life × "
-                    + Rules.fmt(Declarations.literal(h.utilisation())) + " utilisation))", devices)) {
+                    + Rules.fmt(f.deviceHours().central()) + " device-h / (" + Rules.fmt(life.central()) + " h life × "
+                    + Rules.fmt(utilisation.central()) + " utilisation))", devices.central())) {
                 continue;
             }
             Map<LifecycleStage, Stage> stages = stagesOf(ctx, h);
@@ -70,17 +80,19 @@ public final class HardwareEmbodiedRule implements Rule {
                         h.name() + ", " + stage.title() + ", share of " + f.workload().id());
                 List<Exchange> exchanges = new ArrayList<>();
                 exchanges.add(Rules.output(product, 1));
-                for (Exchange x : s.exchanges()) {
-                    double per = ((Amount.Constant) x.amount()).value() * x.unit().conversionFactorTo(x.flow().referenceUnit());
-                    exchanges.add(new Exchange(x.flow(), x.direction(), Amount.of(per * devices), x.flow().referenceUnit(),
-                            false, "", x.uncertainty() == null ? null : scaled(x.uncertainty(), devices)));
+                for (PerDevice d : s.exchanges()) {
+                    Exchange x = d.exchange();
+                    exchanges.add(new Exchange(x.flow(), x.direction(), d.amount().times(devices).amount(),
+                            x.flow().referenceUnit(), false, "", x.uncertainty() == null ? null
+                            : scaled(x.uncertainty(), devices.central())));
                 }
                 Process p = Rules.process(id, h.name() + ": " + stage.title() + " (share of " + f.workload().id() + ")",
                         stage, f.workload().phase(), Rules.tags(f.workload().model(), h.id(), h.datacenter()), exchanges,
                         s.coverage());
                 ctx.add(p, new Trace(id, name(), "hardware " + h.id() + " × workload " + f.workload().id(), h.origin(),
-                        List.of("devices carried = " + Rules.fmt(f.deviceHours()) + " device-h / (" + Rules.fmt(Declarations.literal(h.lifetimeH()))
-                                        + " h life × " + Rules.fmt(Declarations.literal(h.utilisation())) + " utilisation) = " + Rules.fmt(devices),
+                        List.of("devices carried = " + Rules.fmt(f.deviceHours().central()) + " device-h / ("
+                                        + Rules.fmt(life.central()) + " h life × " + Rules.fmt(utilisation.central())
+                                        + " utilisation) = " + Rules.fmt(devices.central()),
                                 stage.title() + " per device: " + s.basis(),
                                 "covers: " + String.join(", ", s.coverage()))));
                 ctx.feedRun(f.workload().id(), product, 1);
@@ -107,7 +119,14 @@ public final class HardwareEmbodiedRule implements Rule {
         ReferenceData lib = ctx.library();
         Map<LifecycleStage, Stage> out = new EnumMap<>(LifecycleStage.class);
         for (Map.Entry<LifecycleStage, List<Exchange>> e : h.inventory().entrySet()) {
-            out.put(e.getKey(), new Stage(e.getValue(), Set.of(), "explicit inventory of " + e.getValue().size()
+            List<PerDevice> x = new ArrayList<>();
+            for (Exchange ex : e.getValue()) {
+                double factor = ex.unit().conversionFactorTo(ex.flow().referenceUnit());
+                Value amount = ex.amount() instanceof Amount.Tree t ? ctx.value(t.expression())
+                        : Value.of(((Amount.Constant) ex.amount()).value());
+                x.add(new PerDevice(ex, amount.times(factor)));
+            }
+            out.put(e.getKey(), new Stage(x, Set.of(), "explicit inventory of " + e.getValue().size()
                     + " exchanges"));
         }
         if (!h.archetype().isEmpty()) {
@@ -116,29 +135,39 @@ public final class HardwareEmbodiedRule implements Rule {
                 ctx.problem("hardware:" + h.id(), "no device archetype '" + h.archetype()
                         + "' in the factor library (see 'cradle factors search device')");
             } else {
-                List<Exchange> x = p.get().exchanges().stream().filter(ex -> ex.flow().isElementary()).toList();
+                List<PerDevice> x = new ArrayList<>();
+                List<String> named = new ArrayList<>();
+                for (Exchange ex : p.get().exchanges()) {
+                    if (ex.flow().isElementary()) {
+                        x.add(archetypeExchange(ctx, h, p.get(), ex, named));
+                    }
+                }
                 String basis = p.get().tags().getOrDefault("embodied_basis", "");
                 out.merge(LifecycleStage.MANUFACTURING, new Stage(x, p.get().coverage(), "archetype " + p.get().id()
                         + " (cradle-to-gate, " + lib.sourceOf(p.get().id()).orElse("?")
-                        + (basis.isEmpty() ? "" : "; " + basis) + ")"),
+                        + (basis.isEmpty() ? "" : "; " + basis) + ")"
+                        + (named.isEmpty() ? "" : "; library parameter " + String.join(", ", named))),
                         HardwareEmbodiedRule::merge);
             }
         }
         if (!h.embodied().isEmpty()) {
-            List<Exchange> x = new ArrayList<>();
+            List<PerDevice> x = new ArrayList<>();
             Set<String> coverage = new LinkedHashSet<>();
             StringBuilder basis = new StringBuilder("declared embodied figures:");
             for (Map.Entry<String, dev.cradle.model.Expression> e : h.embodied().entrySet()) {
                 Flow flow = lib.flow(EMBODIED_FLOWS.get(e.getKey())).orElseThrow();
-                x.add(Rules.elementary(flow, Declarations.literal(e.getValue())));
+                Value amount = ctx.declared(e.getValue());
+                x.add(new PerDevice(Rules.elementary(flow, amount), amount));
                 coverage.add(e.getKey());
-                basis.append(' ').append(e.getKey()).append(' ').append(Rules.fmt(Declarations.literal(e.getValue()))).append(' ')
+                basis.append(' ').append(e.getKey()).append(' ').append(Rules.fmt(amount.central())).append(' ')
                         .append(flow.referenceUnit());
             }
             out.merge(LifecycleStage.MANUFACTURING, new Stage(x, coverage, basis.toString()), HardwareEmbodiedRule::merge);
         }
-        if (!Double.isNaN(Declarations.literal(h.massKg())) && !h.transport().isEmpty()) {
-            double kg = 0;
+        Flow co2e = lib.aggregatedCo2e();
+        if (h.massKg() != null && !h.transport().isEmpty()) {
+            Value mass = ctx.value(h.massKg());
+            Value kg = Value.of(0);
             StringBuilder basis = new StringBuilder();
             for (TransportLeg leg : h.transport()) {
                 Optional<Process> mode = lib.freight(leg.mode());
@@ -147,28 +176,57 @@ public final class HardwareEmbodiedRule implements Rule {
                     continue;
                 }
                 double factor = DatacenterRule.constant(mode.get(), "co2e_aggregated");
-                kg += Declarations.literal(h.massKg()) / 1000 * Declarations.literal(leg.km()) * factor;
-                basis.append(basis.length() == 0 ? "" : " + ").append(Rules.fmt(Declarations.literal(h.massKg()) / 1000)).append(" t × ")
-                        .append(Rules.fmt(Declarations.literal(leg.km()))).append(" km × ").append(Rules.fmt(factor)).append(" (")
+                Value km = ctx.declared(leg.km());
+                kg = kg.plus(mass.div(1000).times(km).times(factor));
+                basis.append(basis.length() == 0 ? "" : " + ").append(Rules.fmt(mass.central() / 1000)).append(" t × ")
+                        .append(Rules.fmt(km.central())).append(" km × ").append(Rules.fmt(factor)).append(" (")
                         .append(leg.mode()).append(')');
             }
-            out.put(LifecycleStage.TRANSPORT, new Stage(List.of(Rules.elementary(lib.aggregatedCo2e(),
-                    kg)), Set.of(ImpactCategories.CLIMATE), basis + " = " + Rules.fmt(kg) + " kg CO2-eq (defra-2025-freight)"));
+            out.put(LifecycleStage.TRANSPORT, new Stage(List.of(new PerDevice(Rules.elementary(co2e, kg), kg)),
+                    Set.of(ImpactCategories.CLIMATE), basis + " = " + Rules.fmt(kg.central()) + " kg CO2-eq (defra-2025-freight)"));
         }
-        if (!Double.isNaN(Declarations.literal(h.massKg()))) {
-            double rate = Double.isNaN(Declarations.literal(h.recyclingRate())) ? lib.recyclingRates().get("world") : Declarations.literal(h.recyclingRate());
+        if (h.massKg() != null) {
+            Value mass = ctx.value(h.massKg());
+            Value rate = h.recyclingRate() == null ? Value.of(lib.recyclingRates().get("world")) : ctx.value(h.recyclingRate());
             EwasteTreatment treatment = lib.ewasteTreatment();
             double[] t = {treatment.recycledKgCo2ePerKg(), treatment.landfilledKgCo2ePerKg()};
-            double kg = Declarations.literal(h.massKg()) * (rate * t[0] + (1 - rate) * t[1]);
-            out.put(LifecycleStage.END_OF_LIFE, new Stage(List.of(Rules.elementary(lib.aggregatedCo2e(),
-                    kg)), Set.of(ImpactCategories.CLIMATE), Rules.fmt(Declarations.literal(h.massKg())) + " kg × (" + Rules.fmt(rate) + " × "
-                    + t[0] + " + " + Rules.fmt(1 - rate) + " × " + t[1] + ") = " + Rules.fmt(kg) + " kg CO2-eq (ewaste)"));
+            Value kg = mass.times(rate.times(t[0]).plus(Value.of(1).minus(rate).times(t[1])));
+            out.put(LifecycleStage.END_OF_LIFE, new Stage(List.of(new PerDevice(Rules.elementary(co2e, kg), kg)),
+                    Set.of(ImpactCategories.CLIMATE), Rules.fmt(mass.central()) + " kg × (" + Rules.fmt(rate.central()) + " × "
+                    + t[0] + " + " + Rules.fmt(1 - rate.central()) + " × " + t[1] + ") = " + Rules.fmt(kg.central())
+                    + " kg CO2-eq (ewaste)"));
         }
         return out;
     }
 
+    /**
+     * An elementary exchange of an archetype, per device: a constant, or — when the library gives it a range — the
+     * parameter {@code hardware.<hardware id>.embodied_gwp} (CO2-eq; {@code embodied_<flow id>} for another flow) in
+     * the exchange's unit, with the library's distribution (triangular over the model estimate, the default and the
+     * maximum). The exchange keeps no uncertainty of its own then: the parameter carries it.
+     */
+    private static PerDevice archetypeExchange(CompilationContext ctx, Hardware h, Process archetype, Exchange ex,
+                                               List<String> named) {
+        double factor = ex.unit().conversionFactorTo(ex.flow().referenceUnit());
+        double central = ((Amount.Constant) ex.amount()).value();
+        if (ex.uncertainty() == null) {
+            return new PerDevice(ex, Value.of(central * factor));
+        }
+        String what = ex.flow().id().equals("co2e_aggregated") ? "embodied_gwp" : "embodied_" + ex.flow().id();
+        String name = "hardware." + Rules.nameSegment(h.id()) + "." + what;
+        named.add(name);
+        String unit = ex.unit().symbol() + (ex.flow().id().equals("co2e_aggregated") ? " CO2-eq" : "");
+        Value perDevice = ctx.libraryParameter(name, central, unit, ex.uncertainty(),
+                "embodied " + (what.equals("embodied_gwp") ? "greenhouse gases" : ex.flow().name()) + " of one device of hardware "
+                        + h.id() + " (archetype " + archetype.id()
+                        + ", " + ctx.library().sourceOf(archetype.id()).orElse("factor library")
+                        + "; range from the library)");
+        return new PerDevice(new Exchange(ex.flow(), ex.direction(), ex.amount(), ex.unit(), false, "", null),
+                perDevice.times(factor));
+    }
+
     private static Stage merge(Stage a, Stage b) {
-        List<Exchange> x = new ArrayList<>(a.exchanges());
+        List<PerDevice> x = new ArrayList<>(a.exchanges());
         x.addAll(b.exchanges());
         Set<String> coverage = a.coverage().isEmpty() || b.coverage().isEmpty() ? Set.of()
                 : intersection(a.coverage(), b.coverage());

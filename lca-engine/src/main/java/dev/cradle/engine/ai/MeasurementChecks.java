@@ -43,7 +43,7 @@ final class MeasurementChecks {
                                   double avgPowerW, double intensity, String grid, List<String> lines) {
         MeasuredEvidence ev = m.detail();
         List<String> found = new ArrayList<>();
-        double durationH = ev != null ? ev.durationH() : Declarations.literal(m.deviceHours()) > 0 ? Declarations.literal(m.deviceHours()) / Declarations.literal(h.count()) : Double.NaN;
+        double durationH = ev != null ? ev.durationH() : ctx.central(m.deviceHours()) > 0 ? ctx.central(m.deviceHours()) / ctx.central(h.count()) : Double.NaN;
         double bound = 0;
         boolean powerKnown = true;
         StringBuilder boundText = new StringBuilder();
@@ -53,23 +53,23 @@ final class MeasurementChecks {
         }
         for (Hardware g : groups) {
             double per = ctx.library().devicePower(g.archetype()).map(p -> p.tdpW()).filter(v -> !Double.isNaN(v))
-                    .orElse(g == h && !Double.isNaN(Declarations.literal(w.powerW())) ? Declarations.literal(w.powerW()) : Declarations.literal(g.powerW()));
+                    .orElse(g == h && !Double.isNaN(ctx.central(w.powerW())) ? ctx.central(w.powerW()) : ctx.central(g.powerW()));
             if (Double.isNaN(per)) {
                 powerKnown = false;
                 continue;
             }
-            bound += Declarations.literal(g.count()) * per / 1000;
-            boundText.append(boundText.length() == 0 ? "" : " + ").append(Declarations.literal(g.count())).append(" × ").append(Rules.fmt(per))
+            bound += ctx.central(g.count()) * per / 1000;
+            boundText.append(boundText.length() == 0 ? "" : " + ").append(ctx.central(g.count())).append(" × ").append(Rules.fmt(per))
                     .append(" W");
         }
         bound *= POWER_MARGIN;
-        double meanKw = durationH > 0 ? Declarations.literal(m.kwh()) / durationH : Double.NaN;
+        double meanKw = durationH > 0 ? ctx.central(m.kwh()) / durationH : Double.NaN;
         if (!Double.isNaN(meanKw) && powerKnown) {
-            lines.add("check: mean power " + Rules.fmt(Declarations.literal(m.kwh())) + " kWh / " + Rules.fmt(durationH) + " h = "
+            lines.add("check: mean power " + Rules.fmt(ctx.central(m.kwh())) + " kWh / " + Rules.fmt(durationH) + " h = "
                     + Rules.fmt(meanKw) + " kW; plausible up to " + POWER_MARGIN + " × (" + boundText + ") = "
                     + Rules.fmt(bound) + " kW");
             if (meanKw > bound) {
-                warn(ctx, w, found, lines, "measured " + Rules.fmt(Declarations.literal(m.kwh())) + " kWh in " + Rules.fmt(durationH * 3600)
+                warn(ctx, w, found, lines, "measured " + Rules.fmt(ctx.central(m.kwh())) + " kWh in " + Rules.fmt(durationH * 3600)
                         + " s is a mean power of " + Rules.fmt(meanKw) + " kW, above the " + Rules.fmt(bound)
                         + " kW that the declared devices (" + boundText + ", × " + POWER_MARGIN + ") can draw: check the "
                         + "measurement's units and runs, or the hardware's count");
@@ -79,19 +79,19 @@ final class MeasurementChecks {
             lines.add("check: mean power not checked (" + (Double.isNaN(meanKw) ? "no duration measured"
                     : "no TDP or power known for the hardware") + ")");
         }
-        double period = !Double.isNaN(Declarations.literal(w.periodH())) ? Declarations.literal(w.periodH()) : Declarations.literal(h.periodH());
+        double period = !Double.isNaN(ctx.central(w.periodH())) ? ctx.central(w.periodH()) : ctx.central(h.periodH());
         if (!Double.isNaN(period) && durationH > period * (1 + 1e-9)) {
             warn(ctx, w, found, lines, "the measured runs last " + Rules.fmt(durationH) + " h, longer than the declared period of "
                     + Rules.fmt(period) + " h");
         }
-        double estimate = Double.isNaN(avgPowerW) || !(Declarations.literal(m.deviceHours()) > 0) ? Double.NaN : Declarations.literal(m.deviceHours()) * avgPowerW / 1000;
+        double estimate = Double.isNaN(avgPowerW) || !(ctx.central(m.deviceHours()) > 0) ? Double.NaN : ctx.central(m.deviceHours()) * avgPowerW / 1000;
         if (!Double.isNaN(estimate)) {
-            lines.add("check: estimate from device-hours " + Rules.fmt(Declarations.literal(m.deviceHours())) + " device-h × " + Rules.fmt(avgPowerW)
-                    + " W / 1000 = " + Rules.fmt(estimate) + " kWh beside " + Rules.fmt(Declarations.literal(m.kwh())) + " kWh measured (ratio "
-                    + Rules.fmt(Declarations.literal(m.kwh()) / estimate) + ")");
-            double ratio = Declarations.literal(m.kwh()) / estimate;
+            lines.add("check: estimate from device-hours " + Rules.fmt(ctx.central(m.deviceHours())) + " device-h × " + Rules.fmt(avgPowerW)
+                    + " W / 1000 = " + Rules.fmt(estimate) + " kWh beside " + Rules.fmt(ctx.central(m.kwh())) + " kWh measured (ratio "
+                    + Rules.fmt(ctx.central(m.kwh()) / estimate) + ")");
+            double ratio = ctx.central(m.kwh()) / estimate;
             if (ratio > ESTIMATE_FACTOR || ratio < 1 / ESTIMATE_FACTOR) {
-                warn(ctx, w, found, lines, "measured " + Rules.fmt(Declarations.literal(m.kwh())) + " kWh is " + Rules.fmt(ratio) + " × the estimate of "
+                warn(ctx, w, found, lines, "measured " + Rules.fmt(ctx.central(m.kwh())) + " kWh is " + Rules.fmt(ratio) + " × the estimate of "
                         + Rules.fmt(estimate) + " kWh from its device-hours at " + Rules.fmt(avgPowerW) + " W per device");
             }
         }
@@ -114,9 +114,9 @@ final class MeasurementChecks {
                 warn(ctx, w, found, lines, ev.skippedRows() + " corrupt row(s) of " + ev.file() + " skipped as asked "
                         + "(skip_corrupt_rows): the measurement leaves them out");
             }
-            if (toolPue > 1 && Math.abs(toolPue - Declarations.literal(dc.pue())) > 0.005) {
+            if (toolPue > 1 && Math.abs(toolPue - ctx.central(dc.pue())) > 0.005) {
                 warn(ctx, w, found, lines, ev.tool() + " applied a PUE of " + Rules.fmt(toolPue) + ", the datacenter '" + dc.id()
-                        + "' declares " + Rules.fmt(Declarations.literal(dc.pue())) + ": Cradle took the tool's PUE out and applies the datacenter's");
+                        + "' declares " + Rules.fmt(ctx.central(dc.pue())) + ": Cradle took the tool's PUE out and applies the datacenter's");
             }
             if (!ev.gridFromFile()) {
                 boolean same = ev.gridCodes().isEmpty() || ev.gridCodes().stream().anyMatch(c -> sameGrid(c, dc));
@@ -139,8 +139,8 @@ final class MeasurementChecks {
                 }
             }
         }
-        return new MeasurementCheck(w.id(), tool, file, Declarations.literal(m.kwh()), durationH, meanKw, powerKnown ? bound : Double.NaN,
-                estimate, toolPue, Declarations.literal(dc.pue()), places, toolEmissions, toolIntensity, intensity, grid, notes, found);
+        return new MeasurementCheck(w.id(), tool, file, ctx.central(m.kwh()), durationH, meanKw, powerKnown ? bound : Double.NaN,
+                estimate, toolPue, ctx.central(dc.pue()), places, toolEmissions, toolIntensity, intensity, grid, notes, found);
     }
 
     /** Whether a library grid code names the datacenter's grid or its country. */

@@ -1,6 +1,5 @@
 package dev.cradle.engine.ai;
 
-import dev.cradle.model.Amount;
 import dev.cradle.model.Direction;
 import dev.cradle.model.Exchange;
 import dev.cradle.model.Flow;
@@ -65,38 +64,44 @@ final class Rules {
         return in ? input(f, amount) : output(f, amount);
     }
 
-    /**
-     * A coefficient written into a generated formula: its full-precision text, never "Infinity" or
-     * "NaN" (which the formula parser would read as unknown parameters).
-     *
-     * @throws dev.cradle.model.NonFiniteAmountException when {@code k} is not finite (reported by the compiler)
-     */
-    static String coefficient(double k) {
-        if (!Double.isFinite(k)) {
-            throw new dev.cradle.model.NonFiniteAmountException(k);
-        }
-        return Double.toString(k);
+    /** An exchange of {@code amount} (a constant or a tree over the global parameters) in the flow's reference unit. */
+    static Exchange exchange(Flow f, Direction direction, Value amount) {
+        return new Exchange(f, direction, amount.amount(), f.referenceUnit(), false, "", null);
     }
 
-    /** An emission whose amount is a formula over parameters, in the flow's reference unit. */
+    /** An elementary exchange of {@code amount} in its flow's natural direction. */
+    static Exchange elementary(Flow f, Value amount) {
+        boolean in = f.compartment() == dev.cradle.model.Compartment.RESOURCE
+                || f.compartment() == dev.cradle.model.Compartment.WATER_CONSUMED;
+        return exchange(f, in ? Direction.INPUT : Direction.OUTPUT, amount);
+    }
+
     /**
      * The exchanges of {@code facilityKwh} of a datacenter's electricity: with a {@link Declarations.DatabaseGrid},
      * facility kWh × the linked process's cumulative inventory per kWh (every elementary flow of its supply
-     * chain); else kg CO2-eq = facility kWh × {@code intensityParameter}.
+     * chain); else kg CO2-eq = facility kWh × {@code intensity}, the global parameter holding the grid intensity
+     * (so that the market basis is the same system with that parameter set to the market-based value).
      */
-    static List<Exchange> electricity(CompilationContext ctx, Declarations.Grid grid, double facilityKwh,
-                                      String intensityParameter) {
+    static List<Exchange> electricity(CompilationContext ctx, Declarations.Grid grid, Value facilityKwh, Value intensity) {
         if (grid instanceof Declarations.DatabaseGrid d) {
             List<Exchange> out = new java.util.ArrayList<>();
-            d.inventoryPerKwh().forEach((flow, perKwh) -> out.add(elementary(flow, facilityKwh * perKwh)));
+            d.inventoryPerKwh().forEach((flow, perKwh) -> out.add(elementary(flow, facilityKwh.times(perKwh))));
             return out;
         }
-        return List.of(emissionFormula(ctx.library().aggregatedCo2e(),
-                coefficient(facilityKwh) + " * " + intensityParameter));
+        return List.of(exchange(ctx.library().aggregatedCo2e(), Direction.OUTPUT,
+                facilityKwh.times(intensity)));
     }
 
-    static Exchange emissionFormula(Flow f, String formula) {
-        return new Exchange(f, Direction.OUTPUT, Amount.formula(formula), f.referenceUnit(), false, "", null);
+    /**
+     * {@code id} as one segment of a dotted parameter name ({@code hardware.<segment>.embodied_gwp}): characters
+     * other than letters, digits, '_' and '-' become '_', and so do all hyphens when they are not inner ones.
+     */
+    static String nameSegment(String id) {
+        String s = id.replaceAll("[^A-Za-z0-9_-]", "_");
+        if (s.isEmpty()) {
+            return "_";
+        }
+        return s.matches("[A-Za-z0-9_]+(-[A-Za-z0-9_]+)*") ? s : s.replace('-', '_');
     }
 
     static Process process(String id, String name, LifecycleStage stage, MlPhase phase, Map<String, String> tags,

@@ -1,6 +1,8 @@
 package dev.cradle.engine.ai;
 
+import dev.cradle.model.Amount;
 import dev.cradle.model.Exchange;
+import dev.cradle.model.Expression;
 import dev.cradle.model.Flow;
 import dev.cradle.model.LifecycleStage;
 import dev.cradle.model.Process;
@@ -16,7 +18,11 @@ final class SharedCosts {
     }
 
     /**
-     * @param perUnit exchanges of the whole cost for the study (scaled by each workload's share)
+     * Splits {@code whole} among {@code sharing}: each workload gets a process whose exchanges are the whole
+     * cost's times its share ({@link Allocator#shareValues}), trees when the cost or the share reads parameters.
+     *
+     * @param amount the cost for the study at the central values, in {@code unit} (for the allocation record)
+     * @param whole  exchanges of the whole cost for the study (constant or tree amounts)
      */
     static void allocate(CompilationContext ctx, String rule, String path, String costId, String description, double amount, String unit,
                          AllocationRule allocation, List<WorkloadFacts> sharing, List<Exchange> whole,
@@ -25,9 +31,9 @@ final class SharedCosts {
             ctx.problem(path, "no workload shares the cost '" + costId + "'");
             return;
         }
-        double[] shares;
+        Value[] shares;
         try {
-            shares = Allocator.shares(allocation, sharing);
+            shares = Allocator.shareValues(allocation, sharing, ctx::declared);
         } catch (Allocator.AllocationException e) {
             ctx.problem(path, "cannot allocate '" + costId + "': " + e.getMessage());
             return;
@@ -35,7 +41,7 @@ final class SharedCosts {
         Map<String, Double> byWorkload = new LinkedHashMap<>();
         for (int i = 0; i < sharing.size(); i++) {
             WorkloadFacts f = sharing.get(i);
-            byWorkload.put(f.workload().id(), shares[i]);
+            byWorkload.put(f.workload().id(), shares[i].central());
             String id = "workload:" + f.workload().id() + "/" + costId;
             Flow product = Rules.product("share:" + f.workload().id() + "/" + costId, description + ", share of "
                     + f.workload().id());
@@ -48,18 +54,20 @@ final class SharedCosts {
                     f.workload().phase(), Rules.tags(f.workload().model(), f.hardware().id(), f.hardware().datacenter()),
                     x, coverage);
             List<String> lines = new ArrayList<>(basis);
-            lines.add("rule " + allocation.key() + ": share of " + f.workload().id() + " = " + Rules.fmt(shares[i]));
+            lines.add("rule " + allocation.key() + ": share of " + f.workload().id() + " = " + Rules.fmt(shares[i].central()));
             ctx.add(p, new Trace(id, rule, "shared cost " + costId, origin, lines));
             ctx.feedRun(f.workload().id(), product, 1);
         }
         ctx.allocations.add(new AllocationRecord(costId, description, amount, unit, allocation.key(), byWorkload));
     }
 
-    private static Exchange scale(Exchange e, double k) {
-        if (e.amount() instanceof dev.cradle.model.Amount.Constant c) {
-            return e.withAmount(dev.cradle.model.Amount.of(c.value() * k));
+    /** {@code e} times {@code share}: a constant when both are, else the tree {@code amount * share}. */
+    private static Exchange scale(Exchange e, Value share) {
+        Expression amount = e.amount() instanceof Amount.Constant c ? new Expression.Number(c.value(), 0)
+                : ((Amount.Tree) e.amount()).expression();
+        if (amount instanceof Expression.Number n && share.isConstant()) {
+            return e.withAmount(Amount.of(n.value() * share.central()));
         }
-        String f = ((dev.cradle.model.Amount.Formula) e.amount()).expression();
-        return e.withAmount(dev.cradle.model.Amount.formula(Rules.coefficient(k) + " * (" + f + ")"));
+        return e.withAmount(Amount.of(new Expression.Binary("*", amount, share.tree(), 0)));
     }
 }

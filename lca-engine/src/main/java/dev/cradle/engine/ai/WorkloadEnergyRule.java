@@ -46,54 +46,67 @@ public final class WorkloadEnergyRule implements Rule {
             if (dc.isEmpty() || dcFacts == null) {
                 continue; // reported by the datacenter rule or the reader
             }
-            double power = !Double.isNaN(Declarations.literal(w.powerW())) ? Declarations.literal(w.powerW()) : devicePower(ctx, h);
+            Value power = w.powerW() != null ? ctx.value(w.powerW()) : devicePower(ctx, h);
+            double powerW = power.central();
+            Value runs = ctx.declared(w.runs());
             List<String> lines = new ArrayList<>();
-            double deviceHours;
-            double kwh;
-            double flops = Double.NaN;
+            Value deviceHours;
+            Value kwh;
+            Value flops = null;
             if (w.energy() instanceof DeviceHours d) {
-                requirePower(ctx, path, power, w);
-                deviceHours = Declarations.literal(d.deviceHours()) * Declarations.literal(w.runs());
-                kwh = deviceHours * power / 1000;
-                lines.add("IT energy = " + Rules.fmt(Declarations.literal(d.deviceHours())) + " device-h × " + Rules.fmt(Declarations.literal(w.runs())) + " run(s) × "
-                        + Rules.fmt(power) + " W / 1000 = " + Rules.fmt(kwh) + " kWh");
+                requirePower(ctx, path, powerW, w);
+                Value dh = ctx.declared(d.deviceHours());
+                deviceHours = dh.times(runs);
+                kwh = deviceHours.times(power).div(1000);
+                lines.add("IT energy = " + Rules.fmt(dh.central()) + " device-h × " + Rules.fmt(runs.central()) + " run(s) × "
+                        + Rules.fmt(powerW) + " W / 1000 = " + Rules.fmt(kwh.central()) + " kWh");
             } else if (w.energy() instanceof Flops f) {
-                requirePower(ctx, path, power, w);
-                double hours = Declarations.literal(f.flops()) / (Declarations.literal(f.devices()) * Declarations.literal(f.peakFlopsPerDevice()) * Declarations.literal(f.utilisation())) / 3600;
-                deviceHours = hours * Declarations.literal(f.devices()) * Declarations.literal(w.runs());
-                kwh = deviceHours * power / 1000;
-                flops = Declarations.literal(f.flops()) * Declarations.literal(w.runs());
-                lines.add("hours = " + Rules.fmt(Declarations.literal(f.flops())) + " FLOP / (" + Declarations.literal(f.devices()) + " devices × "
-                        + Rules.fmt(Declarations.literal(f.peakFlopsPerDevice())) + " FLOP/s × " + Rules.fmt(Declarations.literal(f.utilisation())) + ") / 3600 = "
-                        + Rules.fmt(hours) + " h");
-                lines.add("IT energy = " + Rules.fmt(hours) + " h × " + Declarations.literal(f.devices()) + " devices × " + Rules.fmt(Declarations.literal(w.runs()))
-                        + " run(s) × " + Rules.fmt(power) + " W / 1000 = " + Rules.fmt(kwh) + " kWh");
+                requirePower(ctx, path, powerW, w);
+                Value total = ctx.declared(f.flops());
+                Value devices = ctx.declared(f.devices());
+                Value peak = ctx.declared(f.peakFlopsPerDevice());
+                Value utilisation = ctx.declared(f.utilisation());
+                Value hours = total.div(devices.times(peak).times(utilisation)).div(3600);
+                deviceHours = hours.times(devices).times(runs);
+                kwh = deviceHours.times(power).div(1000);
+                flops = total.times(runs);
+                lines.add("hours = " + Rules.fmt(total.central()) + " FLOP / (" + devices.central() + " devices × "
+                        + Rules.fmt(peak.central()) + " FLOP/s × " + Rules.fmt(utilisation.central()) + ") / 3600 = "
+                        + Rules.fmt(hours.central()) + " h");
+                lines.add("IT energy = " + Rules.fmt(hours.central()) + " h × " + devices.central() + " devices × "
+                        + Rules.fmt(runs.central()) + " run(s) × " + Rules.fmt(powerW) + " W / 1000 = "
+                        + Rules.fmt(kwh.central()) + " kWh");
             } else if (w.energy() instanceof Measured m) {
-                deviceHours = Declarations.literal(m.deviceHours()) * Declarations.literal(w.runs());
-                kwh = Declarations.literal(m.kwh()) * Declarations.literal(w.runs());
+                Value measured = ctx.declared(m.kwh());
+                deviceHours = ctx.declared(m.deviceHours()).times(runs);
+                kwh = measured.times(runs);
                 if (m.detail() != null) {
                     m.detail().notes().forEach(n -> lines.add(m.detail().file() + ": " + n));
                 }
-                lines.add("IT energy = " + Rules.fmt(Declarations.literal(m.kwh())) + " kWh measured (" + m.evidence() + ") × "
-                        + Rules.fmt(Declarations.literal(w.runs())) + " run(s) = " + Rules.fmt(kwh) + " kWh");
-            } else if (w.energy() instanceof Declarations.PerToken t) {
-                deviceHours = Declarations.literal(t.deviceHours());
-                kwh = Declarations.literal(w.tokens()) * Declarations.literal(t.kwhPerToken()) * Declarations.literal(w.runs());
-                lines.add("IT energy = " + Rules.fmt(Declarations.literal(w.tokens())) + " tokens × " + Rules.fmt(Declarations.literal(t.kwhPerToken()) * 1000)
-                        + " Wh / 1000 = " + Rules.fmt(kwh) + " kWh");
+                lines.add("IT energy = " + Rules.fmt(measured.central()) + " kWh measured (" + m.evidence() + ") × "
+                        + Rules.fmt(runs.central()) + " run(s) = " + Rules.fmt(kwh.central()) + " kWh");
             } else {
-                PerQuery q = (PerQuery) w.energy();
-                deviceHours = Declarations.literal(q.deviceHours());
-                kwh = Declarations.literal(w.queries()) * Declarations.literal(q.kwhPerQuery()) * Declarations.literal(w.runs());
-                lines.add("IT energy = " + Rules.fmt(Declarations.literal(w.queries())) + " queries × " + Rules.fmt(Declarations.literal(q.kwhPerQuery()) * 1000)
-                        + " Wh / 1000 = " + Rules.fmt(kwh) + " kWh");
+                // served volume × energy per unit: tokens × kWh per token, or queries × kWh per query
+                boolean tokens = w.energy() instanceof Declarations.PerToken;
+                Value volume = ctx.declared(tokens ? w.tokens() : w.queries());
+                Value perUnit = ctx.declared(tokens ? ((Declarations.PerToken) w.energy()).kwhPerToken()
+                        : ((PerQuery) w.energy()).kwhPerQuery());
+                deviceHours = ctx.declared(tokens ? ((Declarations.PerToken) w.energy()).deviceHours()
+                        : ((PerQuery) w.energy()).deviceHours());
+                kwh = volume.times(perUnit).times(runs);
+                lines.add("IT energy = " + Rules.fmt(volume.central()) + (tokens ? " tokens × " : " queries × ")
+                        + Rules.fmt(perUnit.central() * 1000) + " Wh / 1000 = " + Rules.fmt(kwh.central()) + " kWh");
             }
+            Value pue = ctx.declared(dc.get().pue());
+            Value wue = ctx.declared(dc.get().wueOnsite());
             if (!ctx.finite(path, "the IT energy of workload '" + w.id() + "' (" + lines.get(lines.size() - 1) + ")",
-                    deviceHours, kwh, kwh * Declarations.literal(dc.get().pue()), kwh * Declarations.literal(dc.get().wueOnsite()))) {
+                    deviceHours.central(), kwh.central(), kwh.central() * pue.central(), kwh.central() * wue.central())) {
                 continue;
             }
-            double tdp = ctx.library().devicePower(h.archetype()).map(p -> p.tdpW()).filter(v -> !Double.isNaN(v)).orElse(power);
-            double reserved = deviceHours * (Double.isNaN(tdp) ? 0 : tdp) / 1e6;
+            // reserved capacity at the archetype's TDP, else at the average power (0 when neither is known)
+            Value tdp = ctx.library().devicePower(h.archetype()).map(p -> p.tdpW()).filter(v -> !Double.isNaN(v))
+                    .map(Value::of).orElse(Double.isNaN(powerW) ? Value.of(0) : power);
+            Value reserved = deviceHours.times(tdp).div(1e6);
             List<WorkloadFacts.Usage> secondary = new ArrayList<>();
             for (String other : w.alsoUses()) {
                 Optional<Hardware> oh = ctx.scenario().hardware().stream().filter(x -> x.id().equals(other)).findFirst();
@@ -101,16 +114,18 @@ public final class WorkloadEnergyRule implements Rule {
                     ctx.problem(path, "workload '" + w.id() + "' also uses hardware '" + other + "', which is not declared");
                     continue;
                 }
-                double dh2 = deviceHours * Declarations.literal(oh.get().count()) / Declarations.literal(h.count());
+                Value count = ctx.declared(oh.get().count());
+                Value primary = ctx.declared(h.count());
+                Value dh2 = deviceHours.times(count).div(primary);
                 secondary.add(new WorkloadFacts.Usage(oh.get(), dh2));
-                lines.add("also occupies " + other + ": " + Rules.fmt(deviceHours) + " device-h × " + Declarations.literal(oh.get().count()) + " / "
-                        + Declarations.literal(h.count()) + " = " + Rules.fmt(dh2) + " device-h");
+                lines.add("also occupies " + other + ": " + Rules.fmt(deviceHours.central()) + " device-h × " + count.central()
+                        + " / " + primary.central() + " = " + Rules.fmt(dh2.central()) + " device-h");
             }
             ctx.facts.put(w.id(), new WorkloadFacts(w, h, dc.get(), deviceHours, kwh, flops, reserved, secondary));
-            double pue = Declarations.literal(dc.get().pue());
-            double facility = kwh * pue;
+            Value facility = kwh.times(pue);
             String intensityParameter = dcFacts.intensityParameter();
-            double location = dcFacts.locationKgPerKwh();
+            Value intensity = dcFacts.intensity();
+            double location = dcFacts.location().central();
             String grid = dcFacts.gridDescription();
             if (w.energy() instanceof Measured m) {
                 if (m.detail() != null && m.detail().gridFromFile()) {
@@ -124,50 +139,60 @@ public final class WorkloadEnergyRule implements Rule {
                         location = DatacenterRule.constant(fileGrid.get(), "co2e_aggregated");
                         grid = fileGrid.get().id() + " (from " + m.detail().file() + ")";
                         intensityParameter = Rules.parameterName("grid_intensity_measured", w.id());
+                        intensity = Value.parameter(intensityParameter, location);
                         ctx.parameters.add(new dev.cradle.model.Parameter(intensityParameter,
                                 dev.cradle.model.Amount.of(location), "kg CO2-eq/kWh", null,
                                 "location-based grid intensity where workload " + w.id() + " was measured"));
-                        ctx.marketOverrides.put(intensityParameter, location);
+                        ctx.marketBasis.put(intensityParameter, Value.of(location));
                         lines.add("grid from the measurement file: " + grid + ", " + Rules.fmt(location)
                                 + " kg CO2-eq/kWh (the datacenter's renewable contracts do not apply to it)");
                     }
                 }
-                ctx.measurements.add(MeasurementChecks.check(ctx, w, h, dc.get(), m, power, location, grid, lines));
+                ctx.measurements.add(MeasurementChecks.check(ctx, w, h, dc.get(), m, powerW, location, grid, lines));
             }
             List<Exchange> use = new ArrayList<>();
             use.addAll(Rules.electricity(ctx, intensityParameter.equals(dcFacts.intensityParameter()) ? dc.get().grid()
-                    : null, facility, intensityParameter));
-            double onsite = kwh * Declarations.literal(dc.get().wueOnsite()) / 1000;
-            double offsite = Double.isNaN(dcFacts.offsiteLPerKwh()) ? 0 : facility * dcFacts.offsiteLPerKwh() / 1000;
-            if (onsite + offsite > 0) {
-                use.add(Rules.elementary(dcFacts.water(), onsite + offsite));
+                    : null, facility, intensity));
+            Value onsite = kwh.times(wue).div(1000);
+            Value offsite = dcFacts.offsiteLPerKwh() == null ? Value.of(0)
+                    : facility.times(dcFacts.offsiteLPerKwh()).div(1000);
+            Value water = onsite.plus(offsite);
+            // a water flow that is zero only at the central values stays, with its tree, so parameters can move it
+            if (!water.isConstant() || water.central() > 0) {
+                use.add(Rules.elementary(dcFacts.water(), water));
             }
             if (dc.get().grid() instanceof Declarations.DatabaseGrid d && intensityParameter.equals(dcFacts.intensityParameter())) {
-                lines.add("facility energy = " + Rules.fmt(kwh) + " kWh × PUE " + Rules.fmt(pue) + " = " + Rules.fmt(facility)
-                        + " kWh × the cumulative inventory per kWh of " + d.database() + ": '" + d.processName() + "' ("
-                        + Rules.fmt(facility * location) + " kg CO2-eq, the same location- and market-based)");
+                lines.add("facility energy = " + Rules.fmt(kwh.central()) + " kWh × PUE " + Rules.fmt(pue.central()) + " = "
+                        + Rules.fmt(facility.central()) + " kWh × the cumulative inventory per kWh of " + d.database() + ": '"
+                        + d.processName() + "' (" + Rules.fmt(facility.central() * location)
+                        + " kg CO2-eq, the same location- and market-based)");
             } else {
-                lines.add("facility energy = " + Rules.fmt(kwh) + " kWh × PUE " + Rules.fmt(pue) + " = " + Rules.fmt(facility)
-                        + " kWh; emissions = facility energy × " + intensityParameter + " (location "
-                        + Rules.fmt(location) + ", market " + Rules.fmt(ctx.marketOverrides.get(intensityParameter))
-                        + " kg CO2-eq/kWh) = " + Rules.fmt(facility * location) + " kg location-based");
+                lines.add("facility energy = " + Rules.fmt(kwh.central()) + " kWh × PUE " + Rules.fmt(pue.central()) + " = "
+                        + Rules.fmt(facility.central()) + " kWh; emissions = facility energy × " + intensityParameter
+                        + " (location " + Rules.fmt(location) + ", market "
+                        + Rules.fmt(ctx.marketBasis.get(intensityParameter).central())
+                        + " kg CO2-eq/kWh) = " + Rules.fmt(facility.central() * location) + " kg location-based");
             }
-            lines.add("water = " + Rules.fmt(kwh) + " kWh × " + Rules.fmt(Declarations.literal(dc.get().wueOnsite())) + " L on-site"
-                    + (Double.isNaN(dcFacts.offsiteLPerKwh()) ? " (off-site not covered)"
-                    : " + " + Rules.fmt(facility) + " kWh × " + Rules.fmt(dcFacts.offsiteLPerKwh()) + " L off-site")
-                    + " = " + Rules.fmt((onsite + offsite) * 1000) + " L of " + dcFacts.water().id());
-            lines.add("device-hours " + Rules.fmt(deviceHours) + ", reserved capacity " + Rules.fmt(reserved) + " MW·h");
+            lines.add("water = " + Rules.fmt(kwh.central()) + " kWh × " + Rules.fmt(wue.central()) + " L on-site"
+                    + (dcFacts.offsiteLPerKwh() == null ? " (off-site not covered)"
+                    : " + " + Rules.fmt(facility.central()) + " kWh × " + Rules.fmt(dcFacts.offsiteLPerKwh().central())
+                    + " L off-site")
+                    + " = " + Rules.fmt(water.central() * 1000) + " L of " + dcFacts.water().id());
+            lines.add("device-hours " + Rules.fmt(deviceHours.central()) + ", reserved capacity "
+                    + Rules.fmt(reserved.central()) + " MW·h");
             ctx.runUse.put(w.id(), new CompilationContext.RunUse(use, dcFacts.coverage(), lines));
-            ctx.energy.add(new WorkloadEnergy(w.id(), w.model(), w.phase(), deviceHours, kwh, facility, onsite * 1000,
-                    offsite * 1000, Declarations.literal(w.queries()), Declarations.literal(w.tokens())));
+            ctx.energy.add(new WorkloadEnergy(w.id(), w.model(), w.phase(), deviceHours.central(), kwh.central(),
+                    facility.central(), onsite.central() * 1000, offsite.central() * 1000, ctx.central(w.queries()),
+                    ctx.central(w.tokens())));
         }
     }
 
-    private static double devicePower(CompilationContext ctx, Hardware h) {
-        if (!Double.isNaN(Declarations.literal(h.powerW()))) {
-            return Declarations.literal(h.powerW());
+    /** The devices' average power, W: the hardware's declared power, else the archetype's; NaN when neither is known. */
+    private static Value devicePower(CompilationContext ctx, Hardware h) {
+        if (h.powerW() != null) {
+            return ctx.value(h.powerW());
         }
-        return ctx.library().devicePower(h.archetype()).map(p -> p.typicalW()).orElse(Double.NaN);
+        return Value.of(ctx.library().devicePower(h.archetype()).map(p -> p.typicalW()).orElse(Double.NaN));
     }
 
     private static void requirePower(CompilationContext ctx, String path, double power, Workload w) {

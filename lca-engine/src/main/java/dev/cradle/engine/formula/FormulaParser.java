@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Recursive-descent parser for Cradle's formula language (see docs/scenario-reference.md):
- * numbers, parameter names, {@code + - * / ^}, parentheses, comparisons {@code < <= > >= == !=},
+ * numbers, parameter names (dotted ones such as {@code hardware.h100.embodied_gwp} bare; one holding a
+ * hyphen in backquotes, {@code `hardware.a100-cluster.embodied_gwp`}), {@code + - * / ^}, parentheses, comparisons {@code < <= > >= == !=},
  * {@code && || !}, and the functions of {@link Functions}. Precedence, lowest first:
  * {@code ||}, {@code &&}, comparisons, {@code + -}, {@code * /}, unary {@code - + !}, {@code ^}
  * (right-associative, so {@code -2^2 = -4} and {@code 2^3^2 = 512}).
@@ -200,9 +201,23 @@ public final class FormulaParser {
         if (Character.isDigit(c) || c == '.') {
             return parseNumber();
         }
+        if (c == '`') {
+            int end = text.indexOf('`', pos + 1);
+            if (end < 0) {
+                throw error("missing '`' to close the quoted parameter name");
+            }
+            String name = text.substring(pos + 1, end);
+            if (!dev.cradle.model.Parameter.isValidName(name)) {
+                throw error("'" + name + "' is not a parameter name: dot-separated segments of letters, digits, '_' "
+                        + "and inner '-', starting with a letter or '_'");
+            }
+            pos = end + 1;
+            return new Expression.Variable(name, col);
+        }
         if (Character.isLetter(c) || c == '_') {
             int start = pos;
-            while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+            while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_'
+                    || text.charAt(pos) == '.' && pos + 1 < text.length() && isNamePart(text.charAt(pos + 1)))) {
                 pos++;
             }
             String name = text.substring(start, pos);
@@ -214,6 +229,10 @@ public final class FormulaParser {
             return new Expression.Variable(name, col);
         }
         throw error("unexpected '" + c + "'; expected a number, a parameter or '('");
+    }
+
+    private static boolean isNamePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     private Expression parseCall(String name, int col) {

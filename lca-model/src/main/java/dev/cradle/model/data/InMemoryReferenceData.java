@@ -259,10 +259,19 @@ public final class InMemoryReferenceData implements ReferenceData {
 
         /** A generation technology for mixes: kg CO2-eq and litres of water consumed per kWh. */
         public Builder generationTechnology(String id, double kgCo2ePerKwh, double litresWaterPerKwh) {
+            return generationTechnology(id, kgCo2ePerKwh, litresWaterPerKwh, null);
+        }
+
+        /**
+         * A generation technology whose intensity has a {@code range} (e.g. triangular min/median/max; null for
+         * none): the AI rules make it the named parameter {@code datacenter.<id>.mix.<technology>_gwp}.
+         */
+        public Builder generationTechnology(String id, double kgCo2ePerKwh, double litresWaterPerKwh,
+                                            dev.cradle.model.Uncertainty range) {
             check("generation technology " + id, kgCo2ePerKwh);
             check("water of generation technology " + id, litresWaterPerKwh);
             technologies.put(id, background("grid_source:" + id, "Electricity from " + id, LifecycleStage.USE,
-                    ReferenceFlows.ELECTRICITY, List.of(emission(CO2E, kgCo2ePerKwh),
+                    ReferenceFlows.ELECTRICITY, List.of(emission(CO2E, kgCo2ePerKwh, range),
                             new Exchange(WATER_CONSUMED, Direction.INPUT, Amount.of(litresWaterPerKwh / 1000),
                                     WATER_CONSUMED.referenceUnit(), false, "", null)),
                     Set.of(ImpactCategories.CLIMATE, ImpactCategories.WATER, ImpactCategories.WATER_SCARCITY)));
@@ -282,10 +291,19 @@ public final class InMemoryReferenceData implements ReferenceData {
          * {@code power} (W) may be null when unknown.
          */
         public Builder device(String archetype, double embodiedKgCo2e, DevicePower power) {
+            return device(archetype, embodiedKgCo2e, power, null);
+        }
+
+        /**
+         * A device archetype whose embodied figure has a {@code range} (null for none): the AI rules make it the
+         * named parameter {@code hardware.<hardware id>.embodied_gwp}.
+         */
+        public Builder device(String archetype, double embodiedKgCo2e, DevicePower power,
+                              dev.cradle.model.Uncertainty range) {
             check("embodied emissions of " + archetype, embodiedKgCo2e);
             Flow product = Flow.product("device_" + archetype.replace('-', '_'), archetype, Units.of("item"));
             return device(archetype, background("device:" + archetype, "Manufacturing of " + archetype,
-                    LifecycleStage.MANUFACTURING, product, List.of(emission(CO2E, embodiedKgCo2e)),
+                    LifecycleStage.MANUFACTURING, product, List.of(emission(CO2E, embodiedKgCo2e, range)),
                     Set.of(ImpactCategories.CLIMATE)), power);
         }
 
@@ -340,13 +358,22 @@ public final class InMemoryReferenceData implements ReferenceData {
 
         /** Datacenter building and infrastructure: kg CO2-eq per MW of IT capacity over its service life, years. */
         public Builder datacenterBuilding(double kgCo2ePerMw, double lifetimeYears) {
+            return datacenterBuilding(kgCo2ePerMw, lifetimeYears, null);
+        }
+
+        /**
+         * The datacenter building with a {@code range} on its per-MW figure (null for none): the AI rules make it
+         * the named parameter {@code datacenter.<id>.building_gwp_per_mw}.
+         */
+        public Builder datacenterBuilding(double kgCo2ePerMw, double lifetimeYears, dev.cradle.model.Uncertainty range) {
             check("datacenter building", kgCo2ePerMw);
             if (!(lifetimeYears > 0 && Double.isFinite(lifetimeYears))) {
                 throw new IllegalArgumentException("datacenter lifetime must be a positive number of years, not "
                         + lifetimeYears);
             }
             building = background("building:datacenter", "Datacenter building and infrastructure, per MW of IT capacity",
-                    LifecycleStage.MANUFACTURING, ReferenceFlows.DATACENTER_CAPACITY, List.of(emission(CO2E, kgCo2ePerMw)),
+                    LifecycleStage.MANUFACTURING, ReferenceFlows.DATACENTER_CAPACITY,
+                    List.of(emission(CO2E, kgCo2ePerMw, range)),
                     Set.of(ImpactCategories.CLIMATE));
             buildingLifetimeYears = lifetimeYears;
             return this;
@@ -390,7 +417,11 @@ public final class InMemoryReferenceData implements ReferenceData {
         }
 
         private static Exchange emission(Flow f, double amount) {
-            return new Exchange(f, Direction.OUTPUT, Amount.of(amount), f.referenceUnit(), false, "", null);
+            return emission(f, amount, null);
+        }
+
+        private static Exchange emission(Flow f, double amount, dev.cradle.model.Uncertainty range) {
+            return new Exchange(f, Direction.OUTPUT, Amount.of(amount), f.referenceUnit(), false, "", range);
         }
 
         private Process background(String id, String name, LifecycleStage stage, Flow product, List<Exchange> elementary,
