@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ({@code power: 400 W} → parameter {@code p: 400 W}, {@code power: p}) and by a formula
  * ({@code power: p * 2 / 2 W}), reads as the same declarations: every field's value at the parameters'
  * central values equals the literal's to 1e-12 (relative). The same through the rules, to the results, is
- * {@link ParametricExamplesAfterRulesMerge}.
+ * {@link ParametricExamplesResultsTest}.
  */
 class ParametricExamplesTest {
     @TempDir

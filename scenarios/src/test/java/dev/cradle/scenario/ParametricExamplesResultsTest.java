@@ -16,13 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * formula ({@link ParametricRewrite}), gives the same results: every indicator, location-based and
  * market-based, to 1e-12 (relative).
  *
- * <p>WAITS FOR THE MERGE of the rules-parametric branch: until the rules compute with {@code Value} (today they
- * read fields with {@code Declarations.literal}, which refuses a field that reads a parameter), loading a
- * parametric example stops in the rules. The class name does not match the build's test patterns
- * ({@code *Test}, {@code *Tests}, {@code *Properties}) so that it does not run yet; after that merge, rename it to
- * {@code ParametricExamplesResultsTest} and it runs with the others.
+ * <p>This runs through the rules (which compute with {@code Value}, so a field that reads a parameter stays a
+ * tree over the parameter table) and the solve.
  */
-class ParametricExamplesAfterRulesMerge {
+class ParametricExamplesResultsTest {
     static java.util.stream.Stream<Path> examples() throws Exception {
         return ParametricExamplesTest.examples();
     }
