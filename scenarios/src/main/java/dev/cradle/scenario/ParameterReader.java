@@ -90,7 +90,8 @@ final class ParameterReader {
             return true;
         }
         yaml.problem(at, "'" + Messages.shorten(name) + "' is not a valid parameter name: a name starts with a letter "
-                + "or '_' and goes on with letters, digits and '_' (see docs/scenario-reference.md, 'parameters')");
+                + "or '_' and goes on with letters, digits and '_', with further segments after a '.' that may also hold "
+                + "inner '-' (hardware.a100-cluster.embodied_gwp, to override a library parameter)");
         return false;
     }
 
