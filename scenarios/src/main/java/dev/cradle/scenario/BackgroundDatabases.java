@@ -13,6 +13,7 @@ import dev.cradle.scenario.io.DatabaseReport;
 import dev.cradle.scenario.io.FlowMapping;
 import dev.cradle.scenario.io.ImportOptions;
 import dev.cradle.scenario.io.LinkedDatabase;
+import dev.cradle.scenario.yaml.YamlChecker;
 import dev.cradle.scenario.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,31 +47,31 @@ final class BackgroundDatabases {
 
     /** Reads the scenario's {@code databases} list: {@code - {id: uslci, path: uslci, ambiguous: cut-off}}. */
     void read(YamlNode list) {
-        for (YamlNode item : reader.asList(list, "'databases'")) {
-            reader.asMap(item, "a database").ifPresent(m -> {
-                reader.checkKeys(m, "database");
-                Optional<String> id = reader.text(m, "id", true, "a database");
-                Optional<String> path = reader.text(m, "path", true, "a database");
+        for (YamlNode item : reader.yaml.asList(list, "'databases'")) {
+            reader.yaml.asMap(item, "a database").ifPresent(m -> {
+                reader.yaml.checkKeys(m, "database");
+                Optional<String> id = reader.yaml.text(m, "id", true, "a database");
+                Optional<String> path = reader.yaml.text(m, "path", true, "a database");
                 if (id.isEmpty() || path.isEmpty()) {
                     return;
                 }
                 declared.add(id.get());
                 ImportOptions options = ImportOptions.defaults();
-                Optional<String> amb = reader.text(m, "ambiguous", false, "a database");
+                Optional<String> amb = reader.yaml.text(m, "ambiguous", false, "a database");
                 if (amb.isPresent()) {
                     var a = ImportOptions.Ambiguity.fromKey(amb.get());
                     if (a.isEmpty()) {
-                        reader.problem(ScenarioReader.pos(m.get("ambiguous").get()), "'ambiguous' is cut-off or first-by-id, not '"
+                        reader.yaml.problem(YamlChecker.pos(m.get("ambiguous").get()), "'ambiguous' is cut-off or first-by-id, not '"
                                 + amb.get() + "'");
                         return;
                     }
                     options = options.withAmbiguous(a.get());
                 }
-                Optional<String> alloc = reader.text(m, "allocation", false, "a database");
+                Optional<String> alloc = reader.yaml.text(m, "allocation", false, "a database");
                 if (alloc.isPresent()) {
                     var a = ImportOptions.Allocation.fromKey(alloc.get());
                     if (a.isEmpty()) {
-                        reader.problem(ScenarioReader.pos(m.get("allocation").get()), "'allocation' is as-defined, none, "
+                        reader.yaml.problem(YamlChecker.pos(m.get("allocation").get()), "'allocation' is as-defined, none, "
                                 + "physical, economic or causal, not '" + alloc.get() + "'");
                         return;
                     }
@@ -81,7 +82,7 @@ final class BackgroundDatabases {
                 try {
                     byId.put(id.get(), DatabaseCache.linked(where, options));
                 } catch (DatabaseException e) {
-                    e.problems().forEach(p -> reader.problem(ScenarioReader.pos(m.get("path").get()), p));
+                    e.problems().forEach(p -> reader.yaml.problem(YamlChecker.pos(m.get("path").get()), p));
                 }
             });
         }
@@ -110,7 +111,7 @@ final class BackgroundDatabases {
                 .filter(p -> p.id().equals(wanted) || p.name().trim().equals(wanted)).toList();
         if (found.size() != 1) {
             List<String> names = db.database().processes().stream().map(p -> p.name().trim()).toList();
-            reader.problem(ScenarioReader.pos(node), found.isEmpty()
+            reader.yaml.problem(YamlChecker.pos(node), found.isEmpty()
                     ? "database '" + dbId + "' has no process '" + wanted + "'"
                     + dev.cradle.engine.calc.Suggestions.didYouMean(wanted, names) + " (list them with 'cradle db info "
                     + dbId + "')"
@@ -121,7 +122,7 @@ final class BackgroundDatabases {
         Database.Process p = found.get(0);
         Flow ref = p.referenceFlow();
         if (flow != null && !flow.referenceUnit().isCompatibleWith(ref.referenceUnit())) {
-            reader.problem(ScenarioReader.pos(node), "'" + p.name().trim() + "' in database '" + dbId + "' provides '"
+            reader.yaml.problem(YamlChecker.pos(node), "'" + p.name().trim() + "' in database '" + dbId + "' provides '"
                     + ref.name().trim() + "' in " + ref.referenceUnit() + ", which cannot be converted from this input's '"
                     + flow.id() + "' (" + flow.referenceUnit() + ")");
             return Optional.empty();
@@ -139,15 +140,15 @@ final class BackgroundDatabases {
      * key that is wrong.
      */
     Optional<dev.cradle.engine.ai.Declarations.DatabaseGrid> grid(YamlNode.MapNode link, String where) {
-        reader.checkKeys(link, "database_link");
-        Optional<String> dbId = reader.text(link, "database", true, "the grid of " + where);
-        Optional<String> process = reader.text(link, "process", true, "the grid of " + where);
+        reader.yaml.checkKeys(link, "database_link");
+        Optional<String> dbId = reader.yaml.text(link, "database", true, "the grid of " + where);
+        Optional<String> process = reader.yaml.text(link, "process", true, "the grid of " + where);
         if (dbId.isEmpty() || process.isEmpty()) {
             return Optional.empty();
         }
         if (!declared.contains(dbId.get())) {
             String hint = dev.cradle.engine.calc.Suggestions.didYouMean(dbId.get(), declared);
-            reader.problem(ScenarioReader.pos(link.get("database").get()), "unknown database '" + dbId.get() + "'"
+            reader.yaml.problem(YamlChecker.pos(link.get("database").get()), "unknown database '" + dbId.get() + "'"
                     + (!hint.isEmpty() ? hint : declared.isEmpty() ? "; the scenario declares no database: add 'databases: [{id: " + dbId.get()
                     + ", path: uslci}]' (the bundled USLCI) or a folder or zip of your own"
                     : "; declared databases: " + String.join(", ", new java.util.TreeSet<>(declared))));

@@ -9,6 +9,7 @@ import dev.cradle.scenario.measured.MeasurementFileException;
 import dev.cradle.scenario.yaml.YamlNode.ListNode;
 import dev.cradle.scenario.yaml.YamlNode.MapNode;
 import dev.cradle.scenario.yaml.YamlNode.ScalarNode;
+import dev.cradle.scenario.yaml.YamlChecker;
 import dev.cradle.scenario.yaml.YamlNode;
 import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
@@ -27,7 +28,7 @@ final class CodeCarbonReader {
     private CodeCarbonReader() {
     }
 
-    static Optional<Declarations.Energy> read(ScenarioReader r, YamlNode node, int devices) {
+    static Optional<Declarations.Energy> read(ScenarioReader r, YamlNode node, dev.cradle.model.Expression devices) {
         Optional<MapNode> options = node instanceof MapNode m ? Optional.of(m) : Optional.empty();
         Optional<String> relative = path(r, node, "codecarbon");
         if (relative.isEmpty()) {
@@ -37,8 +38,8 @@ final class CodeCarbonReader {
         boolean gridFromFile = false;
         if (options.isPresent()) {
             MapNode m = options.get();
-            r.checkKeys(m, "codecarbon");
-            String project = r.text(m, "project_name", false, "").orElse(null);
+            r.yaml.checkKeys(m, "codecarbon");
+            String project = r.yaml.text(m, "project_name", false, "").orElse(null);
             Set<String> runIds = new LinkedHashSet<>();
             m.get("run_id").ifPresent(v -> {
                 if (v instanceof ListNode l) {
@@ -50,9 +51,9 @@ final class CodeCarbonReader {
             LocalDateTime from = time(r, m, "from");
             LocalDateTime until = time(r, m, "until");
             if (from != null && until != null && !from.isBefore(until)) {
-                r.problem(m.get("until").get().position(), "'until' must be after 'from'");
+                r.yaml.problem(m.get("until").get().position(), "'until' must be after 'from'");
             }
-            boolean skip = m.get("skip_corrupt_rows").flatMap(v -> r.bool(v, "'skip_corrupt_rows'")).orElse(false);
+            boolean skip = m.get("skip_corrupt_rows").flatMap(v -> r.yaml.bool(v, "'skip_corrupt_rows'")).orElse(false);
             gridFromFile = grid(r, m);
             o = new CodeCarbonFile.Options(project, runIds, from, until, skip);
         }
@@ -65,13 +66,13 @@ final class CodeCarbonReader {
             Measurement ms = CodeCarbonFile.read(CsvTable.parse(text.text()), o);
             return Optional.of(energy(relative.get(), text, ms, devices, gridFromFile));
         } catch (MeasurementFileException e) {
-            r.problem(node.position(), "CodeCarbon file " + relative.get() + " " + (e.line() > 0 ? e.located() : e.getMessage()));
+            r.yaml.problem(node.position(), "CodeCarbon file " + relative.get() + " " + (e.line() > 0 ? e.located() : e.getMessage()));
             return Optional.empty();
         }
     }
 
     /** The declaration for a measurement file: IT energy, device-hours = duration × devices, and the evidence. */
-    static Declarations.Measured energy(String relative, DecodedText text, Measurement ms, int devices,
+    static Declarations.Measured energy(String relative, DecodedText text, Measurement ms, dev.cradle.model.Expression devices,
                                         boolean gridFromFile) {
         List<String> notes = new java.util.ArrayList<>();
         if (!text.encoding().equals("UTF-8")) {
@@ -83,19 +84,19 @@ final class CodeCarbonReader {
         String evidence = ms.tool() + ", " + relative + ", " + ms.runs() + " run(s) in " + ms.rows() + " row(s)"
                 + (ms.skipped() > 0 ? ", " + ms.skipped() + " corrupt row(s) skipped" : "")
                 + (ms.places().isEmpty() ? "" : ", " + String.join(", ", ms.places()));
-        return new Declarations.Measured(Declarations.number(ms.itKwh()), Declarations.number(ms.durationS() / 3600 * devices), evidence, detail);
+        return new Declarations.Measured(Declarations.number(ms.itKwh()), FieldValues.times(FieldValues.literal(ms.durationS() / 3600), devices), evidence, detail);
     }
 
     /** The file of a measurement key: the scalar itself, or the map's {@code file}. */
     static Optional<String> path(ScenarioReader r, YamlNode node, String key) {
         if (node instanceof MapNode m) {
-            return r.text(m, "file", true, "'" + key + "'");
+            return r.yaml.text(m, "file", true, "'" + key + "'");
         }
         return text(r, node, "'" + key + "' (a file path, or a map with 'file')");
     }
 
     static boolean grid(ScenarioReader r, MapNode m) {
-        return r.choice(m, "grid", g -> g.equals("from_file") ? Optional.of(true) : g.equals("declared")
+        return r.yaml.choice(m, "grid", g -> g.equals("from_file") ? Optional.of(true) : g.equals("declared")
                 ? Optional.of(false) : Optional.empty(), List.of("declared", "from_file"), false, "").orElse(false);
     }
 
@@ -103,18 +104,18 @@ final class CodeCarbonReader {
         if (n instanceof ScalarNode s && s.text() != null && !s.text().isBlank()) {
             return Optional.of(s.text());
         }
-        r.problem(ScenarioReader.pos(n), what + " must be a single value");
+        r.yaml.problem(YamlChecker.pos(n), what + " must be a single value");
         return Optional.empty();
     }
 
     private static LocalDateTime time(ScenarioReader r, MapNode m, String key) {
-        Optional<String> t = r.text(m, key, false, "");
+        Optional<String> t = r.yaml.text(m, key, false, "");
         if (t.isEmpty()) {
             return null;
         }
         Optional<LocalDateTime> v = CodeCarbonFile.timestamp(t.get());
         if (v.isEmpty()) {
-            r.problem(m.get(key).get().position(), "'" + key + "' must be an ISO-8601 date and time such as "
+            r.yaml.problem(m.get(key).get().position(), "'" + key + "' must be an ISO-8601 date and time such as "
                     + "2024-03-01T14:05:00 (the file's local time, as CodeCarbon writes it)");
         }
         return v.orElse(null);

@@ -71,11 +71,15 @@ enum Domain {
         };
     }
 
-    /** A regular expression a quantity string in this domain matches (no minus sign; not zero where positive). */
+    /**
+     * A regular expression a string in this domain matches: a quantity with no minus sign and, where positive,
+     * not zero; or a parameter or formula (starting with a letter, '_' or '('), whose central value the loader
+     * checks.
+     */
     String stringPattern() {
         return switch (this) {
-            case POSITIVE -> "^\\s*\\+?0*\\.?0*[1-9]";
-            case NON_NEGATIVE -> "^\\s*\\+?[0-9.]";
+            case POSITIVE -> "^\\s*(\\+?0*\\.?0*[1-9]|[A-Za-z_(])";
+            case NON_NEGATIVE -> "^\\s*(\\+?[0-9.]|[A-Za-z_(])";
             default -> null;
         };
     }

@@ -8,6 +8,7 @@ import dev.cradle.scenario.measured.ImpactTrackerLog;
 import dev.cradle.scenario.measured.Measurement;
 import dev.cradle.scenario.measured.MeasurementFileException;
 import dev.cradle.scenario.measured.PowerSamples;
+import dev.cradle.scenario.yaml.YamlChecker;
 import dev.cradle.scenario.yaml.YamlNode;
 import dev.cradle.scenario.yaml.YamlNode.MapNode;
 import java.util.Optional;
@@ -38,18 +39,18 @@ final class MeasurementKeys {
                 if (item instanceof dev.cradle.scenario.yaml.YamlNode.ScalarNode s && s.text() != null) {
                     names.add(s.text());
                 } else {
-                    r.problem(ScenarioReader.pos(item), "'" + key + "' lists column names");
+                    r.yaml.problem(YamlChecker.pos(item), "'" + key + "' lists column names");
                 }
             }
             return names;
         }
-        return r.text(m, key, false, "").map(java.util.List::of).orElse(java.util.List.of());
+        return r.yaml.text(m, key, false, "").map(java.util.List::of).orElse(java.util.List.of());
     }
 
-    static Optional<Declarations.Energy> read(ScenarioReader r, String key, YamlNode node, int devices) {
+    static Optional<Declarations.Energy> read(ScenarioReader r, String key, YamlNode node, dev.cradle.model.Expression devices) {
         Optional<String> relative = CodeCarbonReader.path(r, node, key);
         Optional<MapNode> map = node instanceof MapNode m ? Optional.of(m) : Optional.empty();
-        map.ifPresent(m -> r.checkKeys(m, key));
+        map.ifPresent(m -> r.yaml.checkKeys(m, key));
         if (relative.isEmpty()) {
             return Optional.empty();
         }
@@ -58,7 +59,7 @@ final class MeasurementKeys {
             case "experiment_impact_tracker" -> "experiment-impact-tracker file";
             default -> "power-samples file";
         };
-        boolean skip = map.flatMap(m -> m.get("skip_corrupt_rows")).flatMap(v -> r.bool(v, "'skip_corrupt_rows'"))
+        boolean skip = map.flatMap(m -> m.get("skip_corrupt_rows")).flatMap(v -> r.yaml.bool(v, "'skip_corrupt_rows'"))
                 .orElse(false);
         boolean gridFromFile = map.map(m -> CodeCarbonReader.grid(r, m)).orElse(false);
         String standardLog = null;
@@ -66,7 +67,7 @@ final class MeasurementKeys {
         PowerSamples.Columns columns = null;
         if (key.equals("carbontracker") && map.isPresent()) {
             MapNode m = map.get();
-            Optional<String> log = r.text(m, "log", false, "");
+            Optional<String> log = r.yaml.text(m, "log", false, "");
             if (log.isPresent()) {
                 Optional<byte[]> b = StudyFiles.read(r, m.get("log").get(), log.get(), "Carbontracker standard log");
                 if (b.isEmpty()) {
@@ -74,9 +75,9 @@ final class MeasurementKeys {
                 }
                 standardLog = DecodedText.decode(b.get()).text();
             }
-            pue = m.get("pue").flatMap(v -> r.number(v, "'pue'")).orElse(Double.NaN);
+            pue = m.get("pue").flatMap(v -> r.yaml.number(v, "'pue'")).orElse(Double.NaN);
             if (pue < 1) {
-                r.problem(m.get("pue").get().position(), "'pue' must be at least 1 (facility energy / IT energy)");
+                r.yaml.problem(m.get("pue").get().position(), "'pue' must be at least 1 (facility energy / IT energy)");
                 return Optional.empty();
             }
         }
@@ -85,13 +86,13 @@ final class MeasurementKeys {
                 java.util.List<String> power = columnList(r, m, "power");
                 java.util.List<String> energy = columnList(r, m, "energy");
                 java.util.List<String> values = power.isEmpty() ? energy : power;
-                return new PowerSamples.Columns(r.text(m, "time", false, "").orElse(null),
-                        r.text(m, "device", false, "").orElse(null), power.isEmpty() ? null : power.get(0),
+                return new PowerSamples.Columns(r.yaml.text(m, "time", false, "").orElse(null),
+                        r.yaml.text(m, "device", false, "").orElse(null), power.isEmpty() ? null : power.get(0),
                         energy.isEmpty() ? null : energy.get(0), values.isEmpty() ? java.util.List.of()
                         : values.subList(1, values.size()));
             }).orElse(new PowerSamples.Columns(null, null, null, null));
             if (columns.power() != null && columns.energy() != null) {
-                r.problem(node.position(), "'power_samples' takes 'power' or 'energy', not both");
+                r.yaml.problem(node.position(), "'power_samples' takes 'power' or 'energy', not both");
                 return Optional.empty();
             }
         }
@@ -108,7 +109,7 @@ final class MeasurementKeys {
             };
             return Optional.of(CodeCarbonReader.energy(relative.get(), text, ms, devices, gridFromFile));
         } catch (MeasurementFileException e) {
-            r.problem(node.position(), what + " " + relative.get() + " " + (e.line() > 0 ? e.located() : e.getMessage()));
+            r.yaml.problem(node.position(), what + " " + relative.get() + " " + (e.line() > 0 ? e.located() : e.getMessage()));
             return Optional.empty();
         }
     }

@@ -33,6 +33,9 @@ final class NumericFields {
         d.put("uncertainty.min", Domain.ANY);
         d.put("uncertainty.mode", Domain.ANY);
         d.put("uncertainty.max", Domain.ANY);
+        d.put("uncertainty.values", Domain.ANY);
+        d.put("uncertainty.probabilities", Domain.SHARE);
+        d.put("uncertainty.value", Domain.ANY);
         // datacenters
         d.put("datacenter.grid_mix", Domain.SHARE);
         d.put("datacenter.grid_intensity", Domain.NON_NEGATIVE);

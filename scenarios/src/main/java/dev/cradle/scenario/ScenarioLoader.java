@@ -3,9 +3,14 @@ package dev.cradle.scenario;
 import dev.cradle.engine.Cradle;
 import dev.cradle.engine.ModelException;
 import dev.cradle.engine.ModelProblem;
+import dev.cradle.engine.ai.AiStudy;
 import dev.cradle.engine.calc.CompiledSystem;
 import dev.cradle.engine.calc.SystemCompiler;
 import dev.cradle.engine.result.LcaResult;
+import dev.cradle.model.FunctionalUnit;
+import dev.cradle.model.Parameter;
+import dev.cradle.model.Process;
+import dev.cradle.model.ProductSystem;
 import dev.cradle.scenario.report.AiView;
 import dev.cradle.scenario.report.UnitResult;
 import dev.cradle.scenario.yaml.YamlDocument;
@@ -15,11 +20,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Loads a scenario file: YAML → positioned records → product system → compiled system → result.
- * Every problem of every step is reported at once as {@code file:line:column: message}. This is the
- * one code path of {@code validate}, {@code run} and {@code explain}: what {@code run} would refuse,
- * {@code validate} refuses, because both end here, after the solve and the checks that every
- * number is finite.
+ * Loads a scenario file, the one place that orchestrates the pipeline:
+ * <ol>
+ * <li>read: YAML → {@link ParsedScenario}, plain records with source positions ({@link ScenarioReader});</li>
+ * <li>parameters: the global parameters compiled once and evaluated at their central values
+ *     ({@link CentralValues}); every AI field that reads parameters is checked against its domain there;</li>
+ * <li>rules: the AI declarations → processes, parameters and a functional unit
+ *     ({@code AiCompiler.compile(declarations, centralValues)});</li>
+ * <li>product system: the file's processes, the rules' processes and the background processes;</li>
+ * <li>compile and calculate, with the checks that every reported number is finite.</li>
+ * </ol>
+ * Every problem of a step is reported at once as {@code file:line:column: message}. This is the one code path
+ * of {@code validate}, {@code run} and {@code explain}: what {@code run} would refuse, {@code validate}
+ * refuses, because both end here, after the solve.
  */
 public final class ScenarioLoader {
     private ScenarioLoader() {
@@ -41,32 +54,69 @@ public final class ScenarioLoader {
         } catch (StudyFolder.RefusedFile e) {
             throw new ScenarioException(List.of(new Problem(file, Position.UNKNOWN, e.getMessage())));
         }
-        ScenarioReader.Result read = ScenarioReader.read(doc, folder);
-        if (!read.problems().isEmpty() || read.system() == null) {
-            throw new ScenarioException(read.problems());
-        }
+        ParsedScenario parsed = ScenarioReader.read(doc, folder);
         try {
-            CompiledSystem compiled = SystemCompiler.compile(read.system());
-            List<UnitResult> units = FunctionalUnitResults.calculate(compiled, read.ai());
+            CentralValues central = centralValues(parsed);
+            AiStudy ai = rules(parsed, central);
+            ProductSystem system = productSystem(parsed, ai);
+            CompiledSystem compiled = SystemCompiler.compile(system);
+            List<UnitResult> units = FunctionalUnitResults.calculate(compiled, ai);
             LcaResult result = units.get(0).location();
             AiView view = AiView.NONE;
-            List<Problem> warnings = new ArrayList<>(read.warnings());
-            if (read.ai() != null) {
-                view = new AiView(units.get(0).market(), read.ai().allocations(), read.ai().energy(),
-                        read.ai().measurements());
+            List<Problem> warnings = new ArrayList<>(parsed.warnings());
+            if (ai != null) {
+                view = new AiView(units.get(0).market(), ai.allocations(), ai.energy(), ai.measurements());
                 // the AI rules' warnings (a measurement against the declared study) at their declaration
-                read.ai().warnings().forEach(w -> warnings.add(new Problem(file, read.sources().locate(w.subject(), 0),
+                ai.warnings().forEach(w -> warnings.add(new Problem(file, parsed.sources().locate(w.subject(), 0),
                         w.subject() + ": " + w.message())));
             }
             requireReportable(result);
             if (view.market() != null) {
                 requireReportable(view.market());
             }
-            return new LoadedScenario(file, read.description(), read.system(), compiled, read.sources(), read.ai(),
-                    result, view, warnings, read.background(), units);
+            return new LoadedScenario(file, parsed.description(), system, compiled, parsed.sources(), ai,
+                    result, view, warnings, parsed.backgroundLinks(), units);
         } catch (ModelException e) {
-            throw located(file, read.sources(), e);
+            throw located(file, parsed.sources(), e);
         }
+    }
+
+    /**
+     * Step 2: the global parameters at their central values, and every field that reads them inside its domain
+     * there (each problem at the field).
+     */
+    static CentralValues centralValues(ParsedScenario parsed) {
+        CentralValues central = CentralValues.of(parsed.parameters());
+        List<Problem> problems = central.run(parsed.file(), parsed.checks());
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        return central;
+    }
+
+    /**
+     * Step 3: the AI rules over the declarations, at the parameters' central values, reading the bundled factor
+     * library (the reference data the reader checked names against); null without declarations.
+     */
+    static AiStudy rules(ParsedScenario parsed, CentralValues central) {
+        return parsed.declarations() == null ? null
+                : Cradle.aiCompiler(dev.cradle.factors.FactorLibrary.bundled()).compile(parsed.declarations(), central.byName());
+    }
+
+    /** Step 4: the file's processes, the rules' processes, then the background processes it links to. */
+    static ProductSystem productSystem(ParsedScenario parsed, AiStudy ai) {
+        List<Process> processes = new ArrayList<>(parsed.processes());
+        List<Parameter> parameters = new ArrayList<>(parsed.parameters());
+        FunctionalUnit fu = parsed.functionalUnit();
+        if (ai != null) {
+            processes.addAll(ai.processes());
+            parameters.addAll(ai.parameters());
+            if (fu == null) {
+                fu = ai.functionalUnit();
+            }
+        }
+        processes.addAll(parsed.background());
+        return new ProductSystem(parsed.name(), processes, fu, parameters, parsed.methods(), parsed.allocation());
     }
 
     /**

@@ -18,9 +18,9 @@ final class StudyFiles {
         try {
             return Optional.of(r.folder.read(relative));
         } catch (StudyFolder.RefusedFile e) {
-            r.problem(at.position(), "cannot read " + what + " " + StudyFolder.shorten(relative) + ": " + e.getMessage());
+            r.yaml.problem(at.position(), "cannot read " + what + " " + StudyFolder.shorten(relative) + ": " + e.getMessage());
         } catch (IOException | SecurityException e) {
-            r.problem(at.position(), "cannot read " + what + " " + StudyFolder.shorten(relative) + ": "
+            r.yaml.problem(at.position(), "cannot read " + what + " " + StudyFolder.shorten(relative) + ": "
                     + (e instanceof IOException io ? StudyFolder.reason(io) : "access denied"));
         }
         return Optional.empty();

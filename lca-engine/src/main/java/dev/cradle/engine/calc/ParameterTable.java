@@ -45,13 +45,22 @@ public final class ParameterTable {
 
     /** Compiles the parameters of {@code system}; every problem is collected into one exception. */
     public static ParameterTable compile(ProductSystem system) {
+        return compile(system.parameters(), system.processes());
+    }
+
+    /** Compiles global parameters alone (no process scope), e.g. to know their central values before rules run. */
+    public static ParameterTable compile(List<Parameter> globalParameters) {
+        return compile(globalParameters, List.of());
+    }
+
+    private static ParameterTable compile(List<Parameter> globalParameters, List<Process> processes) {
         List<ModelProblem> problems = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         List<Parameter> params = new ArrayList<>();
         Map<String, Integer> globals = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> locals = new HashMap<>();
         List<String> owners = new ArrayList<>();
-        for (Parameter p : system.parameters()) {
+        for (Parameter p : globalParameters) {
             if (globals.putIfAbsent(p.name(), params.size()) != null) {
                 problems.add(ModelProblem.at("parameter:" + p.name(), "parameter '" + p.name() + "' is declared twice"));
                 continue;
@@ -60,7 +69,7 @@ public final class ParameterTable {
             params.add(p);
             owners.add(null);
         }
-        for (Process proc : system.processes()) {
+        for (Process proc : processes) {
             Map<String, Integer> scope = new LinkedHashMap<>();
             for (Parameter p : proc.parameters()) {
                 String path = "process:" + proc.id() + "/parameter:" + p.name();
