@@ -158,6 +158,16 @@ public final class ParameterDistribution {
             return t.min() == t.max() ? fixed(t.min(), d)
                     : new ParameterDistribution(TriangularDistribution.of(t.min(), t.mode(), t.max()), 0, d);
         }
+        if (u instanceof Uncertainty.Pert p) {
+            return pert(p.min(), p.mode(), p.max());
+        }
+        if (u instanceof Uncertainty.Discrete dd) {
+            return discrete(dd.values().stream().mapToDouble(Double::doubleValue).toArray(),
+                    dd.probabilities().stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        if (u instanceof Uncertainty.Fixed fx) {
+            return fixed(fx.value());
+        }
         throw new IllegalArgumentException("no sampler for the uncertainty kind '"
                 + (u == null ? "null" : u.getClass().getSimpleName()) + "' (" + u
                 + "); map it in dev.cradle.engine.analysis.ParameterDistribution.of before using it in an analysis");

@@ -73,6 +73,20 @@ class ParameterDistributionTest {
         assertTrue(e.getMessage().contains("Infinity"), e.getMessage());
     }
 
+    /**
+     * The model's PERT, discrete and fixed kinds map to their samplers. PERT(0, 3, 12): mean = (0 + 4·3 + 12)/6 = 4;
+     * discrete {1: 0.25, 5: 0.75}: mean = 0.25 + 3.75 = 4; fixed 7: variance 0.
+     */
+    @Test
+    void pertDiscreteAndFixedKindsMapToTheirSamplers() {
+        assertEquals(4, ParameterDistribution.of(new Uncertainty.Pert(0, 3, 12)).mean(), 1e-12);
+        assertEquals(4, ParameterDistribution.of(new Uncertainty.Discrete(java.util.List.of(1.0, 5.0),
+                java.util.List.of(0.25, 0.75))).mean(), 1e-12);
+        ParameterDistribution f = ParameterDistribution.of(new Uncertainty.Fixed(7));
+        assertEquals(7, f.quantile(0.3), 0);
+        assertEquals(0, f.variance(), 0);
+    }
+
     /** A kind with no sampler yet (here: none at all) fails loudly, naming where to map it. */
     @Test
     void anUnmappedKindFailsWithAClearMessage() {

@@ -182,8 +182,11 @@ class SolverProperties {
         if (acyclic) {
             strategies.add(new TopologicalSolver().factorize(a));
         }
-        assertClose(reference, Dense.solve(lu, f), "dense LU");
-        assertClose(referenceT, Dense.solve(luT, c), "dense LU, transposed");
+        // The dense LU is Commons Math's, unscaled, on columns and rows scaled by 10^±3 each: its error grows with
+        // the condition of the unscaled matrix (seen: 1.08e-9 on a 37-process system), so it is held to 1e-7 —
+        // it is a second opinion here; the fixed-point iteration is the reference every Cradle strategy meets to 1e-9.
+        assertClose(reference, Dense.solve(lu, f), "dense LU", DENSE_TOLERANCE);
+        assertClose(referenceT, Dense.solve(luT, c), "dense LU, transposed", DENSE_TOLERANCE);
         for (Factorization s : strategies) {
             assertClose(reference, s.solve(f), s.method());
             assertClose(referenceT, s.solveTransposed(c), s.method() + ", transposed");
@@ -195,7 +198,14 @@ class SolverProperties {
     }
 
     private static void assertClose(double[] expected, double[] actual, String what) {
-        double d = Dense.relativeDifference(actual, expected);
-        assertTrue(d <= TOLERANCE, what + ": relative difference " + d);
+        assertClose(expected, actual, what, TOLERANCE);
     }
+
+    private static void assertClose(double[] expected, double[] actual, String what, double tolerance) {
+        double d = Dense.relativeDifference(actual, expected);
+        assertTrue(d <= tolerance, what + ": relative difference " + d);
+    }
+
+    /** Unscaled dense LU (Commons Math), a second opinion: see {@link #agree}. */
+    private static final double DENSE_TOLERANCE = 1e-7;
 }
