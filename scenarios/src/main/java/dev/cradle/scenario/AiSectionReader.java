@@ -158,14 +158,10 @@ final class AiSectionReader {
         }
         r.yaml.checkKeys(m.get(), "allocation_rule");
         if (m.get().get("fixed").isPresent()) {
-            Map<String, Double> shares = new LinkedHashMap<>();
+            Map<String, Expression> shares = new LinkedHashMap<>();
             r.yaml.asMap(m.get().get("fixed").get(), "'fixed'").ifPresent(f -> f.entries().forEach(e ->
-                    r.fields.number(e.value(), "allocation_rule", "fixed", "").ifPresent(v -> shares.put(e.key(), v))));
-            double sum = shares.values().stream().mapToDouble(Double::doubleValue).sum();
-            if (Math.abs(sum - 1) > 1e-6) {
-                r.yaml.problem(m.get().get("fixed").get().position(), "fixed shares sum to " + sum + ", not 1");
-                return Optional.empty();
-            }
+                    entry(e, "allocation_rule", "fixed", NUMBER, "the fixed shares").ifPresent(v -> shares.put(e.key(), v))));
+            sumsToOne(shares, m.get().get("fixed").get(), "fixed shares");
             return Optional.of(new AllocationRule.Fixed(shares));
         }
         if (m.get().get("formula").isPresent()) {

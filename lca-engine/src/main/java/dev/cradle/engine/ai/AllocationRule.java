@@ -46,10 +46,18 @@ public sealed interface AllocationRule {
         }
     }
 
-    /** Given shares, keyed by workload id or model id (a model's share is split among its workloads by device-hours). */
-    record Fixed(Map<String, Double> shares) implements AllocationRule {
+    /**
+     * Given shares, keyed by workload id or model id (a model's share is split among its workloads by
+     * device-hours); each share is an expression over the global parameters (a literal is a number).
+     */
+    record Fixed(Map<String, dev.cradle.model.Expression> shares) implements AllocationRule {
         public Fixed {
-            shares = Map.copyOf(shares);
+            shares = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(shares));
+        }
+
+        /** Literal shares. */
+        public static Fixed of(Map<String, Double> shares) {
+            return new Fixed(Declarations.numbers(shares));
         }
 
         public String key() {

@@ -46,7 +46,7 @@ public final class Allocator {
         }
         Value[] w = new Value[n];
         if (rule instanceof AllocationRule.Fixed fixed) {
-            return fixed(fixed.shares(), workloads);
+            return fixed(fixed.shares(), workloads, declared);
         }
         CompiledFormula formula = null;
         Expression tree = null;
@@ -109,16 +109,22 @@ public final class Allocator {
         return out;
     }
 
-    /** Fixed shares by workload or model id; they must cover every workload and sum to one (±1e-6). */
-    private static Value[] fixed(Map<String, Double> given, List<WorkloadFacts> workloads) {
-        double total = given.values().stream().mapToDouble(Double::doubleValue).sum();
+    /**
+     * Fixed shares by workload or model id, as trees over the parameters; they must cover every workload and
+     * sum to one (±1e-6) at the parameters' central values.
+     */
+    private static Value[] fixed(Map<String, Expression> declaredShares, List<WorkloadFacts> workloads,
+                                 Function<Expression, Value> declared) {
+        Map<String, Value> given = new java.util.LinkedHashMap<>();
+        declaredShares.forEach((k, e) -> given.put(k, declared.apply(e)));
+        double total = given.values().stream().mapToDouble(Value::central).sum();
         if (Math.abs(total - 1) > 1e-6) {
             throw new AllocationException("fixed shares sum to " + total + ", not 1");
         }
         int n = workloads.size();
         Value[] out = new Value[n];
         java.util.Arrays.fill(out, Value.of(0));
-        for (Map.Entry<String, Double> e : given.entrySet()) {
+        for (Map.Entry<String, Value> e : given.entrySet()) {
             Value modelDeviceHours = Value.of(0);
             int matches = 0;
             for (WorkloadFacts f : workloads) {
@@ -137,9 +143,9 @@ public final class Allocator {
             for (int i = 0; i < n; i++) {
                 WorkloadFacts f = workloads.get(i);
                 if (f.workload().id().equals(e.getKey())) {
-                    out[i] = out[i].plus(Value.of(e.getValue()));
+                    out[i] = out[i].plus(e.getValue());
                 } else if (f.workload().model().equals(e.getKey())) {
-                    out[i] = out[i].plus(Value.of(e.getValue()).times(modelDeviceHours.central() > 0
+                    out[i] = out[i].plus(e.getValue().times(modelDeviceHours.central() > 0
                             ? f.deviceHours().div(modelDeviceHours) : Value.of(1.0 / matches)));
                 }
             }

@@ -38,7 +38,7 @@ class AllocationProperties {
             fixed.put(ws.get(i).workload().id(), raw[i] / sum);
         }
         return List.of(new AllocationRule.ByDeviceHours(), new AllocationRule.ByEnergy(), new AllocationRule.ByFlops(),
-                new AllocationRule.ByReservedCapacity(), new AllocationRule.Equal(), new AllocationRule.Fixed(fixed),
+                new AllocationRule.ByReservedCapacity(), new AllocationRule.Equal(), AllocationRule.Fixed.of(fixed),
                 new AllocationRule.Formula("sqrt(device_hours) + energy_kwh / 10"));
     }
 
