@@ -433,15 +433,7 @@ final class AiSectionReader {
                             ex.position());
                     Unit u = f.get().referenceUnit();
                     r.fields.field(wrapper, "amount", "exchange", "amount", FieldUnit.of(u.dimension(), u.symbol()), true,
-                            "an inventory exchange").ifPresent(v -> {
-                                if (v instanceof Expression.Number num) {
-                                    x.add(naturalExchange(f.get(), num.value()));
-                                } else {
-                                    r.yaml.problem(amt.get().position(), "inventory amounts are numbers or quantities such as "
-                                            + "'12 kg', not formulas over parameters; declare the figure as 'embodied' to use "
-                                            + "parameters");
-                                }
-                            });
+                            "an inventory exchange").ifPresent(v -> x.add(naturalExchange(f.get(), v)));
                 } else if (amt.isEmpty()) {
                     r.yaml.problem(ex.position(), "an inventory exchange needs 'amount'");
                 }
@@ -489,9 +481,12 @@ final class AiSectionReader {
                 legs, recycling, idleRule.get(), origin(m)));
     }
 
-    /** An elementary exchange in its flow's natural direction: resources and water in, emissions out. */
-    private static Exchange naturalExchange(Flow f, double amount) {
-        return f.isInputByNature() ? Exchange.input(f, amount, f.referenceUnit()) : Exchange.output(f, amount, f.referenceUnit());
+    /**
+     * An elementary exchange in its flow's natural direction whose amount (in the flow's reference unit) is a
+     * number or an expression over the parameters (carried as a tree; the rules scale it per device).
+     */
+    private static Exchange naturalExchange(Flow f, Expression amount) {
+        return new Exchange(f, f.naturalDirection(), dev.cradle.model.Amount.of(amount), f.referenceUnit(), false, "", null);
     }
 
     private Optional<Model> model(YamlNode n) {

@@ -171,6 +171,58 @@ class AiScenarioTest {
      * 1/1000 of a device: ADPe = (0.05 × 0.00136592 + 0.0003 × 52.0425) / 1000 = 1.5681e-5 kg Sb-eq per
      * device-hour; GWP embodied = (60 + 0.0001 × 17,400 + 0.00002 × 25,200) / 1000 = 0.062244 kg.
      */
+    /**
+     * Inventory amounts take parameters and formulas like every numeric field: the fab's CO2 as
+     * {@code fab_kwh * ci kg} with fab_kwh = 150 and ci = 0.4 (= 60 kg, the literal of the test above), gold as a
+     * parameter in g. Same inventory, so the same GWP per device-hour: (60 + 0.0001 × 17,400 + 0.00002 × 25,200) /
+     * 1000 = 0.062244 kg; and moving ci to 0.8 through the calculator doubles the fab's share: + 60 / 1000 kg.
+     */
+    @Test
+    void inventoryAmountsTakeParametersAndFormulas() throws Exception {
+        Cli cli = check("""
+                parameters:
+                  fab_kwh: 150
+                  ci: 0.4
+                  gold_g: 0.3 g
+                datacenters:
+                  - {id: dc, grid_intensity: 0 g/kWh}
+                hardware:
+                  - id: asic
+                    datacenter: dc
+                    lifetime: 1000 h
+                    inventory:
+                      raw_material_extraction:
+                        - {flow: copper_in_ground, amount: 50 g}
+                        - {flow: gold_in_ground, amount: gold_g}
+                      manufacturing:
+                        - {flow: nf3, amount: 0.1 g}
+                        - {flow: sf6, amount: 0.02 g}
+                        - {flow: co2_fossil, amount: fab_kwh * ci kg}
+                models:
+                  - {id: m}
+                workloads:
+                  - {id: w, model: m, phase: training, hardware: asic, device_hours: 1, power: 100 W}
+                """);
+        assertEquals(0, cli.code(), cli.err());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+        double gwp = Double.NaN;
+        double adp = Double.NaN;
+        for (JsonNode i : json.get("impacts")) {
+            if (i.get("indicator").asText().equals("ipcc-ar6-gwp100/climate_change")) {
+                gwp = i.get("value").asDouble();
+            }
+            if (i.get("indicator").asText().equals("cml-ia-adp/adp_elements")) {
+                adp = i.get("value").asDouble();
+            }
+        }
+        assertEquals((60 + 0.0001 * 17400 + 0.00002 * 25200) / 1000, gwp, 1e-12);
+        assertEquals((0.05 * 0.00136592 + 0.0003 * 52.0425) / 1000, adp, 1e-15);
+        LoadedScenario loaded = ScenarioLoader.load(dir.resolve("s.yaml"));
+        var moved = dev.cradle.scenario.api.Cradle.calculator(loaded).with("ci", 0.8).result();
+        int k = moved.impactIndex().indexOf("ipcc-ar6-gwp100/climate_change").orElseThrow();
+        assertEquals((120 + 0.0001 * 17400 + 0.00002 * 25200) / 1000, moved.impacts()[k], 1e-12);
+    }
+
     @Test
     void explicitInventoryComputesDepletionFromMaterials() throws Exception {
         Cli cli = check("""
