@@ -16,13 +16,10 @@ import java.util.Map;
  * AI rules compute with these, and the fields that read parameters are checked against them.
  */
 final class CentralValues {
-    private final ParameterTable table;
-    private final double[] values;
     private final Map<String, Double> byName;
 
     private CentralValues(ParameterTable table) {
-        this.table = table;
-        this.values = table.evaluate();
+        double[] values = table.evaluate();
         Map<String, Double> m = new LinkedHashMap<>();
         for (int i = 0; i < table.size(); i++) {
             String path = table.path(i);
@@ -47,10 +44,7 @@ final class CentralValues {
 
     /** The value of {@code e} (whose names are global parameters) at the central values. */
     double of(Expression e) {
-        if (e instanceof Expression.Number n) {
-            return n.value();
-        }
-        return FormulaCompiler.compile(e.text(), e, table.resolverFor(null)).evaluate(values);
+        return FormulaCompiler.evaluate(e, byName);
     }
 
     /** The problems of the checks whose field is unacceptable at the central values, at the fields' positions. */

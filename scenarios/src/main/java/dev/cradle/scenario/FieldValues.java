@@ -231,7 +231,8 @@ final class FieldValues {
                 String suggestion = Suggestions.didYouMean(name, parameters.keySet());
                 yaml.problem(start.shiftColumns(f.expression().firstColumnOf(name) - 1), "unknown parameter '"
                         + Messages.shorten(name) + "' in '" + key + "'" + of + (suggestion.isEmpty()
-                        ? "; declare it under 'parameters' (e.g. '" + Messages.shorten(name) + ": 400 W')" : suggestion));
+                        ? "; declare it under 'parameters' (e.g. '" + Messages.shorten(name) + ": 1"
+                                + (unit.dimension() == null ? "" : " " + unit.symbol()) + "')" : suggestion));
                 known = false;
             }
         }

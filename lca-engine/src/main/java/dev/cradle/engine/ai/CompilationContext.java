@@ -102,24 +102,7 @@ public final class CompilationContext {
         if (e == null) {
             return Double.NaN;
         }
-        if (e instanceof Expression.Number n) {
-            return n.value();
-        }
-        List<String> names = List.copyOf(e.variables());
-        double[] values = new double[names.size()];
-        for (int i = 0; i < values.length; i++) {
-            Double v = parameterValues.get(names.get(i));
-            values[i] = v == null ? Double.NaN : v;
-        }
-        String text = e.text();
-        return dev.cradle.engine.formula.FormulaCompiler.compile(text, e, name -> {
-            int i = names.indexOf(name);
-            if (i < 0 || !parameterValues.containsKey(name)) {
-                throw new dev.cradle.engine.formula.FormulaException(text, Math.max(1, e.firstColumnOf(name)),
-                        "unknown parameter '" + name + "'");
-            }
-            return i;
-        }).evaluate(values);
+        return dev.cradle.engine.formula.FormulaCompiler.evaluate(e, parameterValues);
     }
 
     public AiScenario scenario() {

@@ -40,6 +40,30 @@ public final class FormulaCompiler {
         return p;
     }
 
+    /**
+     * {@code e} evaluated once, each parameter's value taken by name from {@code values} (e.g. the central values
+     * of a scenario's global parameters).
+     *
+     * @throws FormulaException naming the first parameter {@code values} does not hold, at its column
+     */
+    public static double evaluate(Expression e, Map<String, Double> values) {
+        if (e instanceof Expression.Number n) {
+            return n.value();
+        }
+        List<String> names = List.copyOf(e.variables());
+        double[] v = new double[names.size()];
+        String text = e.text();
+        for (int i = 0; i < v.length; i++) {
+            Double x = values.get(names.get(i));
+            if (x == null) {
+                throw new FormulaException(text, Math.max(1, e.firstColumnOf(names.get(i))),
+                        "unknown parameter '" + names.get(i) + "'");
+            }
+            v[i] = x;
+        }
+        return compile(text, e, names::indexOf).evaluate(v);
+    }
+
     /** The flat program of {@code e}, whatever its depth (the form deep trees get; for tests of both forms). */
     static CompiledFormula compileFlat(String text, Expression e, ToIntFunction<String> slotOf) {
         return new Emitter(text, slotOf).emit(e);
