@@ -1,0 +1,49 @@
+package dev.cradle.scenario.analysis;
+
+import dev.cradle.engine.analysis.OutputStatistics;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Two or more scenarios evaluated on the same draws of the parameters they share (same name, same
+ * distribution): per indicator and functional unit, each scenario's statistics and, for every pair, the
+ * distribution of the difference and the probability that one is lower.
+ *
+ * @param files       the scenario files, in command-line order
+ * @param names       their names
+ * @param shared      names of the parameters drawn once and used by every scenario that declares them
+ * @param draws       Monte Carlo draws
+ * @param seed        the seed
+ * @param indicators  one entry per indicator (and functional unit) the scenarios have in common
+ */
+public record ScenarioComparison(List<Path> files, List<String> names, List<String> shared, long draws, long seed,
+                                 List<Indicator> indicators) {
+    public ScenarioComparison {
+        files = List.copyOf(files);
+        names = List.copyOf(names);
+        shared = List.copyOf(shared);
+        indicators = List.copyOf(indicators);
+    }
+
+    /**
+     * @param key         the indicator (total, per functional unit)
+     * @param perScenario statistics of each scenario, in {@link #files()} order
+     * @param pairs       every ordered pair i < j
+     */
+    public record Indicator(OutputKey key, List<OutputStatistics> perScenario, List<Pair> pairs) {
+        public Indicator {
+            perScenario = List.copyOf(perScenario);
+            pairs = List.copyOf(pairs);
+        }
+    }
+
+    /**
+     * @param first             index of scenario A
+     * @param second            index of scenario B
+     * @param difference        statistics of A − B over the shared draws
+     * @param probabilityFirstLower fraction of draws with A < B
+     */
+    public record Pair(int first, int second, OutputStatistics difference, double probabilityFirstLower) {
+    }
+}
