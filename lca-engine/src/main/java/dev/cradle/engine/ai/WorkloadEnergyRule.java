@@ -131,7 +131,7 @@ public final class WorkloadEnergyRule implements Rule {
                 if (!p2.known()) {
                     ctx.warnings.add(new Warning(w.origin(), path, "hardware '" + other + "' has no power (none declared, "
                             + "none in the library for its archetype): it adds embodied and idle shares to workload '" + w.id()
-                            + "' but draws no energy; give its average 'power' (0 W if its draw is counted elsewhere)"));
+                            + "' but draws no energy; give its average 'power' to count its electricity"));
                     continue;
                 }
                 Value kwh2 = dh2.times(p2.watts()).div(1000);
