@@ -94,7 +94,8 @@ final class BottomUpHardware {
                 total = total.plus(one.get());
             }
         }
-        if (!ok) {
+        if (!ok || !ctx.finite("hardware:" + h.id(), "the embodied greenhouse gases of one device of hardware " + h.id()
+                + " from its components", total.gwp().central())) {
             return Optional.empty();
         }
         List<PerDevice> x = new ArrayList<>();
