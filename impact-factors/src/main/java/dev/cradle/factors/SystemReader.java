@@ -100,26 +100,8 @@ final class SystemReader implements DatasetReader {
             add(d, into, e.getKey() + "-per-core", c.path("name").asText() + ", one core (1/" + cores + " of the socket)",
                     core, "cpu_core", "1/" + cores + " of " + e.getKey(), tdp / cores);
         });
-        double density = tag(into, "dram_die_per_cm2", "density_gb_per_cm2_mean");
-        double ssdDensity = tag(into, "ssd_die_per_cm2", "density_gb_per_cm2_mean");
-        root.path("memory").fields().forEachRemaining(e -> {
-            Bill b = new Bill();
-            double gb = e.getValue().path("capacity_gb").asDouble();
-            b.add(into, "dram_die_per_cm2", gb / density);
-            b.add(into, "dram", 1);
-            parts.put(e.getKey(), b);
-            add(d, into, e.getKey(), e.getValue().path("name").asText(), b, "dram_module", round(gb) + " GB at "
-                    + round(density) + " GB/cm2", Double.NaN);
-        });
-        root.path("storage").fields().forEachRemaining(e -> {
-            Bill b = new Bill();
-            double gb = e.getValue().path("capacity_gb").asDouble();
-            b.add(into, "ssd_die_per_cm2", gb / ssdDensity);
-            b.add(into, "ssd", 1);
-            parts.put(e.getKey(), b);
-            add(d, into, e.getKey(), e.getValue().path("name").asText(), b, "ssd", round(gb) + " GB at "
-                    + round(ssdDensity) + " GB/cm2", Double.NaN);
-        });
+        modules(d, into, root.path("memory"), "dram", "dram_module", parts);
+        modules(d, into, root.path("storage"), "ssd", "ssd", parts);
         double moduleGb = root.path("modules_gb").asDouble();
         root.path("servers").fields().forEachRemaining(e -> {
             JsonNode s = e.getValue();
@@ -148,6 +130,21 @@ final class SystemReader implements DatasetReader {
                     + i.path("gpu").asText() + " + " + round(100 * share) + " % (" + i.path("vcpus").asInt() + "/"
                     + i.path("host_vcpus").asInt() + " vCPU) of a host of 2 average sockets, " + round(memoryGb)
                     + " GB memory, its local SSDs = " + round(share * host.gwp) + " kg", Double.NaN);
+        });
+    }
+
+    /** Memory modules or drives: capacity / the mean die density × per-cm2 + base, each a part and a device. */
+    private static void modules(Dataset d, LibraryAssembly into, JsonNode items, String component, String kind,
+                                Map<String, Bill> parts) {
+        double density = tag(into, component + "_die_per_cm2", "density_gb_per_cm2_mean");
+        items.fields().forEachRemaining(e -> {
+            Bill b = new Bill();
+            double gb = e.getValue().path("capacity_gb").asDouble();
+            b.add(into, component + "_die_per_cm2", gb / density);
+            b.add(into, component, 1);
+            parts.put(e.getKey(), b);
+            add(d, into, e.getKey(), e.getValue().path("name").asText(), b, kind, round(gb) + " GB at " + round(density)
+                    + " GB/cm2", Double.NaN);
         });
     }
 

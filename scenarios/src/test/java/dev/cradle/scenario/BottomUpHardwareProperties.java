@@ -2,7 +2,6 @@ package dev.cradle.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.cradle.engine.result.LcaResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import net.jqwik.api.ForAll;
@@ -16,29 +15,9 @@ import net.jqwik.api.constraints.IntRange;
  */
 class BottomUpHardwareProperties {
     private static double manufacturing(String components) throws Exception {
-        Path dir = Files.createTempDirectory("bottom-up");
-        Path f = dir.resolve("s.yaml");
-        Files.writeString(f, """
-                name: p
-                datacenters:
-                  - {id: dc, grid_intensity: 400 g/kWh}
-                models:
-                  - {id: m}
-                workloads:
-                  - {id: life, model: m, phase: inference, hardware: srv, device_hours: 8760, power: 300 W}
-                hardware:
-                  - id: srv
-                    datacenter: dc
-                    lifetime: 1 year
-                    components:
-                """ + components);
-        LcaResult r = ScenarioLoader.load(f).result();
-        int k = r.indicatorRow("ipcc-ar6-gwp100/climate_change");
-        double v = 0;
-        for (int j = 0; j < r.techIndex().size(); j++) {
-            v += r.techIndex().at(j).process().id().endsWith("/manufacturing") ? r.directImpact(k, j) : 0;
-        }
-        return v;
+        Path f = Files.createTempDirectory("bottom-up").resolve("s.yaml");
+        Files.writeString(f, BottomUpHardwareTest.HEAD + components);
+        return BottomUpHardwareTest.manufacturing(ScenarioLoader.load(f), "ipcc-ar6-gwp100/climate_change");
     }
 
     @Property(tries = 12)

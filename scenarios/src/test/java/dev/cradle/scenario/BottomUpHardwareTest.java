@@ -20,7 +20,8 @@ class BottomUpHardwareTest {
     @TempDir
     Path dir;
 
-    private static final String HEAD = """
+    /** A study of one year of one device 'srv' whose components follow. */
+    static final String HEAD = """
             name: bottom-up
             datacenters:
               - {id: dc, grid_intensity: 400 g/kWh}
@@ -50,7 +51,7 @@ class BottomUpHardwareTest {
         return ScenarioLoader.load(f);
     }
 
-    private static double manufacturing(LoadedScenario s, String indicator) {
+    static double manufacturing(LoadedScenario s, String indicator) {
         LcaResult r = s.result();
         int k = r.indicatorRow(indicator);
         double v = 0;
