@@ -129,7 +129,7 @@ final class SystemReader implements DatasetReader {
             add(d, into, e.getKey(), i.path("name").asText(), instance, "cloud_instance", i.path("gpus").asInt() + " x "
                     + i.path("gpu").asText() + " + " + round(100 * share) + " % (" + i.path("vcpus").asInt() + "/"
                     + i.path("host_vcpus").asInt() + " vCPU) of a host of 2 average sockets, " + round(memoryGb)
-                    + " GB memory, its local SSDs = " + round(share * host.gwp) + " kg", Double.NaN);
+                    + " GB memory and its local SSDs: host share " + round(share * host.gwp) + " kg", Double.NaN);
         });
     }
 
