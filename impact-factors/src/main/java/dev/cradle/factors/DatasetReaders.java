@@ -21,7 +21,8 @@ final class DatasetReaders {
             new HardwareLcaReader(),
             new AcceleratorReader(),
             new ComponentReader(),
-            new PrimaryEnergyReader());
+            new PrimaryEnergyReader(),
+            new SystemReader());
 
     private DatasetReaders() {
     }
