@@ -25,6 +25,11 @@ public final class StudyAnalyzer {
     }
 
     public static StudyAnalysis analyse(LoadedScenario study, AnalysisOptions options) {
+        return analyse(study, options, null);
+    }
+
+    /** As {@link #analyse(LoadedScenario, AnalysisOptions)}, telling {@code progress} (may be null) how the Monte Carlo run goes. */
+    public static StudyAnalysis analyse(LoadedScenario study, AnalysisOptions options, MonteCarlo.Progress progress) {
         CompiledSystemModel model = new CompiledSystemModel(study.compiled(), dev.cradle.engine.Cradle.calculator());
         List<UncertainParameter> parameters = model.uncertainGlobalParameters();
         List<String> sources = new ArrayList<>();
@@ -47,7 +52,7 @@ public final class StudyAnalyzer {
         if (!parameters.isEmpty()) {
             if (options.runs(AnalysisOptions.Analysis.MONTE_CARLO)) {
                 mc = MonteCarlo.run(model, parameters, new MonteCarlo.Settings(options.draws(), options.seed(),
-                        options.threads()));
+                        options.threads()), null, progress);
             }
             if (options.runs(AnalysisOptions.Analysis.TORNADO)) {
                 tornado = Tornado.run(model, parameters);
