@@ -1,0 +1,60 @@
+package dev.cradle.scenario.analysis;
+
+import dev.cradle.engine.analysis.UncertainParameter;
+import dev.cradle.engine.calc.CompiledSystem;
+import dev.cradle.engine.calc.ParameterTable;
+import dev.cradle.model.Parameter;
+import dev.cradle.scenario.LoadedScenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The uncertain inputs of a study, in draw order, each with where its distribution comes from and its unit:
+ * <ul>
+ * <li>{@code scenario}: a global parameter the scenario gives a distribution;</li>
+ * <li>{@code library range}: a library figure with a range that the AI rules made a parameter
+ *     ({@code hardware.<id>.embodied_gwp} triangular, {@code datacenter.<id>.mix.<tech>_gwp} triangular over the
+ *     IPCC AR5 min/median/max, {@code datacenter.<id>.building_gwp_per_mw} uniform 0–4.5e6 kg/MW), drawn only when
+ *     {@code libraryRanges} is on, and only when the scenario does not fix the figure with its own parameter;</li>
+ * </ul>
+ *
+ * @param compiled   the compiled system the parameters' slots refer to
+ * @param parameters the uncertain parameters
+ * @param sources    per parameter, where its distribution comes from
+ * @param units      per parameter, its unit symbol ("" when dimensionless)
+ */
+record StudyInputs(CompiledSystem compiled, List<UncertainParameter> parameters, List<String> sources,
+                   List<String> units) {
+    static final String SCENARIO = "scenario";
+    static final String LIBRARY = "library range";
+
+    static StudyInputs of(LoadedScenario study, boolean libraryRanges) {
+        CompiledSystem compiled = study.compiled();
+        Set<String> library = study.aiStudy().map(ai -> ai.libraryParameters().stream().map(Parameter::name)
+                .collect(Collectors.toSet())).orElse(Set.of());
+        ParameterTable table = compiled.parameters();
+        List<UncertainParameter> parameters = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        List<String> units = new ArrayList<>();
+        for (Parameter p : compiled.system().parameters()) {
+            if (p.uncertainty() == null) {
+                continue;
+            }
+            boolean fromLibrary = library.contains(p.name());
+            if (fromLibrary && !libraryRanges) {
+                continue;
+            }
+            int slot = table.globalSlot(p.name());
+            if (table.isFormula(slot)) {
+                throw new IllegalArgumentException("parameter '" + p.name() + "' is a formula and has a distribution; "
+                        + "give the distribution to the parameters it is computed from");
+            }
+            parameters.add(UncertainParameter.of(p.name(), slot, p.uncertainty()));
+            sources.add(fromLibrary ? LIBRARY : SCENARIO);
+            units.add(p.unit());
+        }
+        return new StudyInputs(compiled, List.copyOf(parameters), List.copyOf(sources), List.copyOf(units));
+    }
+}
