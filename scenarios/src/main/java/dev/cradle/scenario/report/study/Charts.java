@@ -78,26 +78,36 @@ final class Charts {
      */
     static String histogram(String title, String unit, OutputStatistics st, double deterministic) {
         OutputStatistics.Histogram h = st.histogram();
-        int top = 30;
+        int top = 52;
         int plotH = 200;
         int left = 70;
-        Svg s = new Svg(WIDTH, top + plotH + 95, title);
+        Svg s = new Svg(WIDTH, top + plotH + 110, title);
         s.text(8, 18, title, "bold");
         if (h == null) {
             s.text(left, top + 40, "every draw gave the same value, " + Fmt.number(st.mean()) + " " + unit, "");
             return s.end();
         }
-        double lo = Math.min(h.edges()[0], deterministic);
-        double hi = Math.max(h.edges()[h.bins()], deterministic);
+        double width = st.p97_5() - st.p2_5();
+        double windowLo = Math.max(h.edges()[0], st.p2_5() - 0.5 * width);
+        double windowHi = Math.min(h.edges()[h.bins()], st.p97_5() + 0.5 * width);
+        double lo = Math.min(windowLo, deterministic);
+        double hi = Math.max(windowHi, deterministic);
         Axis x = Axis.of(lo, hi, left, WIDTH - RIGHT);
         double maxCount = 0;
-        for (double c : h.counts()) {
-            maxCount = Math.max(maxCount, c);
+        double hidden = 0;
+        List<Integer> shown = new ArrayList<>();
+        for (int i = 0; i < h.bins(); i++) {
+            if (h.edges()[i + 1] < x.min() || h.edges()[i] > x.max()) {
+                hidden += h.counts()[i];
+            } else {
+                shown.add(i);
+                maxCount = Math.max(maxCount, h.counts()[i]);
+            }
         }
         Axis y = Axis.of(0, maxCount, top + plotH, top);
-        for (int i = 0; i < h.bins(); i++) {
-            double a = x.at(h.edges()[i]);
-            double b = x.at(h.edges()[i + 1]);
+        for (int i : shown) {
+            double a = x.at(Math.max(x.min(), h.edges()[i]));
+            double b = x.at(Math.min(x.max(), h.edges()[i + 1]));
             double yy = y.at(h.counts()[i]);
             s.rect(a, yy, Math.max(0.5, b - a - 0.5), top + plotH - yy, BLUE,
                     Fmt.number(h.edges()[i]) + " to " + Fmt.number(h.edges()[i + 1]) + " " + unit + ": about "
@@ -110,6 +120,10 @@ final class Charts {
         s.vline(x.at(st.mean()), top, top + plotH, "#000", null);
         s.vline(x.at(deterministic), top, top + plotH, ORANGE, "2,2");
         int ly = top + plotH + 62;
+        if (Math.round(hidden) > 0) {
+            s.text(WIDTH - RIGHT, top - 12, "about " + Math.round(hidden) + " of " + st.draws() + " draws lie outside "
+                    + "the range shown (min " + Fmt.number(st.min()) + ", max " + Fmt.number(st.max()) + ")", "", "end");
+        }
         s.legend(left, ly, List.of(
                 new Legend("#000", null, "mean " + Fmt.number(st.mean())),
                 new Legend(RED, "4,3", "95 % interval " + Fmt.number(st.p2_5()) + " to " + Fmt.number(st.p97_5())),
@@ -121,7 +135,8 @@ final class Charts {
      * A tornado: each parameter at its 5th (blue) and 95th (orange) percentile, the others central; bars start at
      * the deterministic result.
      */
-    static String tornado(String title, String unit, List<Tornado.Bar> bars, double central, List<String> units) {
+    static String tornado(String title, String unit, List<Tornado.Bar> bars, double central,
+                          Map<String, String> units) {
         List<Tornado.Bar> shown = bars.size() > MAX_ROWS ? bars.subList(0, MAX_ROWS) : bars;
         double lo = central;
         double hi = central;
@@ -131,13 +146,16 @@ final class Charts {
         }
         int rowH = 26;
         int top = 30;
-        Svg s = new Svg(WIDTH, top + shown.size() * rowH + 80, title);
+        Svg s = new Svg(WIDTH, top + shown.size() * rowH + 100, title);
         s.text(8, 18, title, "bold");
         Axis x = Axis.of(lo, hi, LABEL + 40, WIDTH - RIGHT - 10);
         for (int i = 0; i < shown.size(); i++) {
             Tornado.Bar b = shown.get(i);
             double y = top + i * rowH;
-            s.label(LABEL + 32, y + 17, b.parameter().name() + " " + Fmt.number(b.low()) + "–" + Fmt.number(b.high()), 44);
+            String u = units.getOrDefault(b.parameter().name(), "");
+            String pu = u.isBlank() ? "" : " " + u;
+            s.label(LABEL + 32, y + 17, b.parameter().name() + " " + Fmt.number(b.low()) + "–" + Fmt.number(b.high())
+                    + pu, 44);
             bar(s, x, central, b.outputLow(), y, rowH, BLUE, b.parameter().name() + " at P5 = " + Fmt.number(b.low())
                     + ": " + Fmt.number(b.outputLow()) + " " + unit);
             bar(s, x, central, b.outputHigh(), y, rowH, ORANGE, b.parameter().name() + " at P95 = "
@@ -171,11 +189,14 @@ final class Charts {
             lo = Math.min(lo, Math.min(i.firstOrderLow(), i.totalLow()));
             hi = Math.max(hi, Math.max(i.firstOrderHigh(), i.totalHigh()));
         }
+        // indices are shares in [0, 1]; estimates and intervals past it are drawn to the frame's edge
+        lo = Math.max(-0.2, Math.floor(lo * 10) / 10);
+        hi = Math.min(1.2, Math.ceil(hi * 10) / 10);
         int rowH = 34;
         int top = 30;
         Svg s = new Svg(WIDTH, top + ix.size() * rowH + 80, title);
         s.text(8, 18, title, "bold");
-        Axis x = Axis.of(lo, hi, LABEL, WIDTH - RIGHT - 20);
+        Axis x = new Axis(lo, hi, LABEL, WIDTH - RIGHT - 20, 0.2);
         for (int r = 0; r < ix.size(); r++) {
             Sobol.Index i = ix.get(r);
             double y = top + r * rowH;
@@ -195,10 +216,12 @@ final class Charts {
     }
 
     private static void indexBar(Svg s, Axis x, double y, double v, double lo, double hi, String colour, String tip) {
-        double a = x.at(Math.min(0, v));
-        double b = x.at(Math.max(0, v));
+        double a = x.at(Math.max(x.min(), Math.min(0, v)));
+        double b = x.at(Math.min(x.max(), Math.max(0, v)));
         s.rect(a, y, Math.max(1, b - a), 11, colour, tip + " (" + Fmt.index(lo) + " to " + Fmt.index(hi) + ")");
         if (Double.isFinite(lo) && Double.isFinite(hi)) {
+            lo = Math.max(x.min(), lo);
+            hi = Math.min(x.max(), hi);
             s.line(x.at(lo), y + 5.5, x.at(hi), y + 5.5, "#000", null);
             s.line(x.at(lo), y + 2, x.at(lo), y + 9, "#000", null);
             s.line(x.at(hi), y + 2, x.at(hi), y + 9, "#000", null);
@@ -207,7 +230,7 @@ final class Charts {
 
     /** The running mean after each chunk of draws with its 95 % band (± 1.96 standard errors). */
     static String convergence(String title, String unit, OutputStatistics.Convergence c) {
-        int top = 30;
+        int top = 52;
         int plotH = 180;
         int left = 90;
         Svg s = new Svg(WIDTH, top + plotH + 90, title);
@@ -312,8 +335,9 @@ final class Charts {
 
         List<Double> ticks() {
             List<Double> t = new ArrayList<>();
-            for (int i = 0; min + i * step <= max + step * 1e-9; i++) {
-                double v = min + i * step;
+            double first = Math.ceil(min / step - 1e-9) * step;
+            for (int i = 0; first + i * step <= max + step * 1e-9; i++) {
+                double v = first + i * step;
                 t.add(Math.abs(v) < step * 1e-9 ? 0 : v);
             }
             return t;
@@ -341,7 +365,7 @@ final class Charts {
                 s.raw("<text x=\"" + Svg.f(x - 8) + "\" y=\"" + Svg.f(py + 4) + "\" text-anchor=\"end\">"
                         + Fmt.xml(Fmt.number(v)) + "</text>");
             }
-            s.raw("<text x=\"" + Svg.f(x - 8) + "\" y=\"" + Svg.f(to - 10) + "\" text-anchor=\"end\" "
+            s.raw("<text x=\"" + Svg.f(x - 8) + "\" y=\"" + Svg.f(to - 12) + "\" text-anchor=\"start\" "
                     + "font-style=\"italic\">" + Fmt.xml(unit) + "</text>");
         }
     }
@@ -366,7 +390,12 @@ final class Charts {
         }
 
         void text(double x, double y, String text, String weight) {
+            text(x, y, text, weight, "start");
+        }
+
+        void text(double x, double y, String text, String weight, String anchor) {
             b.append("<text x=\"").append(f(x)).append("\" y=\"").append(f(y)).append('"')
+                    .append(anchor.equals("start") ? "" : " text-anchor=\"" + anchor + "\"")
                     .append(weight.isEmpty() ? "" : " font-weight=\"" + weight + "\"").append('>')
                     .append(Fmt.xml(text)).append("</text>");
         }
@@ -399,6 +428,11 @@ final class Charts {
         void legend(double x, double y, List<Legend> entries) {
             double px = x;
             for (Legend e : entries) {
+                double w = 19 + 6.5 * e.text().length() + 18;
+                if (px > x && px + w > WIDTH - 10) {
+                    px = x;
+                    y += 18;
+                }
                 if ("box".equals(e.style())) {
                     b.append("<rect x=\"").append(f(px)).append("\" y=\"").append(f(y - 9)).append("\" width=\"14\" "
                             + "height=\"10\" fill=\"").append(e.colour()).append("\"/>");
@@ -409,7 +443,7 @@ final class Charts {
                     line(px, y - 4, px + 14, y - 4, e.colour(), e.style());
                 }
                 text(px + 19, y, e.text(), "");
-                px += 19 + 7 * e.text().length() + 18;
+                px += w;
             }
         }
 

@@ -67,7 +67,9 @@ public record StudyFacts(List<String> hardware, double deviceHours, double itKwh
             for (Declarations.Hardware h : d.hardware()) {
                 double count = value(h.count(), central);
                 String name = h.name() == null || h.name().isBlank() ? h.id() : h.name();
-                hardware.add((Double.isNaN(count) ? "" : Fmt.number(count) + " × ") + name
+                boolean counted = Double.isNaN(count) || name.startsWith(Fmt.number(count) + " ")
+                        || name.startsWith(String.valueOf((long) count) + " ");
+                hardware.add((counted ? "" : Fmt.number(count) + " × ") + name
                         + (h.archetype() == null || h.archetype().isEmpty() ? "" : " (archetype " + h.archetype() + ")")
                         + (h.datacenter() == null ? "" : " in datacenter " + h.datacenter()));
             }

@@ -314,7 +314,7 @@ final class StudySections {
             }
             if (!bars.isEmpty() && bars.get(0).swing() > 0) {
                 b.figure(Charts.tornado("One at a time: " + i.name() + " (" + i.unit() + ")", i.unit(), bars,
-                        i.location(), a.units()), "Each uncertain parameter at its 5th and 95th percentile, the others "
+                        i.location(), parameterUnits(a)), "Each uncertain parameter at its 5th and 95th percentile, the others "
                         + "at their central values.");
                 List<List<String>> rows = new ArrayList<>();
                 for (Tornado.Bar bar : bars) {
@@ -366,6 +366,14 @@ final class StudySections {
                     ? "sampled (turn off with --no-library-ranges)." : "kept at their central values (--no-library-ranges)."));
         }
         b.bullets(c);
+    }
+
+    private static Map<String, String> parameterUnits(StudyAnalysis a) {
+        Map<String, String> m = new java.util.HashMap<>();
+        for (int i = 0; i < a.parameters().size(); i++) {
+            m.put(a.parameters().get(i).name(), a.units().get(i));
+        }
+        return m;
     }
 
     private static void limitations(Blocks b, StudyReport r) {
