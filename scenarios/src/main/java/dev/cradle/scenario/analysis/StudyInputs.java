@@ -4,6 +4,7 @@ import dev.cradle.engine.analysis.UncertainParameter;
 import dev.cradle.engine.calc.CompiledSystem;
 import dev.cradle.engine.calc.ParameterTable;
 import dev.cradle.model.Parameter;
+import dev.cradle.model.Uncertainty;
 import dev.cradle.scenario.LoadedScenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +25,11 @@ import java.util.stream.Collectors;
  * @param parameters the uncertain parameters
  * @param sources    per parameter, where its distribution comes from
  * @param units      per parameter, its unit symbol ("" when dimensionless)
+ * @param declared   per parameter, its distribution as declared (two scenarios share a draw when the names and
+ *                   these are equal)
  */
 record StudyInputs(CompiledSystem compiled, List<UncertainParameter> parameters, List<String> sources,
-                   List<String> units) {
+                   List<String> units, List<Uncertainty> declared) {
     static final String SCENARIO = "scenario";
     static final String LIBRARY = "library range";
 
@@ -38,6 +41,7 @@ record StudyInputs(CompiledSystem compiled, List<UncertainParameter> parameters,
         List<UncertainParameter> parameters = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         List<String> units = new ArrayList<>();
+        List<Uncertainty> declared = new ArrayList<>();
         for (Parameter p : compiled.system().parameters()) {
             if (p.uncertainty() == null) {
                 continue;
@@ -54,7 +58,9 @@ record StudyInputs(CompiledSystem compiled, List<UncertainParameter> parameters,
             parameters.add(UncertainParameter.of(p.name(), slot, p.uncertainty()));
             sources.add(fromLibrary ? LIBRARY : SCENARIO);
             units.add(p.unit());
+            declared.add(p.uncertainty());
         }
-        return new StudyInputs(compiled, List.copyOf(parameters), List.copyOf(sources), List.copyOf(units));
+        return new StudyInputs(compiled, List.copyOf(parameters), List.copyOf(sources), List.copyOf(units),
+                List.copyOf(declared));
     }
 }
