@@ -208,14 +208,18 @@ class ReportCommandTest {
     /** The worked example with distributions: the report says how sure the result is and which input matters most. */
     @Test
     void anExampleWithDistributionsSaysHowSureAndWhichInputMatters() throws Exception {
-        Path out = dir.resolve("generic");
-        Run r = report(Path.of("examples/generic-training-run.yaml"), out);
+        Path out = dir.resolve("library");
+        Run r = report(Path.of("examples/library-fine-tuning.yaml"), out);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("95 % interval"), r.out());
         String md = Files.readString(out.resolve("report.md"));
-        // the grid intensity (lognormal, geometric sd 1.3) spreads the use stage's 79 % of the total far more than the
-        // others: it leads the tornado, and Sobol gives it the largest total index
-        assertTrue(md.contains("the input that moves it most is grid\\_g\\_per\\_kwh"), md);
+        // GPU power (triangular 250-400 W) drives the electricity, two thirds of the climate total, and the building
+        // share; PUE (PERT 1.1-1.5) only the electricity; the water use effectiveness does not enter climate change at
+        // all. So GPU power leads the tornado and the Sobol indices, and the WUE's total index is zero.
+        assertTrue(md.contains("climate\\_change: 18.1 kg CO2-eq, of which use 67.5%; the input that moves it most is "
+                + "gpu\\_power\\_w"), md);
+        assertTrue(md.contains("water\\_consumption: 0.04608 m3, of which use 100.0%; the input that moves it most is "
+                + "wue\\_l\\_per\\_kwh"), md);
         JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         JsonNode total = json.get("analysis").get("outputs").get(0);
         assertEquals("total", total.get("breakdown").asText());
@@ -228,7 +232,12 @@ class ReportCommandTest {
                 top = i.get("parameter").asText();
             }
         }
-        assertEquals("grid_g_per_kwh", top);
+        assertEquals("gpu_power_w", top);
+        for (JsonNode i : sobol) {
+            if (i.get("parameter").asText().equals("wue_l_per_kwh")) {
+                assertEquals(0.0, i.get("total").asDouble(), 1e-12, "WUE does not move climate change");
+            }
+        }
         String html = Files.readString(out.resolve("report.html"));
         for (String chart : List.of("Distribution of", "Convergence of the mean", "One at a time", "Sobol indices",
                 "by stage")) {
@@ -238,12 +247,12 @@ class ReportCommandTest {
         List<CSVRecord> sens = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(Files.readString(out.resolve("sensitivity.csv")))).getRecords();
         assertTrue(sens.stream().anyMatch(c -> c.get("analysis").equals("sobol") && c.get("parameter")
-                .equals("grid_g_per_kwh") && c.get("statistic").equals("total")));
+                .equals("gpu_power_w") && c.get("statistic").equals("total")));
     }
 
     @Test
     void theSameSeedRepeatsTheReport() throws Exception {
-        Path example = Path.of("examples/generic-training-run.yaml");
+        Path example = Path.of("examples/library-fine-tuning.yaml");
         assertEquals(0, report(example, dir.resolve("a"), "--seed", "7").code());
         assertEquals(0, report(example, dir.resolve("b"), "--seed", "7", "--threads", "1").code());
         assertEquals(Files.readString(dir.resolve("a/report.csv")), Files.readString(dir.resolve("b/report.csv")));
@@ -275,13 +284,13 @@ class ReportCommandTest {
     @Test
     void aBadDistributionIsExit2AtItsPosition() throws Exception {
         Path bad = dir.resolve("bad.yaml");
-        String text = Files.readString(Path.of("examples/generic-training-run.yaml"))
-                .replace("{distribution: uniform, min: 0.6, max: 0.95}", "{distribution: uniform, min: 0.95, max: 0.6}");
+        String text = Files.readString(Path.of("examples/library-fine-tuning.yaml"))
+                .replace("{distribution: pert, min: 1.1, mode: 1.2, max: 1.5}", "{distribution: pert, min: 1.5, mode: 1.2, max: 1.1}");
         Files.writeString(bad, text);
         int line = 0;
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains("min: 0.95, max: 0.6")) {
+            if (lines[i].contains("min: 1.5, mode: 1.2, max: 1.1")) {
                 line = i + 1;
             }
         }
@@ -296,8 +305,8 @@ class ReportCommandTest {
     @Test
     void userTextIsEscapedInEveryFormat() throws Exception {
         Path odd = dir.resolve("odd.yaml");
-        Files.writeString(odd, Files.readString(Path.of("examples/generic-training-run.yaml")).replace(
-                "name: Generic example - fine-tuning run on one 8-GPU server",
+        Files.writeString(odd, Files.readString(Path.of("examples/library-fine-tuning.yaml")).replace(
+                "name: Library example - fine-tuning on 8 x A100 80GB in France",
                 "name: \"<script>alert(1)</script> R&D 100% $cost #1 {x} ~a^b_c\""));
         Path out = dir.resolve("out");
         assertEquals(0, report(odd, out).code());

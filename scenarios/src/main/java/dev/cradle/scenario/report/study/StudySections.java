@@ -361,9 +361,17 @@ final class StudySections {
         c.add("Every functional unit is calculated from one compiled product system with the same methods and data.");
         c.add("Every Monte Carlo draw, tornado and Sobol evaluation re-derives the formulas from the drawn parameters "
                 + "and solves the same system; a parameter used by several exchanges takes one value per draw.");
-        if (r.uncertain()) {
-            c.add("Uncertain parameters from the library's ranges: " + (r.analysis().options().libraryRanges()
-                    ? "sampled (turn off with --no-library-ranges)." : "kept at their central values (--no-library-ranges)."));
+        List<String> fromLibrary = new ArrayList<>();
+        for (int i = 0; i < r.analysis().parameters().size(); i++) {
+            if (!r.analysis().sources().get(i).equals("scenario")) {
+                fromLibrary.add(r.analysis().parameters().get(i).name() + " (" + r.analysis().sources().get(i) + ")");
+            }
+        }
+        if (!r.analysis().options().libraryRanges()) {
+            c.add("The library's ranges were kept at their central values (--no-library-ranges).");
+        } else if (!fromLibrary.isEmpty()) {
+            c.add("Sampled from outside the scenario's own distributions: " + String.join(", ", fromLibrary)
+                    + " (keep them central with --no-library-ranges).");
         }
         b.bullets(c);
     }
