@@ -98,7 +98,7 @@ public final class StudyAnalyzer {
         CompiledSystem compiled = inputs.compiled();
         List<NamedFunctionalUnit> units = study.units().stream().map(UnitResult::unit).toList();
         FunctionalUnitDemands demands = FunctionalUnitDemands.compile(compiled, units);
-        StudyModel model = StudyModel.of(compiled, demands, Cradle.calculator(), breakdowns(study.result()));
+        StudyModel model = StudyModel.of(compiled, demands, Cradle.calculator(), breakdowns(compiled.techIndex()));
         List<OutputKey> outputs = new ArrayList<>();
         for (StudyModel.Output o : model.outputs()) {
             var indicator = compiled.impactIndex().at(o.indicator());
@@ -124,12 +124,11 @@ public final class StudyAnalyzer {
             "device", OutputKey.Breakdown.DEVICE);
 
     /** Stage always; ML phase, model and device where a process declares them (others "(unassigned)"). */
-    static List<StudyModel.Breakdown> breakdowns(LcaResult r) {
-        var columns = r.techIndex();
+    static List<StudyModel.Breakdown> breakdowns(dev.cradle.engine.index.TechIndex columns) {
         List<StudyModel.Breakdown> out = new ArrayList<>();
         out.add(new StudyModel.Breakdown("stage", j -> columns.at(j).process().stage().title(),
                 Arrays.stream(LifecycleStage.values()).map(LifecycleStage::title).toList()));
-        if (r.hasPhases()) {
+        if (columns.columns().stream().anyMatch(t -> t.process().phase() != null)) {
             out.add(new StudyModel.Breakdown("phase", j -> columns.at(j).process().mlPhase().map(MlPhase::key)
                     .orElse(LcaResult.UNASSIGNED), List.of()));
         }

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  *     ({@code hardware.<id>.embodied_gwp} triangular, {@code datacenter.<id>.mix.<tech>_gwp} triangular over the
  *     IPCC AR5 min/median/max, {@code datacenter.<id>.building_gwp_per_mw} uniform 0–4.5e6 kg/MW), drawn only when
  *     {@code libraryRanges} is on, and only when the scenario does not fix the figure with its own parameter;</li>
+ * <li>{@code exchange}: an exchange of the scenario's own processes with a distribution (its lognormal from a pedigree
+ *     included), drawn through an implicit parameter ({@link ExchangeParameters}).</li>
  * </ul>
  *
  * @param compiled   the compiled system the parameters' slots refer to
@@ -59,6 +61,23 @@ record StudyInputs(CompiledSystem compiled, List<UncertainParameter> parameters,
             sources.add(fromLibrary ? LIBRARY : SCENARIO);
             units.add(p.unit());
             declared.add(p.uncertainty());
+        }
+        ExchangeParameters implicit = ExchangeParameters.of(study);
+        if (!implicit.parameters().isEmpty()) {
+            compiled = dev.cradle.engine.Cradle.compile(implicit.system());
+            table = compiled.parameters();
+            List<UncertainParameter> moved = new ArrayList<>();
+            for (UncertainParameter p : parameters) {
+                moved.add(new UncertainParameter(p.name(), table.globalSlot(p.name()), p.distribution()));
+            }
+            parameters = moved;
+            for (int i = 0; i < implicit.parameters().size(); i++) {
+                Parameter p = implicit.parameters().get(i);
+                parameters.add(UncertainParameter.of(p.name(), table.globalSlot(p.name()), p.uncertainty()));
+                sources.add(implicit.sources().get(i));
+                units.add(p.unit());
+                declared.add(p.uncertainty());
+            }
         }
         return new StudyInputs(compiled, List.copyOf(parameters), List.copyOf(sources), List.copyOf(units),
                 List.copyOf(declared));
