@@ -197,7 +197,37 @@ public final class StudyModel implements ParametricModel {
         }
         this.outputs = List.copyOf(outs);
         this.names = List.copyOf(outNames);
+        // flat accumulation lists per unit: only the (indicator, column) pairs a characterised intervention reaches
+        pairStart = new int[units + 1];
+        List<Integer> pd = new ArrayList<>();
+        List<Integer> ps = new ArrayList<>();
+        List<Integer> flat = new ArrayList<>();
+        for (int u = 0; u < units; u++) {
+            for (int k = 0; k < indicators; k++) {
+                for (int j = 0; j < n; j++) {
+                    if (!touches[k][j]) {
+                        continue;
+                    }
+                    pd.add(k * n + j);
+                    ps.add(flat.size());
+                    for (int o : target[(u * indicators + k) * n + j]) {
+                        flat.add(o);
+                    }
+                }
+            }
+            pairStart[u + 1] = pd.size();
+        }
+        ps.add(flat.size());
+        pairD = pd.stream().mapToInt(Integer::intValue).toArray();
+        pairTargets = ps.stream().mapToInt(Integer::intValue).toArray();
+        targets = flat.stream().mapToInt(Integer::intValue).toArray();
     }
+
+    /** Per unit u, pairs [pairStart[u], pairStart[u+1]): d index k·n + j and its outputs targets[pairTargets[q]..]. */
+    private final int[] pairStart;
+    private final int[] pairD;
+    private final int[] pairTargets;
+    private final int[] targets;
 
     /**
      * @param system     the compiled system
@@ -339,18 +369,14 @@ public final class StudyModel implements ParametricModel {
             for (int u = 0; u < units; u++) {
                 double f = demands.demandEntry(u, p);
                 double[] su = s[unitColumn[u]];
-                for (int k = 0; k < indicators; k++) {
-                    int base = (u * indicators + k) * n;
-                    int dk = k * n;
-                    for (int j = 0; j < n; j++) {
-                        double x = d[dk + j] * su[j];
-                        if (x == 0) {
-                            continue;
-                        }
-                        x *= f;
-                        for (int o : target[base + j]) {
-                            out[o] += x;
-                        }
+                for (int q = pairStart[u]; q < pairStart[u + 1]; q++) {
+                    int dk = pairD[q];
+                    double x = d[dk] * su[dk % n] * f;
+                    if (x == 0) {
+                        continue;
+                    }
+                    for (int t = pairTargets[q]; t < pairTargets[q + 1]; t++) {
+                        out[targets[t]] += x;
                     }
                 }
             }
