@@ -234,6 +234,7 @@ final class StudySections {
                 List<List<String>> rowsB = new ArrayList<>();
                 double total = i.location();
                 e.getValue().entrySet().stream()
+                        .filter(x -> x.getValue() != 0) // a member with nothing in it (e.g. "(unassigned)") is left out
                         .sorted(Comparator.comparingDouble(x -> -Math.abs(x.getValue())))
                         .forEach(x -> rowsB.add(List.of(x.getKey(), Fmt.number(x.getValue()),
                                 total == 0 ? "" : Fmt.percent(x.getValue() / total))));
