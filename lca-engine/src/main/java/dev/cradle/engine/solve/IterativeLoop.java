@@ -9,7 +9,7 @@ package dev.cradle.engine.solve;
  * O(nnz(Â) + {@value #RESTART}·n): no fill, which is why it wins on loops whose LU would fill in
  * catastrophically (dense market rows and columns, random cycles; see docs/performance.md).
  *
- * <p>Iterates until {@code ‖b − Â·x‖₂ ≤ }{@value #TOLERANCE}{@code ·‖b‖₂}, {@value #MAX_ITERATIONS}
+ * <p>Iterates until {@code ‖b − Â·x‖₂ ≤ tolerance·‖b‖₂} (1e-13 for a solve, 1e-4 for a refinement step's correction: {@link LoopFactor}), {@value #MAX_ITERATIONS}
  * iterations, or a restart cycle that does not halve the residual (stagnation at rounding level); the answer is then checked like every other ({@link CheckedFactorization}: componentwise
  * backward error of the whole, unscaled system at most 1e-10 after refinement, else refused). In a
  * scaled productive loop {@code Â = I − M̂} with the spectral radius of M̂ equal to the loop's gain ρ < 1,
@@ -19,7 +19,6 @@ package dev.cradle.engine.solve;
 final class IterativeLoop implements LoopFactor {
     static final int RESTART = 40;
     static final int MAX_ITERATIONS = 2000;
-    static final double TOLERANCE = 1e-13;
 
     private final int n;
     private final int[] colStart;
@@ -119,13 +118,13 @@ final class IterativeLoop implements LoopFactor {
     }
 
     @Override
-    public double[] solve(double[] b) {
-        return gmres(b, false);
+    public double[] solve(double[] b, double tolerance) {
+        return gmres(b, false, tolerance);
     }
 
     @Override
-    public double[] solveTransposed(double[] c) {
-        return gmres(c, true);
+    public double[] solveTransposed(double[] c, double tolerance) {
+        return gmres(c, true, tolerance);
     }
 
     @Override
@@ -191,15 +190,18 @@ final class IterativeLoop implements LoopFactor {
     }
 
     /** Right-preconditioned restarted GMRES(m) with modified Gram–Schmidt and Givens rotations. */
-    private double[] gmres(double[] b, boolean transposed) {
+    private double[] gmres(double[] b, boolean transposed, double tolerance) {
         int m = Math.min(RESTART, n);
         double[] x = new double[n];
         double bNorm = norm2(b);
         if (bNorm == 0) {
             return x;
         }
-        double[][] v = new double[m + 1][n];
-        double[][] z = new double[m][n];
+        // basis vectors allocated as the iteration reaches them: a well-preconditioned loop converges in a
+        // tenth of the restart length, and zeroing unused vectors would cost more than the iterations
+        double[][] v = new double[m + 1][];
+        double[][] z = new double[m][];
+        v[0] = new double[n];
         double[][] h = new double[m + 1][m];
         double[] cs = new double[m];
         double[] sn = new double[m];
@@ -214,7 +216,7 @@ final class IterativeLoop implements LoopFactor {
                 r[i] = b[i] - w[i];
             }
             double beta = norm2(r);
-            if (beta <= TOLERANCE * bNorm || !(beta < 0.5 * previous)) {
+            if (beta <= tolerance * bNorm || !(beta < 0.5 * previous)) {
                 return x; // converged, or a restart cycle stagnated at rounding level: the check decides
             }
             previous = beta;
@@ -225,6 +227,10 @@ final class IterativeLoop implements LoopFactor {
             g[0] = beta;
             int k = 0;
             for (; k < m && iterations < MAX_ITERATIONS; k++, iterations++) {
+                if (z[k] == null) {
+                    z[k] = new double[n];
+                    v[k + 1] = new double[n];
+                }
                 System.arraycopy(v[k], 0, z[k], 0, n);
                 precondition(z[k], transposed);
                 multiply(z[k], w, transposed);
@@ -255,7 +261,7 @@ final class IterativeLoop implements LoopFactor {
                 h[k + 1][k] = 0;
                 g[k + 1] = -sn[k] * g[k];
                 g[k] = cs[k] * g[k];
-                if (Math.abs(g[k + 1]) <= TOLERANCE * bNorm || hn == 0) {
+                if (Math.abs(g[k + 1]) <= tolerance * bNorm || hn == 0) {
                     k++;
                     iterations++;
                     break;
