@@ -60,7 +60,9 @@ final class ScenarioReader {
             Map.entry("infrastructure", List.of("id", "name", "embodied", "capacity", "lifetime", "allocation")),
             Map.entry("hardware", List.of("id", "name", "archetype", "embodied", "inventory", "count", "lifetime",
                     "utilisation", "datacenter", "power", "idle_power", "idle_energy", "period", "mass", "transport",
-                    "recycling_rate", "idle_allocation")),
+                    "recycling_rate", "idle_allocation", "components")),
+            Map.entry("component", List.of("type", "units", "die_area", "core_units", "die_area_per_core", "capacity",
+                    "density", "mass", "archetype", "enclosure")),
             Map.entry("transport_leg", List.of("mode", "distance")),
             Map.entry("model", List.of("id", "name", "amortise_training_over", "service_life", "derived_from",
                     "downstream_tasks")),
@@ -90,7 +92,7 @@ final class ScenarioReader {
             Map.entry("functional_unit", List.of("flow", "amount", "unit", "formula", "process", "description", "kind",
                     "model", "id")),
             Map.entry("uncertainty", List.of("distribution", "mean", "sd", "geometric_mean", "geometric_sd", "min",
-                    "mode", "max", "values", "probabilities", "value")));
+                    "mode", "max", "values", "probabilities", "value", "pedigree", "basic_variance")));
 
     final YamlDocument doc;
     /** Problems, warnings and typed access to the YAML tree. */
@@ -378,7 +380,8 @@ final class ScenarioReader {
         Optional<Flow> flow = flowRef(m, "an exchange");
         Optional<AmountInUnit> amount = amount(m, "exchange", path, "the exchange", flow.map(Flow::referenceUnit).orElse(null));
         boolean avoided = m.get("avoided").flatMap(v -> yaml.bool(v, "'avoided'")).orElse(false);
-        Uncertainty u = m.get("uncertainty").flatMap(parameterReader::uncertainty).orElse(null);
+        Uncertainty u = m.get("uncertainty").flatMap(x -> parameterReader.uncertainty(x, amount.map(a -> a.amount()
+                instanceof Amount.Constant c ? c.value() : null).orElse(null))).orElse(null);
         String provider = yaml.text(m, "provider", false, "").orElse("");
         if (databases.names(provider)) {
             var link = databases.link(provider, flow.orElse(null), m.get("provider").get(), path);
