@@ -96,6 +96,11 @@ class ValidationTest {
                 .climate(Study.stage(LifecycleStage.MANUFACTURING)) / s("wu-2022-embodied-share")
                 .total("ipcc-ar6-gwp100/climate_change"));
         METRICS.put("wu/beyond/water_m3", () -> s("wu-2022-embodied-share").total("water_consumption"));
+        for (LifecycleStage st : List.of(LifecycleStage.MANUFACTURING, LifecycleStage.TRANSPORT, LifecycleStage.END_OF_LIFE)) {
+            METRICS.put("uslci-hardware/" + st.key() + "_kg", () -> s("ai-hardware-on-uslci").climate(Study.stage(st)));
+            METRICS.put("uslci-hardware/" + st.key() + "_cancer_pctuh", () -> 1e12 * s("ai-hardware-on-uslci")
+                    .sum(s("ai-hardware-on-uslci").location, "human_toxicity_cancer", Study.stage(st)));
+        }
     }
 
     static Study s(String name) {
