@@ -184,19 +184,23 @@ public final class HardwareEmbodiedRule implements Rule {
                         .append(Rules.fmt(km.central())).append(" km × ").append(Rules.fmt(factor)).append(" (")
                         .append(leg.mode()).append(')');
             }
-            out.put(LifecycleStage.TRANSPORT, new Stage(List.of(new PerDevice(Rules.elementary(co2e, kg), kg)),
-                    Set.of(ImpactCategories.CLIMATE), basis + " = " + Rules.fmt(kg.central()) + " kg CO2-eq (defra-2025-freight)"));
+            // beside an explicit inventory's transport stage, never replacing it
+            out.merge(LifecycleStage.TRANSPORT, new Stage(List.of(new PerDevice(Rules.elementary(co2e, kg), kg)),
+                    Set.of(ImpactCategories.CLIMATE), basis + " = " + Rules.fmt(kg.central()) + " kg CO2-eq (defra-2025-freight)"),
+                    HardwareEmbodiedRule::merge);
         }
-        if (h.massKg() != null && h.background().stream().noneMatch(l -> l.stage() == LifecycleStage.END_OF_LIFE)) {
+        // the library's e-waste treatment is the default end of life: an explicit or linked one replaces it
+        if (h.massKg() != null && !h.inventory().containsKey(LifecycleStage.END_OF_LIFE)
+                && h.background().stream().noneMatch(l -> l.stage() == LifecycleStage.END_OF_LIFE)) {
             Value mass = ctx.value(h.massKg());
             Value rate = h.recyclingRate() == null ? Value.of(lib.recyclingRates().get("world")) : ctx.value(h.recyclingRate());
             EwasteTreatment treatment = lib.ewasteTreatment();
             double[] t = {treatment.recycledKgCo2ePerKg(), treatment.landfilledKgCo2ePerKg()};
             Value kg = mass.times(rate.times(t[0]).plus(Value.of(1).minus(rate).times(t[1])));
-            out.put(LifecycleStage.END_OF_LIFE, new Stage(List.of(new PerDevice(Rules.elementary(co2e, kg), kg)),
+            out.merge(LifecycleStage.END_OF_LIFE, new Stage(List.of(new PerDevice(Rules.elementary(co2e, kg), kg)),
                     Set.of(ImpactCategories.CLIMATE), Rules.fmt(mass.central()) + " kg × (" + Rules.fmt(rate.central()) + " × "
                     + t[0] + " + " + Rules.fmt(1 - rate.central()) + " × " + t[1] + ") = " + Rules.fmt(kg.central())
-                    + " kg CO2-eq (ewaste)"));
+                    + " kg CO2-eq (ewaste)"), HardwareEmbodiedRule::merge);
         }
         for (Declarations.BackgroundLink link : h.background()) {
             out.merge(link.stage(), backgroundStage(ctx, link), HardwareEmbodiedRule::merge);
