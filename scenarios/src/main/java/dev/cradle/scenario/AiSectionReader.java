@@ -415,6 +415,7 @@ final class AiSectionReader {
                     });
         }));
         Map<LifecycleStage, List<Exchange>> inventory = new EnumMap<>(LifecycleStage.class);
+        List<Declarations.BackgroundLink> background = new ArrayList<>();
         m.get("inventory").flatMap(i -> r.yaml.asMap(i, "'inventory'")).ifPresent(inv -> inv.entries().forEach(e -> {
             Optional<LifecycleStage> stage = LifecycleStage.fromKey(e.key());
             if (stage.isEmpty() || stage.get() == LifecycleStage.USE) {
@@ -424,6 +425,10 @@ final class AiSectionReader {
             }
             List<Exchange> x = new ArrayList<>();
             r.yaml.asList(e.value(), "an inventory stage").forEach(item -> r.yaml.asMap(item, "an inventory exchange").ifPresent(ex -> {
+                if (ex.get("database").isPresent() && stage.isPresent()) {
+                    inventoryLink(ex, stage.get(), where + " " + e.key(), background);
+                    return;
+                }
                 Optional<Flow> f = r.flowRef(ex, "an inventory exchange");
                 Optional<YamlNode> amt = ex.get("amount");
                 if (f.isPresent() && !f.get().isElementary()) {
@@ -441,7 +446,9 @@ final class AiSectionReader {
                     r.yaml.problem(ex.position(), "an inventory exchange needs 'amount'");
                 }
             }));
-            stage.ifPresent(s -> inventory.put(s, x));
+            // a stage of linked materials only has no explicit inventory (which would claim complete coverage)
+            stage.filter(s -> !x.isEmpty() || background.stream().noneMatch(l -> l.stage() == s))
+                    .ifPresent(s -> inventory.put(s, x));
         }));
         List<Declarations.Component> components = components(m, where);
         if (archetype.isEmpty() && m.get("embodied").isEmpty() && m.get("inventory").isEmpty()
@@ -461,9 +468,15 @@ final class AiSectionReader {
         }
         Expression mass = optional(m, "hardware", "mass", KG, where);
         List<TransportLeg> legs = new ArrayList<>();
+        boolean[] linkedLegs = {false};
         m.get("transport").ifPresent(t -> r.yaml.asList(t, "'transport'").forEach(item -> r.yaml.asMap(item, "a transport leg")
                 .ifPresent(leg -> {
                     r.yaml.checkKeys(leg, "transport_leg");
+                    if (leg.get("database").isPresent() || leg.get("process").isPresent()) {
+                        linkedLegs[0] = true;
+                        transportLink(leg, mass, where, background);
+                        return;
+                    }
                     Optional<String> mode = r.yaml.text(leg, "mode", true, "a transport leg");
                     if (mode.isPresent() && r.library.process("freight:" + mode.get()).isEmpty()) {
                         r.yaml.problem(leg.get("mode").get().position(), "unknown transport mode '" + mode.get()
@@ -472,10 +485,14 @@ final class AiSectionReader {
                     value(leg, "transport_leg", "distance", KM, true, "a transport leg")
                             .ifPresent(km -> mode.ifPresent(md -> legs.add(new TransportLeg(md, km))));
                 })));
-        if (!legs.isEmpty() && m.get("mass").isEmpty()) {
+        if ((!legs.isEmpty() || linkedLegs[0]) && m.get("mass").isEmpty()) {
             r.yaml.problem(m.get("transport").get().position(), where + ": transport needs the device 'mass'");
         }
         Expression recycling = optional(m, "hardware", "recycling_rate", NUMBER, where);
+        m.get("end_of_life").flatMap(x -> r.yaml.asMap(x, "'end_of_life'")).ifPresent(link -> {
+            r.yaml.checkKeys(link, "database_link");
+            endOfLifeLink(link, m, mass, where, background);
+        });
         Optional<AllocationRule> idleRule = rule(m.get("idle_allocation").orElse(null), new AllocationRule.ByDeviceHours());
         if (id.isEmpty() || dc.isEmpty() || life.isEmpty() || utilisation.isEmpty() || idleRule.isEmpty()
                 || count.isEmpty()) {
@@ -483,7 +500,7 @@ final class AiSectionReader {
         }
         return Optional.of(new Hardware(id.get(), r.yaml.text(m, "name", false, "").orElse(id.get()), archetype, embodied,
                 inventory, count.get(), life.get(), utilisation.get(), dc.get(), power, idlePower, idleEnergy, period, mass,
-                legs, recycling, idleRule.get(), origin(m), components));
+                legs, recycling, idleRule.get(), origin(m), components, background));
     }
 
     /**
@@ -575,6 +592,75 @@ final class AiSectionReader {
                     }
                 })));
         return out;
+    }
+
+    /**
+     * A material of a hardware inventory linked to a background process: {@code {database: uslci, process:
+     * "Aluminum, primary, ingot, at plant", amount: 2 kg}}, the amount per device in a unit of the process's
+     * reference product (a number or a formula over the parameters).
+     */
+    private void inventoryLink(MapNode ex, LifecycleStage stage, String where, List<Declarations.BackgroundLink> out) {
+        r.yaml.checkKeys(ex, "inventory_link");
+        Optional<YamlNode> amt = ex.get("amount");
+        if (amt.isEmpty()) {
+            r.yaml.problem(ex.position(), "a linked inventory exchange needs 'amount' (per device, in a unit of the "
+                    + "process's reference product, e.g. '2 kg')");
+        }
+        r.backgroundDatabases().backgroundProcess(ex, where, null).ifPresent(bp -> {
+            Unit u = r.backgroundDatabases().unitOf(bp);
+            if (amt.isEmpty()) {
+                return;
+            }
+            MapNode wrapper = new MapNode(List.of(new YamlNode.Entry("amount", ex.position(), amt.get())), ex.position());
+            r.fields.field(wrapper, "amount", "exchange", "amount", FieldUnit.of(u.dimension(), u.symbol()), true,
+                    "a linked inventory exchange").ifPresent(v -> out.add(new Declarations.BackgroundLink(stage, v,
+                    "material", bp, origin(ex))));
+        });
+    }
+
+    /** A freight leg linked to a background transport process (in t*km): mass / 1000 × distance per device. */
+    private void transportLink(MapNode leg, Expression mass, String where, List<Declarations.BackgroundLink> out) {
+        if (leg.get("mode").isPresent()) {
+            r.yaml.problem(leg.get("mode").get().position(), "a transport leg names a library 'mode' or a background "
+                    + "'database' and 'process', not both");
+            return;
+        }
+        Optional<Expression> km = value(leg, "transport_leg", "distance", KM, true, "a transport leg");
+        Flow freight = Flow.product("freight", "Freight", dev.cradle.model.Units.of("t*km"));
+        Optional<Declarations.BackgroundProcess> bp = r.backgroundDatabases().backgroundProcess(leg, where + " transport",
+                freight);
+        if (bp.isEmpty() || km.isEmpty() || mass == null) {
+            return; // a missing mass is reported once for the hardware
+        }
+        Unit u = r.backgroundDatabases().unitOf(bp.get());
+        Expression tkm = scaled(new Expression.Binary("*", new Expression.Binary("/", mass, FieldValues.literal(1000), 0),
+                km.get(), 0), freight.referenceUnit().conversionFactorTo(u));
+        out.add(new Declarations.BackgroundLink(LifecycleStage.TRANSPORT, tkm, "freight leg: mass / 1000 × distance",
+                bp.get(), origin(leg)));
+    }
+
+    /** The end of life linked to a background treatment process (in kg): the device mass per device. */
+    private void endOfLifeLink(MapNode link, MapNode hw, Expression mass, String where,
+                               List<Declarations.BackgroundLink> out) {
+        hw.get("recycling_rate").ifPresent(n -> r.yaml.problem(n.position(), where + ": 'recycling_rate' applies to the "
+                + "library's e-waste treatment; a linked 'end_of_life' process carries its own treatment: remove one"));
+        if (hw.get("mass").isEmpty()) {
+            r.yaml.problem(hw.get("end_of_life").get().position(), where + ": a linked 'end_of_life' needs the device 'mass'");
+        }
+        Flow waste = Flow.product("device_waste", "Device at end of life", dev.cradle.model.Units.of("kg"));
+        Optional<Declarations.BackgroundProcess> bp = r.backgroundDatabases().backgroundProcess(link, where + " end_of_life",
+                waste);
+        if (bp.isEmpty() || mass == null) {
+            return;
+        }
+        Unit u = r.backgroundDatabases().unitOf(bp.get());
+        out.add(new Declarations.BackgroundLink(LifecycleStage.END_OF_LIFE, scaled(mass,
+                waste.referenceUnit().conversionFactorTo(u)), "end of life: the device mass", bp.get(),
+                origin(link)));
+    }
+
+    private static Expression scaled(Expression e, double k) {
+        return k == 1 ? e : new Expression.Binary("*", e, FieldValues.literal(k), 0);
     }
 
     /**

@@ -77,8 +77,17 @@ final class BackgroundDatabases {
                     }
                     options = options.withAllocation(a.get());
                 }
-                String where = path.get().equals("uslci") || path.get().equals("uslci-ecospold2") ? path.get()
-                        : reader.doc.file().toAbsolutePath().getParent().resolve(path.get()).toString();
+                String where = path.get();
+                if (!path.get().equals("uslci") && !path.get().equals("uslci-ecospold2")) {
+                    try {
+                        // inside the study's folder (or an --allow-root), like every file a scenario reads
+                        where = reader.folder.resolveFileOrFolder(path.get()).toString();
+                    } catch (StudyFolder.RefusedFile e) {
+                        reader.yaml.problem(YamlChecker.pos(m.get("path").get()), "database '" + id.get() + "': "
+                                + e.getMessage());
+                        return;
+                    }
+                }
                 try {
                     byId.put(id.get(), DatabaseCache.linked(where, options));
                 } catch (DatabaseException e) {
@@ -141,8 +150,46 @@ final class BackgroundDatabases {
      */
     Optional<dev.cradle.engine.ai.Declarations.DatabaseGrid> grid(YamlNode.MapNode link, String where) {
         reader.yaml.checkKeys(link, "database_link");
-        Optional<String> dbId = reader.yaml.text(link, "database", true, "the grid of " + where);
-        Optional<String> process = reader.yaml.text(link, "process", true, "the grid of " + where);
+        Flow kwh = Flow.product("electricity", "Electricity", dev.cradle.model.Units.of("kWh"));
+        return resolve(link, where, " grid", "the grid of " + where, kwh).map(s -> {
+            double perKwh = dev.cradle.model.Units.of("kWh").conversionFactorTo(s.ref().referenceUnit());
+            Solved k = solve(s.dbId(), s.db(), s.processId(), perKwh);
+            return new dev.cradle.engine.ai.Declarations.DatabaseGrid(s.dbId(), s.processId(), s.name(), k.inventory(),
+                    k.cumulative());
+        });
+    }
+
+    /**
+     * A part of a device's life cycle linked to a background process ({@code database}, {@code process} keys of
+     * {@code link}, already key-checked): the process solved once for one unit of its reference product. With
+     * {@code expected} non-null, the process's reference unit must convert from it (t*km for freight, kg for end
+     * of life). Problems are reported at the key that is wrong.
+     */
+    Optional<dev.cradle.engine.ai.Declarations.BackgroundProcess> backgroundProcess(YamlNode.MapNode link, String where,
+                                                                                   Flow expected) {
+        return resolve(link, where, "", where, expected).map(s -> {
+            Solved one = solve(s.dbId(), s.db(), s.processId(), 1.0);
+            return new dev.cradle.engine.ai.Declarations.BackgroundProcess(s.dbId(), s.processId(), s.name(),
+                    s.ref().referenceUnit().symbol(), one.inventory(), one.cumulative());
+        });
+    }
+
+    /** The reference unit of a linked background process (a unit of the database's own when Cradle lacks it). */
+    dev.cradle.model.Unit unitOf(dev.cradle.engine.ai.Declarations.BackgroundProcess p) {
+        return byId.get(p.database()).database().process(p.processId()).orElseThrow().referenceFlow().referenceUnit();
+    }
+
+    /** A {@code database}/{@code process} pair resolved to a process and its reference flow. */
+    private record Resolved(String dbId, LinkedDatabase db, String processId, String name, Flow ref) {
+    }
+
+    private record Solved(Map<Flow, Double> inventory, Map<String, Double> cumulative) {
+    }
+
+    /** Resolves {@code database} and {@code process} of {@code link} to a process, not joined to the system. */
+    private Optional<Resolved> resolve(YamlNode.MapNode link, String where, String pathSuffix, String what, Flow expected) {
+        Optional<String> dbId = reader.yaml.text(link, "database", true, what);
+        Optional<String> process = reader.yaml.text(link, "process", true, what);
         if (dbId.isEmpty() || process.isEmpty()) {
             return Optional.empty();
         }
@@ -154,25 +201,28 @@ final class BackgroundDatabases {
                     : "; declared databases: " + String.join(", ", new java.util.TreeSet<>(declared))));
             return Optional.empty();
         }
-        Flow kwh = Flow.product("electricity", "Electricity", dev.cradle.model.Units.of("kWh"));
         boolean joined = used.containsKey(dbId.get());
-        Optional<Link> l = link(dbId.get() + ":" + process.get(), kwh, link.get("process").get(), where + " grid");
+        Optional<Link> l = link(dbId.get() + ":" + process.get(), expected, link.get("process").get(), where + pathSuffix);
         LinkedDatabase db = byId.get(dbId.get());
         if (l.isEmpty() || db == null) {
             return Optional.empty();
         }
         if (!joined) {
-            used.remove(dbId.get()); // not joined to the system: the use stage carries its inventory per kWh
+            used.remove(dbId.get()); // not joined to the system: the declaration carries its inventory per unit
         }
         inventoryOnly.add(dbId.get()); // its flows are characterised like a joined database's
         String processId = l.get().processId();
         Database.Process p = db.database().process(processId).orElseThrow();
-        double perKwh = dev.cradle.model.Units.of("kWh").conversionFactorTo(l.get().flow().referenceUnit());
+        return Optional.of(new Resolved(dbId.get(), db, processId, p.name().trim(), l.get().flow()));
+    }
+
+    /** The database solved for {@code amount} of {@code processId}'s reference product: g and h (default methods). */
+    private Solved solve(String dbId, LinkedDatabase db, String processId, double amount) {
         var prepared = DatabaseCache.prepared(db, reader.library.defaultMethods(),
                 new FlowMapping(reader.library.flows().values()));
         dev.cradle.engine.result.LcaResult one;
         synchronized (prepared) {
-            one = prepared.demand(Map.of(processId, perKwh));
+            one = prepared.demand(Map.of(processId, amount));
         }
         Map<Flow, Double> inventory = new LinkedHashMap<>();
         double[] g = one.inventory();
@@ -186,8 +236,7 @@ final class BackgroundDatabases {
         for (int k = 0; k < h.length; k++) {
             cumulative.putIfAbsent(one.impactIndex().at(k).category().id(), h[k]);
         }
-        return Optional.of(new dev.cradle.engine.ai.Declarations.DatabaseGrid(dbId.get(), processId, p.name().trim(),
-                inventory, cumulative));
+        return new Solved(inventory, cumulative);
     }
 
     /** The processes of every database a link uses. */

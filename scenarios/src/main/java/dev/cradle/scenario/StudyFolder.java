@@ -91,6 +91,20 @@ public final class StudyFolder {
      * @throws RefusedFile when it does not exist, lies outside the study's folders or is not a regular file
      */
     public Path resolve(String reference) throws RefusedFile {
+        return resolve(reference, false);
+    }
+
+    /**
+     * The real path of a referenced background database: a zip file or a folder (openLCA JSON-LD or
+     * EcoSpold2), under the same rules as {@link #resolve}.
+     *
+     * @throws RefusedFile when it does not exist, lies outside the study's folders or is a special file
+     */
+    public Path resolveFileOrFolder(String reference) throws RefusedFile {
+        return resolve(reference, true);
+    }
+
+    private Path resolve(String reference, boolean folderAllowed) throws RefusedFile {
         String shown = shorten(reference);
         if (reference == null || reference.isBlank()) {
             throw new RefusedFile("no file is named");
@@ -105,7 +119,7 @@ public final class StudyFolder {
         } catch (InvalidPathException e) {
             throw new RefusedFile(shown + " is not a valid file name");
         } catch (NoSuchFileException e) {
-            throw new RefusedFile(shown + ": no such file");
+            throw new RefusedFile(shown + (folderAllowed ? ": no such file or folder" : ": no such file"));
         } catch (IOException e) {
             throw new RefusedFile(shown + " cannot be read: " + reason(e));
         }
@@ -113,8 +127,11 @@ public final class StudyFolder {
             throw new RefusedFile(shown + " lies outside the study's folder " + folder
                     + "; move it there, or name its folder with --allow-root DIR");
         }
+        if (folderAllowed && Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+            return real;
+        }
         if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
-            throw new RefusedFile(shown + " is " + kind(real) + ", not a regular file");
+            throw new RefusedFile(shown + " is " + kind(real) + ", not a regular file" + (folderAllowed ? " or a folder" : ""));
         }
         return real;
     }

@@ -70,4 +70,18 @@ class BackgroundDatabaseScenarioTest {
         assertTrue(r.err().contains("s.yaml:13:23: ") && r.err().contains("missing.zip: no such file or folder"), r.err());
         assertTrue(r.err().contains("1 problem"), "no follow-up error at the provider: " + r.err());
     }
+
+    /** A database is read like every file a scenario names: inside the study's folder or an --allow-root. */
+    @Test
+    void aDatabaseOutsideTheStudysFolderIsRefusedUnlessItsFolderIsAllowed() throws Exception {
+        Path zip = Path.of("src/main/resources/databases/uslci/uslci-olca1.5-jsonld.zip").toAbsolutePath();
+        Path f = dir.resolve("s.yaml");
+        Files.writeString(f, Files.readString(EXAMPLE).replace("path: uslci}", "path: \"" + zip + "\"}"));
+        Cli r = Cli.run("validate", f.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("s.yaml:13:23: database 'uslci': ") && r.err().contains("lies outside the study's "
+                + "folder") && r.err().contains("--allow-root DIR"), r.err());
+        r = Cli.run("validate", f.toString(), "--allow-root", zip.getParent().toString());
+        assertEquals(0, r.code(), r.err());
+    }
 }

@@ -57,7 +57,9 @@ class SchemaAgreementTest {
             Map.entry("power_samples", "/properties/workloads/items/properties/power_samples/oneOf/1/properties"),
             Map.entry("allocation_rule", "/definitions/allocation_rule/oneOf/1/properties"),
             Map.entry("database", "/properties/databases/items/properties"),
-            Map.entry("database_link", "/properties/datacenters/items/properties/grid/oneOf/1/properties"));
+            Map.entry("database_link", "/properties/datacenters/items/properties/grid/oneOf/1/properties"),
+            Map.entry("inventory_link",
+                    "/properties/hardware/items/properties/inventory/properties/manufacturing/items/oneOf/1/properties"));
 
 
     @Test

@@ -134,6 +134,11 @@ class ValidationTest {
                 Study.id("workload:hgx-life/hgx-a100/manufacturing")));
         METRICS.put("boavizta/beyond/hgx_a100_adpe_kg_sb", () -> s("bottom-up-gpu-server").sum(s("bottom-up-gpu-server").location,
                 "cml-ia-adp/adp_elements", Study.id("workload:hgx-life/hgx-a100/manufacturing")));
+        for (LifecycleStage st : List.of(LifecycleStage.MANUFACTURING, LifecycleStage.TRANSPORT, LifecycleStage.END_OF_LIFE)) {
+            METRICS.put("uslci-hardware/" + st.key() + "_kg", () -> s("ai-hardware-on-uslci").climate(Study.stage(st)));
+            METRICS.put("uslci-hardware/" + st.key() + "_cancer_pctuh", () -> 1e12 * s("ai-hardware-on-uslci")
+                    .sum(s("ai-hardware-on-uslci").location, "human_toxicity_cancer", Study.stage(st)));
+        }
     }
 
     static Study s(String name) {

@@ -172,17 +172,20 @@ public final class Declarations {
      * @param massKg        mass per device for transport and end of life; NaN = not modelled
      * @param recyclingRate formal recycling rate at end of life, [0, 1]; NaN = world average
      * @param idleRule      how idle energy is shared among the workloads on this hardware
+     * @param background    materials, freight legs and end of life linked to background database processes
      */
     public record Hardware(String id, String name, String archetype, Map<String, Expression> embodied,
                            Map<LifecycleStage, List<Exchange>> inventory, Expression count, Expression lifetimeH,
                            Expression utilisation, String datacenter, Expression powerW, Expression idlePowerW,
                            Expression idleEnergyKwh, Expression periodH, Expression massKg, List<TransportLeg> transport,
-                           Expression recyclingRate, AllocationRule idleRule, String origin, List<Component> components) {
+                           Expression recyclingRate, AllocationRule idleRule, String origin, List<Component> components,
+                           List<BackgroundLink> background) {
         public Hardware {
             embodied = Map.copyOf(embodied);
             inventory = Map.copyOf(inventory);
             transport = List.copyOf(transport);
             components = components == null ? List.of() : List.copyOf(components);
+            background = background == null ? List.of() : List.copyOf(background);
         }
 
         /** A hardware group without a bottom-up description. */
@@ -192,7 +195,7 @@ public final class Declarations {
                         Expression idleEnergyKwh, Expression periodH, Expression massKg, List<TransportLeg> transport,
                         Expression recyclingRate, AllocationRule idleRule, String origin) {
             this(id, name, archetype, embodied, inventory, count, lifetimeH, utilisation, datacenter, powerW, idlePowerW,
-                    idleEnergyKwh, periodH, massKg, transport, recyclingRate, idleRule, origin, List.of());
+                    idleEnergyKwh, periodH, massKg, transport, recyclingRate, idleRule, origin, List.of(), List.of());
         }
     }
 
@@ -220,6 +223,38 @@ public final class Declarations {
         public Component {
             Objects.requireNonNull(kind, "kind");
         }
+    }
+
+    /**
+     * A process of a background database solved once for one unit of its reference product (a "system
+     * process" in ecoinvent's words): its cumulative inventory {@code g = B·A⁻¹·e} and cumulative results per
+     * unit. Linked amounts multiply {@code g}, so the stage carries every elementary flow of the supply chain.
+     *
+     * @param unit              the reference unit's symbol ({@code kg}, {@code t*km})
+     * @param inventoryPerUnit  elementary flow → amount per reference unit in the flow's reference unit (non-zero
+     *                          entries, in the database's order)
+     * @param cumulativePerUnit cumulative result per reference unit by indicator id (the library's default methods
+     *                          through the flow mapping), for traces and coverage
+     */
+    public record BackgroundProcess(String database, String processId, String processName, String unit,
+                                    Map<dev.cradle.model.Flow, Double> inventoryPerUnit,
+                                    Map<String, Double> cumulativePerUnit) {
+        public BackgroundProcess {
+            inventoryPerUnit = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inventoryPerUnit));
+            cumulativePerUnit = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cumulativePerUnit));
+        }
+    }
+
+    /**
+     * A part of a device's life cycle linked to a background process: per device, {@code amount} units of the
+     * process's reference product go into {@code stage} — a material of the inventory (as declared), a freight
+     * leg (mass / 1000 × km, in t*km) or the end-of-life treatment (the device mass, in kg).
+     *
+     * @param amount per device, in the process's reference unit (an expression over the parameters)
+     * @param basis  how the amount was declared, for the trace ({@code "transport leg: 30 kg / 1000 × 2000 km"})
+     */
+    public record BackgroundLink(LifecycleStage stage, Expression amount, String basis, BackgroundProcess process,
+                                 String origin) {
     }
 
     /** How a workload's energy is known. */

@@ -27,7 +27,9 @@ import java.util.Set;
  * explicit inventory, an archetype of the factor library, a bill of components ({@link BottomUpHardware}) or one
  * embodied figure per category),
  * transport (mass × distance × the library's freight factor per mode) and end of life (mass × e-waste
- * treatment at the declared recycling rate).
+ * treatment at the declared recycling rate). Materials, freight legs and the end of life linked to background
+ * database processes ({@link Declarations.BackgroundLink}) carry amount × the process's cumulative inventory per
+ * unit, covering the indicators that process's cumulative result is non-zero for.
  */
 public final class HardwareEmbodiedRule implements Rule {
     /** Category ids that an embodied figure may be given for, and the pre-characterised flow carrying each. */
@@ -189,21 +191,55 @@ public final class HardwareEmbodiedRule implements Rule {
                         .append(Rules.fmt(km.central())).append(" km × ").append(Rules.fmt(factor)).append(" (")
                         .append(leg.mode()).append(')');
             }
-            out.put(LifecycleStage.TRANSPORT, new Stage(List.of(new PerDevice(Rules.elementary(co2e, kg), kg)),
-                    Set.of(ImpactCategories.CLIMATE), basis + " = " + Rules.fmt(kg.central()) + " kg CO2-eq (defra-2025-freight)"));
+            // beside an explicit inventory's transport stage, never replacing it
+            out.merge(LifecycleStage.TRANSPORT, new Stage(List.of(new PerDevice(Rules.elementary(co2e, kg), kg)),
+                    Set.of(ImpactCategories.CLIMATE), basis + " = " + Rules.fmt(kg.central()) + " kg CO2-eq (defra-2025-freight)"),
+                    HardwareEmbodiedRule::merge);
         }
-        if (h.massKg() != null) {
+        // the library's e-waste treatment is the default end of life: an explicit or linked one replaces it
+        if (h.massKg() != null && !h.inventory().containsKey(LifecycleStage.END_OF_LIFE)
+                && h.background().stream().noneMatch(l -> l.stage() == LifecycleStage.END_OF_LIFE)) {
             Value mass = ctx.value(h.massKg());
             Value rate = h.recyclingRate() == null ? Value.of(lib.recyclingRates().get("world")) : ctx.value(h.recyclingRate());
             EwasteTreatment treatment = lib.ewasteTreatment();
             double[] t = {treatment.recycledKgCo2ePerKg(), treatment.landfilledKgCo2ePerKg()};
             Value kg = mass.times(rate.times(t[0]).plus(Value.of(1).minus(rate).times(t[1])));
-            out.put(LifecycleStage.END_OF_LIFE, new Stage(List.of(new PerDevice(Rules.elementary(co2e, kg), kg)),
+            out.merge(LifecycleStage.END_OF_LIFE, new Stage(List.of(new PerDevice(Rules.elementary(co2e, kg), kg)),
                     Set.of(ImpactCategories.CLIMATE), Rules.fmt(mass.central()) + " kg × (" + Rules.fmt(rate.central()) + " × "
                     + t[0] + " + " + Rules.fmt(1 - rate.central()) + " × " + t[1] + ") = " + Rules.fmt(kg.central())
-                    + " kg CO2-eq (ewaste)"));
+                    + " kg CO2-eq (ewaste)"), HardwareEmbodiedRule::merge);
+        }
+        for (Declarations.BackgroundLink link : h.background()) {
+            out.merge(link.stage(), backgroundStage(ctx, link), HardwareEmbodiedRule::merge);
         }
         return out;
+    }
+
+    /**
+     * A link to a background process, per device: {@code amount × g} for every elementary flow of the process's
+     * cumulative inventory per unit {@code g}. It covers the indicators its cumulative result is non-zero for.
+     */
+    private static Stage backgroundStage(CompilationContext ctx, Declarations.BackgroundLink link) {
+        Declarations.BackgroundProcess p = link.process();
+        Value amount = ctx.value(link.amount());
+        List<PerDevice> x = new ArrayList<>();
+        p.inventoryPerUnit().forEach((flow, perUnit) -> {
+            Value v = amount.times(perUnit);
+            x.add(new PerDevice(Rules.elementary(flow, v), v));
+        });
+        Set<String> coverage = new LinkedHashSet<>();
+        StringBuilder perUnit = new StringBuilder();
+        p.cumulativePerUnit().forEach((indicator, v) -> {
+            if (v != 0) {
+                coverage.add(indicator);
+            }
+            perUnit.append(perUnit.length() == 0 ? "" : ", ").append(indicator).append(' ').append(Rules.fmt(v));
+        });
+        return new Stage(x, coverage.isEmpty() ? Set.of(ImpactCategories.COVERS_NOTHING) : coverage, link.basis() + " = "
+                + Rules.fmt(amount.central()) + " " + p.unit() + " of " + p.database() + ": '" + p.processName() + "' ("
+                + p.processId() + "), " + p.inventoryPerUnit().size() + " elementary flows of its supply chain; cumulative per "
+                + p.unit() + ": " + perUnit + "; link covers: " + (coverage.isEmpty() ? "nothing (every cumulative result "
+                + "is 0 through the flow mapping)" : String.join(", ", coverage)));
     }
 
     /**

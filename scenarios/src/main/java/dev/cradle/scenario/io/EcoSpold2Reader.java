@@ -29,8 +29,16 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p>An export without master data (as USLCI's) names units only by their ecoinvent names; every amount
  * is converted into one canonical unit per physical quantity with the exact factors of the table in
- * {@link #UNITS} (kg, MJ, m3, t*km, kBq, ...). Formulas ({@code mathematicalRelation})
- * are not carried: the stored amounts are used, and the database's notes say so.
+ * {@link #UNITS} (kg, MJ, m3, t*km, kBq, ...).
+ *
+ * <p>Formulas: each activity's {@code <parameter variableName=... amount=... mathematicalRelation=...>}
+ * becomes a process parameter (a value, or a formula when it has a mathematical relation), and an exchange's
+ * {@code mathematicalRelation} its amount formula (times the unit factor), evaluated by the engine like the
+ * JSON-LD reader's. Mathematical relations use the openLCA/ecoinvent formula language (case-insensitive
+ * names, {@code IF(c; a; b)}, '=' and '<>'), translated by {@link OlcaFormulas}; an activity with a parameter
+ * that cannot be carried (an invalid name, a function Cradle lacks) uses its stored amounts, with a note.
+ * Exchanges referring to other exchanges by {@code variableName} are not supported (USLCI has none): such an
+ * activity uses its stored amounts, with a note.
  */
 public final class EcoSpold2Reader {
     private record Canonical(String symbol, double factor) {
@@ -84,7 +92,12 @@ public final class EcoSpold2Reader {
         String compartment;
         String subcompartment = "";
         Uncertainty uncertainty;
-        boolean formula;
+        String formula;
+        String variableName;
+    }
+
+    /** A {@code <parameter>} of an activity as parsed. */
+    private record RawParameter(String name, double amount, String formula) {
     }
 
     private Database run() {
@@ -94,12 +107,15 @@ public final class EcoSpold2Reader {
         }
         Map<String, List<Raw>> rawByFile = new LinkedHashMap<>();
         Map<String, String[]> headerByFile = new HashMap<>();
+        Map<String, List<RawParameter>> parametersByFile = new HashMap<>();
         for (String f : files) {
             String[] header = new String[3];
-            List<Raw> raws = parse(f, header);
+            List<RawParameter> parameters = new ArrayList<>();
+            List<Raw> raws = parse(f, header, parameters);
             if (raws != null) {
                 rawByFile.put(f, raws);
                 headerByFile.put(f, header);
+                parametersByFile.put(f, parameters);
                 raws.forEach(r -> {
                     if (r.unit != null && !r.unit.isEmpty() && !r.unitId.isEmpty()) {
                         unitNames.putIfAbsent(r.unitId, r.unit);
@@ -111,10 +127,13 @@ public final class EcoSpold2Reader {
             throw new DatabaseException(problems);
         }
         int formulas = 0;
+        int parameterCount = 0;
         List<Database.Process> processes = new ArrayList<>();
         for (Map.Entry<String, List<Raw>> en : rawByFile.entrySet()) {
             String file = en.getKey();
             String[] h = headerByFile.get(file);
+            List<dev.cradle.model.Parameter> parameters = parameters(parametersByFile.get(file), en.getValue(), file, h[1]);
+            boolean formulasOk = parameters != null;
             List<Database.Exchange> exchanges = new ArrayList<>();
             int reference = -1;
             for (Raw r : en.getValue()) {
@@ -122,22 +141,24 @@ public final class EcoSpold2Reader {
                 if (c == null) {
                     continue;
                 }
-                formulas += r.formula ? 1 : 0;
+                String formula = formulasOk ? formula(r, c.factor(), file, h[1]) : null;
+                formulas += formula != null ? 1 : 0;
                 Flow flow = flow(r, c);
                 boolean input = r.inputGroup >= 0;
                 if (!r.elementary && r.outputGroup == 0) {
                     reference = exchanges.size();
                 }
                 Uncertainty u = scale(r.uncertainty, c.factor());
-                exchanges.add(new Database.Exchange(flow, input, r.amount * c.factor(), null, false, "", u, -1));
+                exchanges.add(new Database.Exchange(flow, input, r.amount * c.factor(), formula, false, "", u, -1));
             }
+            parameterCount += formulasOk ? parameters.size() : 0;
             if (reference < 0) {
                 notes.add(archive.label(file) + ": activity '" + h[1] + "' (" + h[0] + ") is left out: it has no "
                         + "reference product (an intermediateExchange with outputGroup 0); inputs of its product are cut off");
                 continue;
             }
             processes.add(new Database.Process(h[0], h[1], h[2] == null ? "" : h[2], "", file, exchanges, reference,
-                    null, List.of(), List.of()));
+                    null, List.of(), formulasOk ? parameters : List.of()));
         }
         if (!problems.isEmpty()) {
             throw new DatabaseException(problems);
@@ -145,11 +166,67 @@ public final class EcoSpold2Reader {
         if (processes.isEmpty()) {
             throw DatabaseException.at(archive.name(), "no process with a reference product; nothing to import");
         }
-        if (formulas > 0) {
-            notes.add(archive.name() + ": " + formulas + " exchanges carry formulas (mathematicalRelation); the EcoSpold2 "
-                    + "reader uses their stored amounts");
+        if (formulas > 0 || parameterCount > 0) {
+            notes.add(archive.name() + ": " + formulas + " exchange formulas and " + parameterCount + " activity parameters "
+                    + "(mathematicalRelation) carried; they are evaluated unless formulas are turned off");
         }
         return new Database(archive.name(), "EcoSpold2", flows, processes, List.of(), notes, Map.of());
+    }
+
+    /**
+     * The activity's parameters as Cradle parameters; null (a note says why) when one cannot be carried, so
+     * that the activity uses its stored amounts.
+     */
+    private List<dev.cradle.model.Parameter> parameters(List<RawParameter> raw, List<Raw> exchanges, String file,
+                                                       String activity) {
+        String where = archive.label(file) + ": activity '" + activity + "'";
+        for (Raw r : exchanges) {
+            if (r.variableName != null && !r.variableName.isBlank()) {
+                notes.add(where + ": exchange '" + r.name + "' is referred to as variable '" + r.variableName + "', which "
+                        + "Cradle does not support; the activity uses the amounts stored in the file");
+                return null;
+            }
+        }
+        List<dev.cradle.model.Parameter> out = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (RawParameter p : raw) {
+            String name = OlcaFormulas.name(p.name());
+            if (!dev.cradle.model.Parameter.isValidName(name) || !names.add(name)) {
+                notes.add(where + ": parameter '" + p.name() + "' is not a valid Cradle parameter name or is repeated; "
+                        + "the activity uses the amounts stored in the file");
+                return null;
+            }
+            if (p.formula() != null && !p.formula().isBlank()) {
+                OlcaFormulas.Translation t = OlcaFormulas.translate(p.formula());
+                if (!t.ok()) {
+                    notes.add(where + ": parameter '" + p.name() + "': formula '" + p.formula() + "' " + t.problem()
+                            + "; the activity uses the amounts stored in the file");
+                    return null;
+                }
+                out.add(new dev.cradle.model.Parameter(name, dev.cradle.model.Amount.formula(t.formula()), "", null, ""));
+            } else if (Double.isFinite(p.amount())) {
+                out.add(new dev.cradle.model.Parameter(name, dev.cradle.model.Amount.of(p.amount()), "", null, ""));
+            } else {
+                notes.add(where + ": parameter '" + p.name() + "' has neither a finite amount nor a formula; the activity "
+                        + "uses the amounts stored in the file");
+                return null;
+            }
+        }
+        return out;
+    }
+
+    /** An exchange's amount formula in its flow's canonical unit, or null (none, or not translatable: a note). */
+    private String formula(Raw r, double k, String file, String activity) {
+        if (r.formula == null || r.formula.isBlank()) {
+            return null;
+        }
+        OlcaFormulas.Translation t = OlcaFormulas.translate(r.formula);
+        if (!t.ok()) {
+            notes.add(archive.label(file) + ": activity '" + activity + "', exchange '" + r.name + "': formula '" + r.formula
+                    + "' " + t.problem() + "; the stored amount " + r.amount + " is used");
+            return null;
+        }
+        return k == 1.0 ? t.formula() : "(" + t.formula() + ") * " + k;
     }
 
     private Canonical canonical(Raw r, String file, String activity) {
@@ -208,7 +285,7 @@ public final class EcoSpold2Reader {
     }
 
     /** Parses one dataset; header = {activity id, activity name, geography}. */
-    private List<Raw> parse(String file, String[] header) {
+    private List<Raw> parse(String file, String[] header, List<RawParameter> parameters) {
         List<Raw> out = new ArrayList<>();
         try {
             XMLStreamReader x = xml.createXMLStreamReader(new ByteArrayInputStream(archive.read(file)));
@@ -243,7 +320,19 @@ public final class EcoSpold2Reader {
                             } catch (NumberFormatException e) {
                                 current.amount = Double.NaN;
                             }
-                            current.formula = x.getAttributeValue(null, "mathematicalRelation") != null;
+                            current.formula = x.getAttributeValue(null, "mathematicalRelation");
+                            current.variableName = x.getAttributeValue(null, "variableName");
+                        }
+                        case "parameter" -> {
+                            String a = x.getAttributeValue(null, "amount");
+                            double v;
+                            try {
+                                v = a == null ? Double.NaN : Double.parseDouble(a);
+                            } catch (NumberFormatException e) {
+                                v = Double.NaN;
+                            }
+                            parameters.add(new RawParameter(nz(x.getAttributeValue(null, "variableName")), v,
+                                    x.getAttributeValue(null, "mathematicalRelation")));
                         }
                         case "compartment" -> inCompartment = current != null;
                         case "lognormal" -> {

@@ -76,6 +76,65 @@ class EcoSpold2ImportTest {
         assertEquals(Compartment.UNSPECIFIED, db.flows().get("e-ch4").compartment());
     }
 
+    /**
+     * The coal activity with parameters and mathematical relations whose stored amounts are stale: the
+     * formulas decide. Methane = ch4_rate × (1 − capture) in g: 4 × (1 − 0.5) = 2 g (stored 999 g); the
+     * electricity input = IF(scale = 1; base_kwh; 0) = 0.05 kWh (stored 0.2 kWh), in the openLCA/ecoinvent syntax
+     * (mixed case, ';' and '=').
+     */
+    private Map<String, String> filesWithFormulas() {
+        Map<String, String> f = files();
+        f.put("coal.spold", activity("p-coal", "Coal, at mine",
+                intermediate("f-coal", "Coal, at mine", 1, "kg", "<outputGroup>0</outputGroup>")
+                        + intermediate("f-el", "Electricity", 0.2, "kWh", "<inputGroup>5</inputGroup>")
+                        .replace("amount=\"0.2\"", "amount=\"0.2\" mathematicalRelation=\"IF(Scale=1; Base_kWh; 0)\"")
+                        + elementary("e-ch4", "Methane", 999, "g", "<outputGroup>4</outputGroup>", "")
+                        .replace("amount=\"999.0\"", "amount=\"999.0\" mathematicalRelation=\"CH4_rate*(1-Capture)\"")
+                        + elementary("e-coal", "Coal, hard, unspecified, in ground", 1.1, "kg", "<inputGroup>4</inputGroup>", "")
+                        + "<parameter parameterId=\"a\" variableName=\"CH4_rate\" amount=\"4.0\"/>"
+                        + "<parameter parameterId=\"b\" variableName=\"Capture\" amount=\"0.5\"/>"
+                        + "<parameter parameterId=\"c\" variableName=\"Base_kWh\" amount=\"0.03\" "
+                        + "mathematicalRelation=\"0.05 * Scale\" isCalculatedAmount=\"true\"/>"
+                        + "<parameter parameterId=\"d\" variableName=\"Scale\" amount=\"1\"/>"));
+        return f;
+    }
+
+    @Test
+    void mathematicalRelationsAndParametersAreEvaluated() {
+        Path zip = MiniDatabase.zip(dir, "es2f.zip", filesWithFormulas(), f -> f);
+        Database db = Databases.read(zip.toString());
+        FactorLibrary lib = FactorLibrary.bundled();
+        List<dev.cradle.model.ImpactMethod> gwp = List.of(lib.method("ipcc-ar6-gwp100").orElseThrow());
+        DatabaseResults r = DatabaseCalculator.calculate(DatabaseLinker.link(db, ImportOptions.defaults()), gwp,
+                new FlowMapping(lib.flows().values()));
+        // the formulas give the same activity as files(): the hand calculation of the loop above holds
+        double ch4 = 29.8;
+        double e = (0.9 + 0.4 * 0.002 * ch4) / (3.6 - 0.4 * 0.18);
+        assertEquals(e, r.row("p-grid").values()[0], 1e-12);
+        assertEquals(0.002 * ch4 + 0.18 * e, r.row("p-coal").values()[0], 1e-12);
+        assertEquals(4, db.process("p-coal").orElseThrow().parameters().size());
+        assertTrue(db.notes().stream().anyMatch(n -> n.contains("2 exchange formulas and 4 activity parameters")),
+                db.notes().toString());
+        // with formulas off, the stale stored amounts: c = 0.999 × 29.8 + 0.2 × 3.6 × e', e' = (0.9 + 0.4 c) / 3.6
+        ImportOptions off = new ImportOptions(ImportOptions.Allocation.AS_DEFINED, ImportOptions.Ambiguity.CUT_OFF, false);
+        DatabaseResults stored = DatabaseCalculator.calculate(DatabaseLinker.link(db, off), gwp,
+                new FlowMapping(lib.flows().values()));
+        double e2 = (0.9 + 0.4 * 0.999 * ch4) / (3.6 - 0.4 * 0.2 * 3.6);
+        assertEquals(e2, stored.row("p-grid").values()[0], 1e-12 * Math.abs(e2));
+    }
+
+    @Test
+    void aFunctionCradleLacksKeepsTheStoredAmountsWithANote() {
+        Path zip = MiniDatabase.zip(dir, "es2g.zip", filesWithFormulas(), f -> {
+            f.put("coal.spold", f.get("coal.spold").replace("CH4_rate*(1-Capture)", "GAMMA(CH4_rate)"));
+            return f;
+        });
+        Database db = Databases.read(zip.toString());
+        assertTrue(db.notes().stream().anyMatch(n -> n.contains("es2g.zip!coal.spold: activity 'Coal, at mine', exchange "
+                + "'Methane': formula 'GAMMA(CH4_rate)' calls GAMMA()") && n.contains("the stored amount 999.0 is used")),
+                db.notes().toString());
+    }
+
     @Test
     void aTruncatedFileAndAnUnknownUnitNameTheFile() {
         Path truncated = MiniDatabase.zip(dir, "bad.zip", files(), f -> {

@@ -336,6 +336,6 @@ public final class HardwareBuilder {
         c.throwIfAny();
         return new Hardware(id, name == null ? id : name, archetype == null ? "" : archetype, embodied, inventory, count,
                 lifetimeH, utilisation, datacenter, powerW, idlePowerW, idleEnergyKwh, periodH, massKg, transport,
-                recyclingRate, idleRule, origin, components);
+                recyclingRate, idleRule, origin, components, List.of());
     }
 }
