@@ -60,6 +60,19 @@ public final class MonteCarlo {
         void accept(long draw, double[] parameters, double[] outputs);
     }
 
+    /**
+     * Told how far a run is, on the calling thread, after each merged block of 16 chunks (16,384 draws; e.g. to
+     * draw a progress bar).
+     */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * @param done  draws finished so far
+         * @param total draws asked for
+         */
+        void update(long done, long total);
+    }
+
     /** Per-output statistics, in the model's output order. */
     public record Result(List<UncertainParameter> parameters, Settings settings, List<OutputStatistics> outputs) {
         public Result {
@@ -79,6 +92,12 @@ public final class MonteCarlo {
      */
     public static Result run(ParametricModel model, List<UncertainParameter> parameters, Settings settings,
                              RawDraws raw) {
+        return run(model, parameters, settings, raw, null);
+    }
+
+    /** As {@link #run(ParametricModel, List, Settings, RawDraws)}, telling {@code progress} (may be null) after each block. */
+    public static Result run(ParametricModel model, List<UncertainParameter> parameters, Settings settings,
+                             RawDraws raw, Progress progress) {
         UncertainParameter.check(model, parameters);
         int chunks = (int) ((settings.draws() + CHUNK - 1) / CHUNK);
         UniformRandomProvider[] streams = RandomStreams.forChunks(settings.seed(), chunks);
@@ -181,6 +200,10 @@ public final class MonteCarlo {
             }
             for (int o = 0; o < outputs; o++) {
                 stats.get(o).merge(r.digests()[o], draws);
+            }
+            if (progress != null) {
+                ChunkResult last = r.chunks()[r.chunks().length - 1];
+                progress.update(last.first() + last.summaries()[0].n(), settings.draws());
             }
         });
         List<OutputStatistics> results = new ArrayList<>();

@@ -159,8 +159,8 @@ class MonteCarloTest {
     /**
      * The t-digest's percentiles against the exact order statistics of the same 400,000 lognormal draws (GSD 2, a
      * skewed output): the rank error |F̂(q̂) − p| stays below 0.0002 at p = 0.025, 0.05, 0.5, 0.95, 0.975 (measured
-     * ≤ 0.00011 when written, at p = 0.975; ≤ 0.00017 over seeds 8–11 with the block digests), against a sampling error of that percentile itself of √(p(1−p)/n) =
-     * 0.00025; docs/methodology.md states the accuracy).
+     * ≤ 0.00011 when written, at p = 0.975; ≤ 0.00017 over seeds 8–11 with the block digests), against a sampling
+     * error of that percentile itself of √(p(1−p)/n) = 0.00025; docs/methodology.md states the accuracy).
      */
     @Test
     void streamedPercentilesMatchTheExactOnesToATenThousandthInRank() {
