@@ -1,6 +1,7 @@
 package dev.cradle.engine.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -12,7 +13,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * ({@link RandomStreams}: one seed, streams 2¹²⁸ apart) and its results are merged in chunk order, so a seed
  * gives bit-identical results on one thread or many. Within a draw every uncertain parameter is drawn once, in
  * the order given, then {@link ParametricModel#deriveParameters} recomputes the formula slots, so every use
- * of a parameter sees the same value. Statistics are streamed ({@link StreamingStatistics}); the draws
+ * of a parameter sees the same value. A worker takes {@link StreamingStatistics#BLOCK} consecutive chunks at a
+ * time (a fixed number, so the grouping is the same on any number of threads) and digests their percentiles. Statistics are streamed ({@link StreamingStatistics}); the draws
  * themselves are kept only when a {@link RawDraws} consumer is given, and then handed over chunk by chunk.
  */
 public final class MonteCarlo {
@@ -58,7 +60,10 @@ public final class MonteCarlo {
         void accept(long draw, double[] parameters, double[] outputs);
     }
 
-    /** Told how far a run is, on the calling thread, after each merged chunk (e.g. to draw a progress bar). */
+    /**
+     * Told how far a run is, on the calling thread, after each merged block of 16 chunks (16,384 draws; e.g. to
+     * draw a progress bar).
+     */
     @FunctionalInterface
     public interface Progress {
         /**
@@ -90,7 +95,7 @@ public final class MonteCarlo {
         return run(model, parameters, settings, raw, null);
     }
 
-    /** As {@link #run(ParametricModel, List, Settings, RawDraws)}, telling {@code progress} (may be null) after each chunk. */
+    /** As {@link #run(ParametricModel, List, Settings, RawDraws)}, telling {@code progress} (may be null) after each block. */
     public static Result run(ParametricModel model, List<UncertainParameter> parameters, Settings settings,
                              RawDraws raw, Progress progress) {
         UncertainParameter.check(model, parameters);
@@ -104,72 +109,101 @@ public final class MonteCarlo {
             stats.add(new StreamingStatistics(name));
         }
         int k = parameters.size();
-        Chunks.run(chunks, settings.threads(), c -> {
-            long first = (long) c * CHUNK;
-            int count = (int) Math.min(CHUNK, settings.draws() - first);
-            UniformRandomProvider rng = streams[c];
-            streams[c] = null;
-            DoubleSupplier[] samplers = new DoubleSupplier[k];
-            int[] slots = new int[k];
-            for (int i = 0; i < k; i++) {
-                samplers[i] = parameters.get(i).distribution().sampler(rng);
-                slots[i] = parameters.get(i).slot();
+        int blocks = (chunks + StreamingStatistics.BLOCK - 1) / StreamingStatistics.BLOCK;
+        Chunks.run(blocks, settings.threads(), blk -> {
+            int firstChunk = blk * StreamingStatistics.BLOCK;
+            int lastChunk = Math.min(chunks, firstChunk + StreamingStatistics.BLOCK);
+            StreamingStatistics.Block[] digests = new StreamingStatistics.Block[outputs];
+            for (int o = 0; o < outputs; o++) {
+                digests[o] = new StreamingStatistics.Block();
             }
+            ChunkResult[] results = new ChunkResult[lastChunk - firstChunk];
             double[] central = model.centralParameters();
             double[] p = central.clone();
             double[] out = new double[outputs];
-            double[][] values = new double[outputs][count];
-            double[][] drawn = raw == null ? null : new double[count][k];
+            double[] sorted = new double[CHUNK];
+            int[] slots = new int[k];
+            for (int i = 0; i < k; i++) {
+                slots[i] = parameters.get(i).slot();
+            }
             ParametricModel.Evaluator evaluator = evaluators.get();
-            for (int d = 0; d < count; d++) {
+            double[][] values = new double[outputs][CHUNK];
+            for (int c = firstChunk; c < lastChunk; c++) {
+                long first = (long) c * CHUNK;
+                int count = (int) Math.min(CHUNK, settings.draws() - first);
+                UniformRandomProvider rng = streams[c];
+                streams[c] = null;
+                DoubleSupplier[] samplers = new DoubleSupplier[k];
                 for (int i = 0; i < k; i++) {
-                    double v = samplers[i].getAsDouble();
-                    p[slots[i]] = v;
-                    if (drawn != null) {
-                        drawn[d][i] = v;
-                    }
+                    samplers[i] = parameters.get(i).distribution().sampler(rng);
                 }
-                model.deriveParameters(p);
-                evaluator.evaluate(p, out);
-                for (int o = 0; o < outputs; o++) {
-                    if (!Double.isFinite(out[o])) {
-                        throw nonFinite("draw " + (first + d), names.get(o), out[o], parameters, p);
-                    }
-                    values[o][d] = out[o];
+                if (raw != null) {
+                    values = new double[outputs][count];
                 }
-            }
-            // an output equal to an earlier one in every draw of the chunk (a phase or model that is the whole total)
-            // shares its summary: same numbers, one sort
-            int[] same = new int[outputs];
-            for (int o = 0; o < outputs; o++) {
-                same[o] = -1;
-                for (int e = 0; e < o && same[o] < 0; e++) {
-                    if (same[e] < 0 && values[e][0] == values[o][0] && java.util.Arrays.equals(values[e], values[o])) {
-                        same[o] = e;
+                double[][] drawn = raw == null ? null : new double[count][k];
+                for (int d = 0; d < count; d++) {
+                    for (int i = 0; i < k; i++) {
+                        double v = samplers[i].getAsDouble();
+                        p[slots[i]] = v;
+                        if (drawn != null) {
+                            drawn[d][i] = v;
+                        }
                     }
-                }
-            }
-            StreamingStatistics.Chunk[] summaries = new StreamingStatistics.Chunk[outputs];
-            for (int o = 0; o < outputs; o++) {
-                summaries[o] = same[o] >= 0 ? summaries[same[o]]
-                        : StreamingStatistics.Chunk.of(raw == null ? values[o] : values[o].clone(), count);
-            }
-            return new ChunkResult(first, summaries, raw == null ? null : values, drawn);
-        }, r -> {
-            for (int o = 0; o < outputs; o++) {
-                stats.get(o).merge(r.summaries()[o]);
-            }
-            if (raw != null) {
-                double[] out = new double[outputs];
-                for (int d = 0; d < r.drawn().length; d++) {
+                    model.deriveParameters(p);
+                    evaluator.evaluate(p, out);
                     for (int o = 0; o < outputs; o++) {
-                        out[o] = r.values()[o][d];
+                        if (!Double.isFinite(out[o])) {
+                            throw nonFinite("draw " + (first + d), names.get(o), out[o], parameters, p);
+                        }
+                        values[o][d] = out[o];
                     }
-                    raw.accept(r.first() + d, r.drawn()[d].clone(), out.clone());
                 }
+                // an output equal to an earlier one in every draw of the chunk (a phase or model that is the whole
+                // total) shares its summary: same numbers, one sort
+                int[] same = new int[outputs];
+                StreamingStatistics.Chunk[] summaries = new StreamingStatistics.Chunk[outputs];
+                for (int o = 0; o < outputs; o++) {
+                    same[o] = -1;
+                    for (int e = 0; e < o && same[o] < 0; e++) {
+                        if (same[e] < 0 && values[e][0] == values[o][0]
+                                && Arrays.equals(values[e], 0, count, values[o], 0, count)) {
+                            same[o] = e;
+                        }
+                    }
+                    if (same[o] >= 0) {
+                        summaries[o] = summaries[same[o]];
+                    } else {
+                        System.arraycopy(values[o], 0, sorted, 0, count);
+                        summaries[o] = StreamingStatistics.Chunk.of(sorted, count);
+                    }
+                    digests[o].add(summaries[o]);
+                }
+                results[c - firstChunk] = new ChunkResult(first, summaries, raw == null ? null : values, drawn);
+            }
+            return new BlockResult(results, digests);
+        }, r -> {
+            long draws = 0;
+            for (ChunkResult c : r.chunks()) {
+                for (int o = 0; o < outputs; o++) {
+                    stats.get(o).merge(c.summaries()[o]);
+                }
+                draws += c.summaries()[0].n();
+                if (raw != null) {
+                    double[] out = new double[outputs];
+                    for (int d = 0; d < c.drawn().length; d++) {
+                        for (int o = 0; o < outputs; o++) {
+                            out[o] = c.values()[o][d];
+                        }
+                        raw.accept(c.first() + d, c.drawn()[d].clone(), out.clone());
+                    }
+                }
+            }
+            for (int o = 0; o < outputs; o++) {
+                stats.get(o).merge(r.digests()[o], draws);
             }
             if (progress != null) {
-                progress.update(Math.min(settings.draws(), r.first() + CHUNK), settings.draws());
+                ChunkResult last = r.chunks()[r.chunks().length - 1];
+                progress.update(last.first() + last.summaries()[0].n(), settings.draws());
             }
         });
         List<OutputStatistics> results = new ArrayList<>();
@@ -180,6 +214,9 @@ public final class MonteCarlo {
     }
 
     private record ChunkResult(long first, StreamingStatistics.Chunk[] summaries, double[][] values, double[][] drawn) {
+    }
+
+    private record BlockResult(ChunkResult[] chunks, StreamingStatistics.Block[] digests) {
     }
 
     static ArithmeticException nonFinite(String where, String output, double value, List<UncertainParameter> parameters,

@@ -5,11 +5,14 @@ import java.util.Arrays;
 
 /**
  * Streamed statistics of one output, merged chunk by chunk in chunk order: count, mean and sum of
- * squared deviations (Welford within a chunk, Chan et al.'s pairwise update between chunks), extremes,
+ * squared deviations (two passes within a chunk, Chan et al.'s pairwise update between chunks), extremes,
  * and a t-digest (Dunning and Ertl, "Computing extremely accurate quantiles using t-digests", 2019;
  * library com.tdunning:t-digest, {@link MergingDigest}, which is deterministic: no random numbers) for
- * the percentiles, fed with each chunk's sorted values pooled {@value #GROUP} at a time. Memory is bounded
- * by the digest's compression, not by the number of draws.
+ * the percentiles, fed with each chunk's sorted values pooled a few at a time ({@link Chunk#of}). The digest is built
+ * in two levels: a worker digests a {@link Block} of {@value #BLOCK} consecutive chunks, the merging thread adds
+ * the blocks' digests in block order ({@link MergingDigest#add(java.util.List)}); the block size is fixed, so
+ * the result does not depend on the number of threads. Memory is bounded by the digest's compression, not by
+ * the number of draws.
  */
 final class StreamingStatistics {
     /** t-digest compression δ: about δ to 2δ centroids; the tails are kept nearly exact. */
@@ -31,14 +34,20 @@ final class StreamingStatistics {
         this.name = name;
     }
 
-    /** Consecutive order statistics of a chunk pooled into one weighted point for the digest. */
+    /** Consecutive order statistics of a chunk's tails pooled into one weighted point for the digest. */
     static final int GROUP = 4;
+    /** Pool size in a chunk's middle (beyond the {@value #TAIL} smallest and largest draws). */
+    static final int MIDDLE_GROUP = 16;
+    /** Draws at each end of a chunk pooled {@value #GROUP} at a time (the 2.5 and 5 % points of 1,024 lie inside). */
+    static final int TAIL = 64;
 
     /**
      * The summary of one chunk of values (computed on a worker thread): moments, extremes, and the sorted values
      * as weighted points for the digest: the {@value #GROUP} smallest and largest alone (the digest keeps single
-     * draws at the extremes), the rest pooled {@value #GROUP} consecutive order statistics at a time (their mean,
-     * weight {@value #GROUP}; the last pool may be smaller) — a quarter of the digest's work, on the merge thread.
+     * draws at the extremes), the others within {@value #TAIL} of either end pooled {@value #GROUP} consecutive order
+     * statistics at a time (their mean, weight {@value #GROUP}), the middle {@value #MIDDLE_GROUP} at a time (a pool
+     * spans 1.6 % of the chunk's probability, against some 2 % of the final digest's centroids at the median for a
+     * million draws); a pool ends where the zone does, so the last may be smaller.
      */
     record Chunk(long n, double mean, double m2, double min, double max, double[] points, int[] weights) {
         /** Summarises {@code values[0, count)}, count ≥ 1; sorts them in place. */
@@ -51,13 +60,16 @@ final class StreamingStatistics {
                 // every draw the same (an output the parameters do not move): one point of weight count, no sort
                 return new Chunk(count, values[0], 0, values[0], values[0], new double[] {values[0]}, new int[] {count});
             }
-            double mean = 0;
+            // two passes over the chunk: its mean, then the sum of squared deviations from it (Chan et al. between chunks)
+            double sum = 0;
+            for (int i = 0; i < count; i++) {
+                sum += values[i];
+            }
+            double mean = sum / count;
             double m2 = 0;
             for (int i = 0; i < count; i++) {
-                double x = values[i];
-                double delta = x - mean;
-                mean += delta / (i + 1);
-                m2 += delta * (x - mean);
+                double delta = values[i] - mean;
+                m2 += delta * delta;
             }
             Arrays.sort(values, 0, count);
             int lo = Math.min(GROUP, count);
@@ -71,14 +83,18 @@ final class StreamingStatistics {
                 points[k] = values[i];
                 weights[k] = 1;
             }
-            for (int from = lo; from < hi; from += GROUP) {
-                int to = Math.min(hi, from + GROUP);
+            int tailEnd = Math.min(hi, Math.max(lo, TAIL));
+            int middleEnd = Math.max(tailEnd, count - TAIL);
+            for (int from = lo; from < hi; ) {
+                int size = from < tailEnd || from >= middleEnd ? GROUP : MIDDLE_GROUP;
+                int to = Math.min(from < tailEnd ? tailEnd : from < middleEnd ? middleEnd : hi, from + size);
                 if (values[from] == min || values[to - 1] == max) {
                     // a pool tied with an extreme could sort before the digest's single draw there: keep it apart
                     for (int i = from; i < to; i++, k++) {
                         points[k] = values[i];
                         weights[k] = 1;
                     }
+                    from = to;
                     continue;
                 }
                 double s = 0;
@@ -87,6 +103,7 @@ final class StreamingStatistics {
                 }
                 points[k] = s / (to - from);
                 weights[k++] = to - from;
+                from = to;
             }
             for (int i = hi; i < count; i++, k++) {
                 points[k] = values[i];
@@ -96,6 +113,59 @@ final class StreamingStatistics {
         }
     }
 
+    /** Chunks of draws per {@link Block}: part of what a seed means for the percentiles (not for the moments). */
+    static final int BLOCK = 16;
+
+    /**
+     * Compression of a block's digest: four times the final one's, so that a block (at most 16,384 draws, some
+     * 1,500 pooled points) keeps nearly every point and adding it to the final digest loses no accuracy (at
+     * compression 500 the median's rank error grew to 0.001 in 400,000 lognormal draws; at 2,000 it stays within
+     * 0.0002, as with one digest fed chunk by chunk).
+     */
+    static final double BLOCK_COMPRESSION = 4 * COMPRESSION;
+
+    /**
+     * The digest of up to {@value #BLOCK} consecutive chunks of one output, built on a worker thread in chunk order:
+     * the chunks' points in a {@link MergingDigest}, or, while every draw of the block had one value, just that
+     * value and the number of draws (an output the parameters do not move costs no digest).
+     */
+    static final class Block {
+        private MergingDigest digest;
+        private long constantCount;
+        private double constantValue;
+
+        /** Adds a chunk's points (in chunk order). */
+        void add(Chunk c) {
+            boolean constant = c.min() == c.max();
+            if (constant && digest == null && (constantCount == 0 || c.min() == constantValue)) {
+                constantCount += c.n();
+                constantValue = c.min();
+                return;
+            }
+            if (digest == null) {
+                digest = new MergingDigest(BLOCK_COMPRESSION);
+                addUnits(digest, constantValue, constantCount);
+                constantCount = 0;
+            }
+            if (constant) {
+                addUnits(digest, c.min(), c.n()); // tied draws stay single points: the percentiles land on the value
+                return;
+            }
+            double[] xs = c.points();
+            int[] ws = c.weights();
+            for (int i = 0; i < xs.length; i++) {
+                digest.add(xs[i], ws[i]);
+            }
+        }
+    }
+
+    private static void addUnits(MergingDigest digest, double x, long count) {
+        for (long i = 0; i < count; i++) {
+            digest.add(x, 1);
+        }
+    }
+
+    /** Merges a chunk's moments, extremes and convergence point (chunk order); its points go in through a block. */
     void merge(Chunk c) {
         if (c.n() == 0) {
             return;
@@ -107,25 +177,6 @@ final class StreamingStatistics {
         n = total;
         min = Math.min(min, c.min());
         max = Math.max(max, c.max());
-        boolean constant = c.min() == c.max();
-        if (constant && deferred == n - c.n() && c.min() == max && c.min() == min) {
-            // every draw so far the same value: the digest waits (an output the parameters do not move costs nothing)
-            deferred += c.n();
-            deferredValue = c.min();
-        } else {
-            flushDeferred();
-            double[] xs = c.points();
-            int[] ws = c.weights();
-            for (int i = 0; i < xs.length; i++) {
-                if (ws[i] > GROUP) {
-                    for (int w = 0; w < ws[i]; w++) {
-                        digest.add(xs[i], 1);
-                    }
-                } else {
-                    digest.add(xs[i], ws[i]);
-                }
-            }
-        }
         if (points == traceN.length) {
             traceN = Arrays.copyOf(traceN, points * 2);
             traceMean = Arrays.copyOf(traceMean, points * 2);
@@ -135,6 +186,26 @@ final class StreamingStatistics {
         traceMean[points] = mean;
         traceSe[points] = standardError();
         points++;
+    }
+
+    /**
+     * Merges a block's digest (block order), after {@link #merge(Chunk)} of the block's chunks; {@code draws} is
+     * the number of draws in the block.
+     */
+    void merge(Block b, long draws) {
+        if (b.digest == null && b.constantCount > 0 && deferred == n - draws && b.constantValue == min
+                && b.constantValue == max) {
+            // every draw so far the same value: the digest waits
+            deferred += b.constantCount;
+            deferredValue = b.constantValue;
+            return;
+        }
+        flushDeferred();
+        if (b.digest == null) {
+            addUnits(digest, b.constantValue, b.constantCount);
+        } else {
+            digest.add(java.util.List.of(b.digest));
+        }
     }
 
     private double sd() {
@@ -150,9 +221,7 @@ final class StreamingStatistics {
     private double deferredValue;
 
     private void flushDeferred() {
-        for (long i = 0; i < deferred; i++) {
-            digest.add(deferredValue, 1);
-        }
+        addUnits(digest, deferredValue, deferred);
         deferred = 0;
     }
 

@@ -219,6 +219,7 @@ public final class StudyModel implements ParametricModel {
         }
         ps.add(flat.size());
         pairD = pd.stream().mapToInt(Integer::intValue).toArray();
+        pairColumn = pd.stream().mapToInt(q -> q % n).toArray();
         pairTargets = ps.stream().mapToInt(Integer::intValue).toArray();
         targets = flat.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -226,6 +227,7 @@ public final class StudyModel implements ParametricModel {
     /** Per unit u, pairs [pairStart[u], pairStart[u+1]): d index k·n + j and its outputs targets[pairTargets[q]..]. */
     private final int[] pairStart;
     private final int[] pairD;
+    private final int[] pairColumn; // pairD[q] % n, the column j
     private final int[] pairTargets;
     private final int[] targets;
 
@@ -371,7 +373,7 @@ public final class StudyModel implements ParametricModel {
                 double[] su = s[unitColumn[u]];
                 for (int q = pairStart[u]; q < pairStart[u + 1]; q++) {
                     int dk = pairD[q];
-                    double x = d[dk] * su[dk % n] * f;
+                    double x = d[dk] * su[pairColumn[q]] * f;
                     if (x == 0) {
                         continue;
                     }
