@@ -76,13 +76,13 @@ public final class DatacenterRule implements Rule {
                             .append(e.getKey());
                 }
                 grid = "mix " + sb;
-                mixCoverage(lib, m, coverage, lines);
                 lines.add("location-based intensity " + Rules.fmt(location.central()) + " kg CO2-eq/kWh = Σ share × IPCC AR5 median ("
                         + sb + ")");
                 if (!named.isEmpty()) {
                     lines.add("  each technology's intensity is a library parameter with the IPCC AR5 range (triangular "
                             + "min/median/max): " + String.join(", ", named));
                 }
+                mixCoverage(lib, m, coverage, lines);
                 if (offsite == null) {
                     offsite = water;
                     lines.add("off-site water " + Rules.fmt(water.central()) + " L/kWh = Σ share × EWIF (Li et al. 2023)");
