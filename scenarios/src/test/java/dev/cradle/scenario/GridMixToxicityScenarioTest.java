@@ -55,6 +55,26 @@ class GridMixToxicityScenarioTest {
         }
     }
 
+    /**
+     * The mix's toxicity is a tree over the shares: moving a share parameter through the calculator equals
+     * re-loading the file with the value written in (coal 0.3, gas 0.7 here).
+     */
+    @Test
+    void theSharesStayParameters(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("shares.yaml");
+        Files.writeString(f, Files.readString(QuebecEstoniaExampleTest.EXAMPLE)
+                .replace("grid: CA-QC ", "grid_mix: {coal: coal_share, gas: 1 - coal_share} ")
+                .replace("datacenters:", "parameters:\n  coal_share: 0.5\n\ndatacenters:"));
+        LoadedScenario loaded = dev.cradle.scenario.api.Cradle.load(f);
+        LcaResult moved = dev.cradle.scenario.api.Cradle.calculator(loaded).with("coal_share", 0.3).result();
+        LcaResult literal = run(dir, "{coal: 0.3, gas: 0.7}");
+        for (String k : List.of("human_toxicity_cancer", "human_toxicity_non_cancer", "adp_fossil", "climate_change")) {
+            assertEquals(literal.impact(k), moved.impact(k), 1e-12 * Math.abs(literal.impact(k)), k);
+        }
+        double cancer = KWH * (0.3 * CANCER[0] + 0.7 * CANCER[1]);
+        assertEquals(cancer, use(moved, "human_toxicity_cancer"), 1e-9 * cancer);
+    }
+
     /** With wind in the mix only coal's share is counted, and the use stage is reported not covered: a lower bound. */
     @Test
     void aMixWithWindIsALowerBoundAndSaysSo(@TempDir Path dir) throws Exception {
