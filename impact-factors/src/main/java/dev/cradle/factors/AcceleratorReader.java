@@ -119,9 +119,33 @@ final class AcceleratorReader implements DatasetReader {
             Process p = new Process("device:" + id, "Manufacturing of " + dev.path("name").asText(),
                     LifecycleStage.MANUFACTURING, null, tags, exchanges, List.of(), List.of(), covered);
             into.addProcess(p, d, dev.path("name").asText(), summary);
-            into.devicePower.put(id, new DevicePower(dev.path("tdp_w").asDouble(Double.NaN),
-                    dev.path("average_power_w").asDouble(Double.NaN)));
+            into.devicePower.put(id, power(dev, root.path("tdp_power_range")));
         });
+    }
+
+    /**
+     * A device's power and its range: a measured average (Patterson et al. 2021 Table 3) spread by its published
+     * ± share, else the TDP spread by the measured-average-to-TDP ratios of published runs ({@code tdp_power_range}).
+     */
+    static DevicePower power(JsonNode dev, JsonNode tdpRange) {
+        double tdp = dev.path("tdp_w").asDouble(Double.NaN);
+        double avg = dev.path("average_power_w").asDouble(Double.NaN);
+        if (!Double.isNaN(avg)) {
+            double x = dev.path("average_power_spread").asDouble(Double.NaN);
+            return new DevicePower(tdp, avg, Double.isNaN(x) ? null : new Uncertainty.Triangular(avg * (1 - x), avg, avg * (1 + x)),
+                    "measured average " + round(avg) + " W (Patterson et al. 2021 Table 3"
+                            + (Double.isNaN(x) ? ")" : ", ±" + round(x * 100) + " %: range " + round(avg * (1 - x)) + "-"
+                            + round(avg * (1 + x)) + " W)"));
+        }
+        if (Double.isNaN(tdp)) {
+            return new DevicePower(tdp, avg);
+        }
+        double lo = tdpRange.path("min_fraction").asDouble(1);
+        double hi = tdpRange.path("max_fraction").asDouble(1);
+        return new DevicePower(tdp, avg, lo < hi ? new Uncertainty.Triangular(tdp * lo, tdp, tdp * hi) : null,
+                "TDP " + round(tdp) + " W: no measured average is published for this device; range " + round(tdp * lo) + "-"
+                        + round(tdp * hi) + " W (" + round(lo) + "-" + round(hi) + " x TDP, the measured averages of "
+                        + "Patterson et al. 2021 Table 4)");
     }
 
     /** A multi-GPU baseboard as a device of its own: the per-GPU footprint times the GPUs it carries. */

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * {@code electricity_grid}: average grid intensities (g CO2-eq/kWh) of countries, regions, sub-national
- * zones and cloud regions, each one {@code grid:<code>} process per kWh covering climate change only.
+ * zones and cloud regions, each one {@code grid:<code>} process per kWh covering climate change only. A dataset
+ * with a {@code code_suffix} is a named vintage: its codes are {@code <code><suffix>} ({@code gcp/us-central1@mlco2}).
  */
 final class GridReader implements DatasetReader {
     @Override
@@ -28,8 +29,10 @@ final class GridReader implements DatasetReader {
 
     @Override
     public void read(Dataset d, JsonNode root, LibraryAssembly into) {
+        // a named vintage ({@code code_suffix: "@mlco2"}) keeps its regions under code@name, not the plain code
+        String suffix = root.path("code_suffix").asText("");
         root.path("grids").fields().forEachRemaining(e -> {
-            String code = e.getKey();
+            String code = e.getKey() + suffix;
             JsonNode n = e.getValue();
             double g = n.path("intensity").asDouble(Double.NaN);
             if (!(g >= 0)) {

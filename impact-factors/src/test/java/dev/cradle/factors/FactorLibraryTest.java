@@ -173,16 +173,21 @@ class FactorLibraryTest {
                 "26 subregions for the mainland, Alaska and Hawaii, and Puerto Rico");
         assertTrue(lib.process("grid:US-SRVC").orElseThrow().covers("climate_change"));
         assertFalse(lib.process("grid:US-SRVC").orElseThrow().covers("adp_fossil"));
-        // ML CO2 impact.csv: gcp us-central1 566.3 g
-        assertEquals(0.5663, emission("grid:gcp/us-central1", "co2e_aggregated"), 1e-12);
-        assertEquals(0.105, emission("grid:scaleway/paris", "co2e_aggregated"), 1e-12);
-        // the additional named vintage on current grids: us-central1 (Council Bluffs, Iowa) on MISO, Electricity
-        // Maps 2024; the plain code keeps the ML CO2 table's 566.3 g
-        assertEquals(lib.grid("US-MIDW-MISO").orElseThrow().gramsPerKwh() / 1000,
-                emission("grid:gcp/us-central1@2024", "co2e_aggregated"), 1e-12);
+        // ML CO2 impact.csv: gcp us-central1 566.3 g, kept as the named vintage '@mlco2'
+        assertEquals(0.5663, emission("grid:gcp/us-central1@mlco2", "co2e_aggregated"), 1e-12);
+        assertEquals(0.105, emission("grid:scaleway/paris@mlco2", "co2e_aggregated"), 1e-12);
+        // the default for a cloud region is its current grid: us-central1 (Council Bluffs, Iowa) on MISO, Electricity
+        // Maps 2024, 487 g; '@2024' names the same; aws/eu-west-1 (Dublin) on Ember 2024 Ireland
+        assertEquals(0.487, emission("grid:gcp/us-central1", "co2e_aggregated"), 1e-12);
+        assertEquals(0.487, emission("grid:gcp/us-central1@2024", "co2e_aggregated"), 1e-12);
+        assertEquals(lib.grid("IE").orElseThrow().gramsPerKwh() / 1000, emission("grid:aws/eu-west-1", "co2e_aggregated"),
+                1e-12);
+        assertEquals("2024", lib.grid("gcp/us-central1").orElseThrow().vintage());
         assertEquals(0.035, emission("grid:ovh/bhs@2024", "co2e_aggregated"), 1e-12);
-        assertEquals(lib.grids().keySet().stream().filter(k -> k.contains("/") && !k.contains("@")).count(),
-                lib.grids().keySet().stream().filter(k -> k.endsWith("@2024")).count(), "every cloud region has a 2024 twin");
+        long plain = lib.grids().keySet().stream().filter(k -> k.contains("/") && !k.contains("@")).count();
+        assertEquals(plain, lib.grids().keySet().stream().filter(k -> k.endsWith("@2024")).count(), "every cloud region has a 2024 twin");
+        assertEquals(plain, lib.grids().keySet().stream().filter(k -> k.endsWith("@mlco2")).count(),
+                "every cloud region keeps its ML CO2 value as '@mlco2'");
         assertTrue(lib.process("grid:seeweb/fro2").isEmpty(), "a carbon-free claim is not a grid intensity");
         // IPCC AR5 Annex III: coal 740 / 820 / 910 g as a triangular distribution
         Exchange coal = lib.process("grid_source:coal").orElseThrow().exchanges().get(1);

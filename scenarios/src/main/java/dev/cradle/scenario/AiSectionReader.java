@@ -690,8 +690,10 @@ final class AiSectionReader {
             if (Double.isNaN(p.averageW()) && !Double.isNaN(p.tdpW())) {
                 r.yaml.warn(m.position(), where + " has no 'power' (nor has hardware '" + hw.get().id() + "'), so its devices "
                         + "draw the TDP of " + hw.get().archetype() + ", " + Messages.number(p.tdpW()) + " W, all the time; "
-                        + "real runs usually average well below TDP: give the measured average 'power' on the workload "
-                        + "or the hardware");
+                        + "real runs usually average well below TDP"
+                        + (p.range() instanceof dev.cradle.model.Uncertainty.Triangular t ? " (the library parameter hardware."
+                        + hw.get().id() + ".power spans " + Messages.number(t.min()) + "-" + Messages.number(t.max()) + " W)" : "")
+                        + ": give the measured average 'power' on the workload or the hardware");
             }
         });
     }

@@ -95,6 +95,10 @@ class ValidationTest {
         METRICS.put("wu/embodied_share_pct", () -> 100 * s("wu-2022-embodied-share")
                 .climate(Study.stage(LifecycleStage.MANUFACTURING)) / s("wu-2022-embodied-share")
                 .total("ipcc-ar6-gwp100/climate_change"));
+        METRICS.put("green-algorithms/job/kwh", () -> s("green-algorithms-job").energy("job").facilityKwh());
+        METRICS.put("green-algorithms/job/kg_co2e", () -> s("green-algorithms-job").use("job"));
+        METRICS.put("green-algorithms/beyond/embodied_kg",
+                () -> s("green-algorithms-job").climate(Study.stage(LifecycleStage.MANUFACTURING)));
         METRICS.put("wu/beyond/water_m3", () -> s("wu-2022-embodied-share").total("water_consumption"));
     }
 
@@ -185,7 +189,7 @@ class ValidationTest {
     void everyStudyOfTheIssueIsInTheTable() throws Exception {
         List<String> keys = rows().stream().map(Row::key).toList();
         for (String prefix : List.of("strubell/", "patterson-t1/", "patterson-t4/", "bloom/", "bloom-inference/", "li/",
-                "wu/")) {
+                "wu/", "green-algorithms/")) {
             assertTrue(keys.stream().anyMatch(k -> k.startsWith(prefix)), prefix);
             assertTrue(keys.stream().anyMatch(k -> k.startsWith(prefix + "beyond/")), prefix + "beyond/ (what the paper left out)");
         }

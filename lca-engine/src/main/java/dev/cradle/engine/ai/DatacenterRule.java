@@ -55,7 +55,8 @@ public final class DatacenterRule implements Rule {
                     continue;
                 }
                 location = Value.of(constant(p.get(), "co2e_aggregated"));
-                grid = "grid:" + r.code() + " (" + lib.sourceOf(p.get().id()).orElse("?") + ")";
+                // the process name states the place and the vintage ('... on grid IE (2024)')
+                grid = "grid:" + r.code() + " (" + lib.sourceOf(p.get().id()).orElse("?") + "), " + p.get().name();
                 lines.add("location-based intensity " + Rules.fmt(location.central()) + " kg CO2-eq/kWh from " + grid);
             } else if (dc.grid() instanceof MixGrid m) {
                 location = Value.of(0);
@@ -134,7 +135,8 @@ public final class DatacenterRule implements Rule {
             }
             String param = Rules.parameterName("grid_intensity", dc.id());
             ctx.parameters.add(new Parameter(param, location.amount(), "kg CO2-eq/kWh", null,
-                    "location-based grid intensity of datacenter " + dc.id() + (dc.grid() instanceof DatabaseGrid
+                    "location-based grid intensity of datacenter " + dc.id() + (dc.grid() instanceof RegionGrid ? ", " + grid
+                    : "") + (dc.grid() instanceof DatabaseGrid
                     ? " (for measurement checks only: its use stage carries the database process's inventory)" : "")));
             ctx.marketBasis.put(param, market);
             var waterAt = ctx.library().waterLocation(dc.country());

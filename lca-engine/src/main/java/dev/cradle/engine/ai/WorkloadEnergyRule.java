@@ -46,7 +46,11 @@ public final class WorkloadEnergyRule implements Rule {
             if (dc.isEmpty() || dcFacts == null) {
                 continue; // reported by the datacenter rule or the reader
             }
-            Value power = w.powerW() != null ? ctx.value(w.powerW()) : devicePower(ctx, h);
+            boolean fromDeviceHours = w.energy() instanceof DeviceHours || w.energy() instanceof Flops;
+            DevicePowers.Choice choice = w.powerW() != null
+                    ? new DevicePowers.Choice(ctx.value(w.powerW()), "declared on workload '" + w.id() + "'")
+                    : fromDeviceHours ? DevicePowers.of(ctx, h) : legacyPower(ctx, h);
+            Value power = choice.watts();
             double powerW = power.central();
             Value runs = ctx.declared(w.runs());
             List<String> lines = new ArrayList<>();
@@ -59,7 +63,7 @@ public final class WorkloadEnergyRule implements Rule {
                 deviceHours = dh.times(runs);
                 kwh = deviceHours.times(power).div(1000);
                 lines.add("IT energy = " + Rules.fmt(dh.central()) + " device-h × " + Rules.fmt(runs.central()) + " run(s) × "
-                        + Rules.fmt(powerW) + " W / 1000 = " + Rules.fmt(kwh.central()) + " kWh");
+                        + Rules.fmt(powerW) + " W / 1000 = " + Rules.fmt(kwh.central()) + " kWh (power: " + choice.basis() + ")");
             } else if (w.energy() instanceof Flops f) {
                 requirePower(ctx, path, powerW, w);
                 Value total = ctx.declared(f.flops());
@@ -75,7 +79,7 @@ public final class WorkloadEnergyRule implements Rule {
                         + Rules.fmt(hours.central()) + " h");
                 lines.add("IT energy = " + Rules.fmt(hours.central()) + " h × " + devices.central() + " devices × "
                         + Rules.fmt(runs.central()) + " run(s) × " + Rules.fmt(powerW) + " W / 1000 = "
-                        + Rules.fmt(kwh.central()) + " kWh");
+                        + Rules.fmt(kwh.central()) + " kWh (power: " + choice.basis() + ")");
             } else if (w.energy() instanceof Measured m) {
                 Value measured = ctx.declared(m.kwh());
                 deviceHours = ctx.declared(m.deviceHours()).times(runs);
@@ -120,6 +124,24 @@ public final class WorkloadEnergyRule implements Rule {
                 secondary.add(new WorkloadFacts.Usage(oh.get(), dh2));
                 lines.add("also occupies " + other + ": " + Rules.fmt(deviceHours.central()) + " device-h × " + count.central()
                         + " / " + primary.central() + " = " + Rules.fmt(dh2.central()) + " device-h");
+                if (!fromDeviceHours) {
+                    continue; // a measured or per-unit energy is the whole workload's: its further hardware adds none
+                }
+                DevicePowers.Choice p2 = DevicePowers.of(ctx, oh.get());
+                if (!p2.known()) {
+                    ctx.warnings.add(new Warning(w.origin(), path, "hardware '" + other + "' has no power (none declared, "
+                            + "none in the library for its archetype): it adds embodied and idle shares to workload '" + w.id()
+                            + "' but draws no energy; give its average 'power' to count its electricity"));
+                    continue;
+                }
+                Value kwh2 = dh2.times(p2.watts()).div(1000);
+                kwh = kwh.plus(kwh2);
+                lines.add("IT energy of " + other + " = " + Rules.fmt(dh2.central()) + " device-h × "
+                        + Rules.fmt(p2.watts().central()) + " W / 1000 = " + Rules.fmt(kwh2.central()) + " kWh (power: "
+                        + p2.basis() + ")");
+            }
+            if (fromDeviceHours && secondary.size() > 0) {
+                lines.add("IT energy of the workload, all its hardware = " + Rules.fmt(kwh.central()) + " kWh");
             }
             ctx.facts.put(w.id(), new WorkloadFacts(w, h, dc.get(), deviceHours, kwh, flops, reserved, secondary));
             Value facility = kwh.times(pue);
@@ -187,12 +209,16 @@ public final class WorkloadEnergyRule implements Rule {
         }
     }
 
-    /** The devices' average power, W: the hardware's declared power, else the archetype's; NaN when neither is known. */
-    private static Value devicePower(CompilationContext ctx, Hardware h) {
+    /**
+     * The devices' average power where the energy is known otherwise (measured, per query or token): only
+     * the measurement cross-checks read it, so it stays a constant, W; NaN when not known.
+     */
+    private static DevicePowers.Choice legacyPower(CompilationContext ctx, Hardware h) {
         if (h.powerW() != null) {
-            return ctx.value(h.powerW());
+            return new DevicePowers.Choice(ctx.value(h.powerW()), "declared on hardware '" + h.id() + "'");
         }
-        return Value.of(ctx.library().devicePower(h.archetype()).map(p -> p.typicalW()).orElse(Double.NaN));
+        return new DevicePowers.Choice(Value.of(ctx.library().devicePower(h.archetype()).map(p -> p.typicalW())
+                .orElse(Double.NaN)), "library default for " + h.archetype());
     }
 
     private static void requirePower(CompilationContext ctx, String path, double power, Workload w) {

@@ -20,7 +20,7 @@ class AiStudyBuilderTest {
     static AiStudyBuilder twoModels() {
         return Cradle.aiStudy("Two models sharing one datacenter and one GPU cluster")
                 .datacenter(Declarations.datacenter("dc-iowa").name("Council Bluffs, Iowa")
-                        .grid("gcp/us-central1").country("US").pue(1.11)
+                        .grid("gcp/us-central1@mlco2").country("US").pue(1.11)
                         .wueOnsite(0.55, "L/kWh").offsiteWater(3.142, "L/kWh")
                         .marketIntensity(80, "g/kWh")
                         .tenancy(0.05, "MW", 30, "d")
