@@ -36,6 +36,7 @@ final class NumericFields {
         d.put("uncertainty.values", Domain.ANY);
         d.put("uncertainty.probabilities", Domain.SHARE);
         d.put("uncertainty.value", Domain.ANY);
+        d.put("uncertainty.basic_variance", Domain.NON_NEGATIVE);
         // datacenters
         d.put("datacenter.grid_mix", Domain.SHARE);
         d.put("datacenter.grid_intensity", Domain.NON_NEGATIVE);

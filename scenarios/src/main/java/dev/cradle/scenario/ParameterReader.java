@@ -173,7 +173,8 @@ final class ParameterReader {
         } else {
             amount = formulaText(formula.get(), path, what);
         }
-        Uncertainty u = m.get("uncertainty").flatMap(this::uncertainty).orElse(null);
+        Uncertainty u = m.get("uncertainty").flatMap(x -> uncertainty(x, amount.map(a -> a instanceof Amount.Constant c
+                ? c.value() : null).orElse(null))).orElse(null);
         String declaredUnit = unit;
         return amount.map(a -> new Parameter(name, a, declaredUnit, u, yaml.text(m, "description", false, "").orElse("")));
     }
@@ -198,6 +199,17 @@ final class ParameterReader {
      * {@code fixed} (value). Impossible parameters are a problem at the distribution.
      */
     Optional<Uncertainty> uncertainty(YamlNode n) {
+        return uncertainty(n, null);
+    }
+
+    /**
+     * A distribution for a value whose central number is {@code central} (null for a formula): as
+     * {@link #uncertainty(YamlNode)}, and {@code lognormal} with {@code pedigree} (five ecoinvent data-quality scores,
+     * 1 best to 5 worst) and an optional {@code basic_variance} (variance of ln X before the scores, default 0): the
+     * lognormal whose geometric mean is the central number (> 0) and whose geometric sd is
+     * exp(√(basic_variance + Σ σ²ᵢ)) ({@link dev.cradle.engine.analysis.Pedigree}).
+     */
+    Optional<Uncertainty> uncertainty(YamlNode n, Double central) {
         Optional<MapNode> mm = yaml.asMap(n, "'uncertainty'");
         if (mm.isEmpty()) {
             return Optional.empty();
@@ -223,6 +235,9 @@ final class ParameterReader {
                     return a.isPresent() && b.isPresent() ? Optional.of(new Uncertainty.Normal(a.get(), b.get())) : Optional.empty();
                 }
                 case "lognormal": {
+                    if (m.get("pedigree").isPresent()) {
+                        return pedigree(m, central);
+                    }
                     if (m.get("mean").isPresent() || m.get("sd").isPresent()) {
                         if (m.get("geometric_mean").isPresent() || m.get("geometric_sd").isPresent()) {
                             yaml.problem(m.position(), "lognormal takes either 'geometric_mean' and 'geometric_sd' or the "
@@ -280,6 +295,53 @@ final class ParameterReader {
             yaml.problem(m.position(), e.getMessage().replace("need ", "it needs ") + "; got " + describeNumbers(m));
             return Optional.empty();
         }
+    }
+
+    /** {@code distribution: lognormal, pedigree: [r, c, t, g, tech], basic_variance: v} around {@code central}. */
+    private Optional<Uncertainty> pedigree(MapNode m, Double central) {
+        for (String other : List.of("geometric_mean", "geometric_sd", "mean", "sd")) {
+            if (m.get(other).isPresent()) {
+                yaml.problem(m.entry(other).get().keyPosition(), "a lognormal from a pedigree takes its geometric mean "
+                        + "from the value and its spread from the scores; remove '" + other + "'");
+                return Optional.empty();
+            }
+        }
+        YamlNode scores = m.get("pedigree").get();
+        List<YamlNode> items = yaml.asList(scores, "'pedigree' (five data-quality scores from 1 to 5: reliability, "
+                + "completeness, temporal, geographical and further technological correlation)");
+        if (items.size() != 5) {
+            yaml.problem(YamlChecker.pos(scores), "'pedigree' needs five scores (reliability, completeness, temporal, "
+                    + "geographical, further technological correlation), each from 1 to 5; got " + items.size());
+            return Optional.empty();
+        }
+        int[] s = new int[5];
+        for (int i = 0; i < 5; i++) {
+            Optional<Double> v = yaml.number(items.get(i), "pedigree score");
+            if (v.isEmpty()) {
+                return Optional.empty();
+            }
+            if (v.get() != Math.rint(v.get()) || v.get() < 1 || v.get() > 5) {
+                yaml.problem(YamlChecker.pos(items.get(i)), "pedigree score " + (i + 1) + " is "
+                        + Messages.shorten(((ScalarNode) items.get(i)).text()) + "; it must be a whole number from 1 "
+                        + "(best) to 5 (worst)");
+                return Optional.empty();
+            }
+            s[i] = v.get().intValue();
+        }
+        Optional<Double> basic = m.get("basic_variance").isPresent()
+                ? m.get("basic_variance").flatMap(v -> fields.number(v, "uncertainty", "basic_variance", ""))
+                : Optional.of(0.0);
+        if (basic.isEmpty()) {
+            return Optional.empty();
+        }
+        if (central == null || !(central > 0)) {
+            yaml.problem(m.position(), "a lognormal from a pedigree is centred on the value, which must be a number "
+                    + "greater than 0" + (central == null ? " (not a formula: give the distribution to a parameter the "
+                    + "formula reads)" : ", not " + central));
+            return Optional.empty();
+        }
+        return Optional.of(new dev.cradle.engine.analysis.Pedigree(s[0], s[1], s[2], s[3], s[4])
+                .logNormal(central, basic.get()));
     }
 
     /** A list of numbers under {@code key}, each in the domain of {@code uncertainty.key}. */

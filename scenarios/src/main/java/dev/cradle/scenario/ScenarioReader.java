@@ -90,7 +90,7 @@ final class ScenarioReader {
             Map.entry("functional_unit", List.of("flow", "amount", "unit", "formula", "process", "description", "kind",
                     "model", "id")),
             Map.entry("uncertainty", List.of("distribution", "mean", "sd", "geometric_mean", "geometric_sd", "min",
-                    "mode", "max", "values", "probabilities", "value")));
+                    "mode", "max", "values", "probabilities", "value", "pedigree", "basic_variance")));
 
     final YamlDocument doc;
     /** Problems, warnings and typed access to the YAML tree. */
@@ -378,7 +378,8 @@ final class ScenarioReader {
         Optional<Flow> flow = flowRef(m, "an exchange");
         Optional<AmountInUnit> amount = amount(m, "exchange", path, "the exchange", flow.map(Flow::referenceUnit).orElse(null));
         boolean avoided = m.get("avoided").flatMap(v -> yaml.bool(v, "'avoided'")).orElse(false);
-        Uncertainty u = m.get("uncertainty").flatMap(parameterReader::uncertainty).orElse(null);
+        Uncertainty u = m.get("uncertainty").flatMap(x -> parameterReader.uncertainty(x, amount.map(a -> a.amount()
+                instanceof Amount.Constant c ? c.value() : null).orElse(null))).orElse(null);
         String provider = yaml.text(m, "provider", false, "").orElse("");
         if (databases.names(provider)) {
             var link = databases.link(provider, flow.orElse(null), m.get("provider").get(), path);

@@ -29,11 +29,21 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AnalysisBenchmark {
     private FormulaModel training;
     private FormulaModel twenty;
+    private dev.cradle.scenario.LoadedScenario bloom;
 
     @Setup
     public void setUp() {
         training = BloomModels.training();
         twenty = BloomModels.trainingAndServing();
+        bloom = dev.cradle.scenario.ScenarioLoader.load(AnalysisBench.SCENARIO);
+    }
+
+    /** The bundled BLOOM example with ten uncertain inputs through its compiled model, every output (run from the repository root). */
+    @Benchmark
+    public dev.cradle.scenario.analysis.StudyAnalysis monteCarloBloomScenarioMillionDraws() {
+        return dev.cradle.scenario.analysis.StudyAnalyzer.analyse(bloom, new dev.cradle.scenario.analysis.AnalysisOptions(
+                java.util.EnumSet.of(dev.cradle.scenario.analysis.AnalysisOptions.Analysis.MONTE_CARLO), 1_000_000, 42,
+                Runtime.getRuntime().availableProcessors(), 2, 2, true, null));
     }
 
     @Benchmark

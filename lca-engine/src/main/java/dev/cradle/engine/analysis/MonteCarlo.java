@@ -122,9 +122,21 @@ public final class MonteCarlo {
                     values[o][d] = out[o];
                 }
             }
+            // an output equal to an earlier one in every draw of the chunk (a phase or model that is the whole total)
+            // shares its summary: same numbers, one sort
+            int[] same = new int[outputs];
+            for (int o = 0; o < outputs; o++) {
+                same[o] = -1;
+                for (int e = 0; e < o && same[o] < 0; e++) {
+                    if (same[e] < 0 && values[e][0] == values[o][0] && java.util.Arrays.equals(values[e], values[o])) {
+                        same[o] = e;
+                    }
+                }
+            }
             StreamingStatistics.Chunk[] summaries = new StreamingStatistics.Chunk[outputs];
             for (int o = 0; o < outputs; o++) {
-                summaries[o] = StreamingStatistics.Chunk.of(raw == null ? values[o] : values[o].clone(), count);
+                summaries[o] = same[o] >= 0 ? summaries[same[o]]
+                        : StreamingStatistics.Chunk.of(raw == null ? values[o] : values[o].clone(), count);
             }
             return new ChunkResult(first, summaries, raw == null ? null : values, drawn);
         }, r -> {

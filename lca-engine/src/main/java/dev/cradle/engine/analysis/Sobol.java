@@ -154,6 +154,14 @@ public final class Sobol {
         List<OutputIndices> results = new ArrayList<>();
         double alpha = (1 - settings.confidence()) / 2;
         for (int o = 0; o < outputs; o++) {
+            int same = sameAs(fa, fb, fab, o);
+            if (same >= 0) {
+                // an output equal to an earlier one in every evaluation (e.g. a phase that is the whole total) has
+                // its indices: computed once
+                OutputIndices earlier = results.get(same);
+                results.add(new OutputIndices(names.get(o), earlier.mean(), earlier.variance(), earlier.indices()));
+                continue;
+            }
             double[] all = new double[2 * n];
             System.arraycopy(fa[o], 0, all, 0, n);
             System.arraycopy(fb[o], 0, all, n, n);
@@ -166,21 +174,21 @@ public final class Sobol {
                 }
             }
             double[][] est = estimate(fa[o], fb[o], byRow, k, null);
-            double[][][] boot = new double[resamples.length][][];
+            double[][][] boot = new double[Double.isNaN(est[0][0]) ? 0 : resamples.length][][]; // V = 0: NaN, no interval
             double[] fao = fa[o];
             double[] fbo = fb[o];
             int bootChunks = (resamples.length + 15) / 16;
-            Chunks.run(bootChunks, settings.threads(), c -> {
-                for (int r = c * 16; r < Math.min(resamples.length, (c + 1) * 16); r++) {
+            Chunks.run(boot.length == 0 ? 0 : bootChunks, settings.threads(), c -> {
+                for (int r = c * 16; r < Math.min(boot.length, (c + 1) * 16); r++) {
                     boot[r] = estimate(fao, fbo, byRow, k, resamples[r]);
                 }
                 return null;
             }, ignored -> { });
             List<Index> indices = new ArrayList<>();
             for (int i = 0; i < k; i++) {
-                double[] s1 = new double[resamples.length];
-                double[] st = new double[resamples.length];
-                for (int r = 0; r < resamples.length; r++) {
+                double[] s1 = new double[boot.length];
+                double[] st = new double[boot.length];
+                for (int r = 0; r < boot.length; r++) {
                     s1[r] = boot[r][0][i];
                     st[r] = boot[r][1][i];
                 }
@@ -190,6 +198,17 @@ public final class Sobol {
             results.add(new OutputIndices(names.get(o), mean, variance(all, mean), List.copyOf(indices)));
         }
         return new Result(settings, n * (k + 2), List.copyOf(results));
+    }
+
+    /** The first output before {@code o} with the same values in every evaluation, or −1. */
+    private static int sameAs(double[][] fa, double[][] fb, double[][][] fab, int o) {
+        for (int e = 0; e < o; e++) {
+            if (java.util.Arrays.equals(fa[e], fa[o]) && java.util.Arrays.equals(fb[e], fb[o])
+                    && java.util.Arrays.deepEquals(fab[e], fab[o])) {
+                return e;
+            }
+        }
+        return -1;
     }
 
     private static void evaluate(ParametricModel model, ParametricModel.Evaluator evaluator,

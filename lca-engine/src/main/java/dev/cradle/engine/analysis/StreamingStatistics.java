@@ -43,6 +43,14 @@ final class StreamingStatistics {
     record Chunk(long n, double mean, double m2, double min, double max, double[] points, int[] weights) {
         /** Summarises {@code values[0, count)}, count ≥ 1; sorts them in place. */
         static Chunk of(double[] values, int count) {
+            boolean constant = true;
+            for (int i = 1; i < count && constant; i++) {
+                constant = values[i] == values[0];
+            }
+            if (constant) {
+                // every draw the same (an output the parameters do not move): one point of weight count, no sort
+                return new Chunk(count, values[0], 0, values[0], values[0], new double[] {values[0]}, new int[] {count});
+            }
             double mean = 0;
             double m2 = 0;
             for (int i = 0; i < count; i++) {
@@ -99,10 +107,24 @@ final class StreamingStatistics {
         n = total;
         min = Math.min(min, c.min());
         max = Math.max(max, c.max());
-        double[] xs = c.points();
-        int[] ws = c.weights();
-        for (int i = 0; i < xs.length; i++) {
-            digest.add(xs[i], ws[i]);
+        boolean constant = c.min() == c.max();
+        if (constant && deferred == n - c.n() && c.min() == max && c.min() == min) {
+            // every draw so far the same value: the digest waits (an output the parameters do not move costs nothing)
+            deferred += c.n();
+            deferredValue = c.min();
+        } else {
+            flushDeferred();
+            double[] xs = c.points();
+            int[] ws = c.weights();
+            for (int i = 0; i < xs.length; i++) {
+                if (ws[i] > GROUP) {
+                    for (int w = 0; w < ws[i]; w++) {
+                        digest.add(xs[i], 1);
+                    }
+                } else {
+                    digest.add(xs[i], ws[i]);
+                }
+            }
         }
         if (points == traceN.length) {
             traceN = Arrays.copyOf(traceN, points * 2);
@@ -123,8 +145,22 @@ final class StreamingStatistics {
         return n < 2 ? Double.NaN : sd() / Math.sqrt(n);
     }
 
-    /** The quantile for probability p by the digest's interpolation. */
+    /** Draws of a constant run not yet given to the digest (all equal to {@link #min}). */
+    private long deferred;
+    private double deferredValue;
+
+    private void flushDeferred() {
+        for (long i = 0; i < deferred; i++) {
+            digest.add(deferredValue, 1);
+        }
+        deferred = 0;
+    }
+
+    /** The quantile for probability p by the digest's interpolation (the value itself while every draw is equal). */
     double quantile(double p) {
+        if (deferred > 0 && deferred == n) {
+            return deferredValue;
+        }
         return digest.quantile(p);
     }
 

@@ -101,6 +101,44 @@ public final class CompiledSystem {
         return new MatrixData(aPattern.fill(a), bPattern.fill(b), c, f);
     }
 
+    /** The non-zero pattern of the technosphere A (slot order of {@link #technosphereValues}). */
+    public SparseMatrixTemplate technospherePattern() {
+        return aPattern;
+    }
+
+    /** The non-zero pattern of the interventions B (slot order of {@link #interventionValues}). */
+    public SparseMatrixTemplate interventionPattern() {
+        return bPattern;
+    }
+
+    /**
+     * Writes A's value per non-zero slot for {@code params} into {@code into} (length {@code nonZeros()}),
+     * without allocating: the numbers {@link #matrices(double[])} puts into A, for loops over many vectors.
+     */
+    public void technosphereValues(double[] params, double[] into) {
+        java.util.Arrays.fill(into, 0, aPattern.nonZeros(), 0);
+        for (Term t : aTerms) {
+            into[t.slot()] += t.value(params);
+        }
+    }
+
+    /** B's value per non-zero slot for {@code params}, as {@link #technosphereValues} does for A. */
+    public void interventionValues(double[] params, double[] into) {
+        java.util.Arrays.fill(into, 0, bPattern.nonZeros(), 0);
+        for (Term t : bTerms) {
+            into[t.slot()] += t.value(params);
+        }
+    }
+
+    /** C (indicators × elementary flows), a copy. */
+    public double[][] characterisation() {
+        double[][] c = new double[characterisation.length][];
+        for (int k = 0; k < c.length; k++) {
+            c[k] = characterisation[k].clone();
+        }
+        return c;
+    }
+
     /** The matrices at the parameters' declared values. */
     public MatrixData matrices() {
         return matrices(parameters.evaluate());

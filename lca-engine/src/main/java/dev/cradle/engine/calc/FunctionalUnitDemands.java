@@ -86,6 +86,19 @@ public final class FunctionalUnitDemands {
         return units;
     }
 
+    /** The column of the technosphere that provides unit {@code u}'s reference flow. */
+    public int column(int u) {
+        return columns[u];
+    }
+
+    /**
+     * The one non-zero entry of unit {@code u}'s demand vector (at {@link #column(int)}) for {@code parameters}:
+     * sign × unit factor × amount, in the flow's reference unit; no allocation.
+     */
+    public double demandEntry(int u, double[] parameters) {
+        return multipliers[u] * amounts[u].evaluate(parameters);
+    }
+
     /** The demand vector of unit {@code u} at parameter vector {@code parameters}. */
     public double[] demand(int u, double[] parameters) {
         double[] f = new double[system.techIndex().size()];

@@ -87,6 +87,24 @@ public final class SparseMatrixTemplate {
         return nzRows.length;
     }
 
+    public int rows() {
+        return rows;
+    }
+
+    public int columns() {
+        return cols;
+    }
+
+    /** CSC column pointers (length columns + 1): column j's slots are {@code [p[j], p[j+1])}. A copy. */
+    public int[] columnPointers() {
+        return colIdx.clone();
+    }
+
+    /** The row of each slot, in slot order. A copy. */
+    public int[] rowIndices() {
+        return nzRows.clone();
+    }
+
     /** A new CSC matrix with this pattern and the given values (one per slot; copied). */
     public DMatrixSparseCSC fill(double[] values) {
         DMatrixSparseCSC m = new DMatrixSparseCSC(rows, cols, Math.max(1, nzRows.length));

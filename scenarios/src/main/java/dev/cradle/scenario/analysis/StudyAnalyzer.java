@@ -1,70 +1,138 @@
 package dev.cradle.scenario.analysis;
 
-import dev.cradle.engine.analysis.CompiledSystemModel;
+import dev.cradle.engine.Cradle;
 import dev.cradle.engine.analysis.MonteCarlo;
 import dev.cradle.engine.analysis.Morris;
+import dev.cradle.engine.analysis.ParametricModel;
 import dev.cradle.engine.analysis.Sobol;
+import dev.cradle.engine.analysis.StudyModel;
 import dev.cradle.engine.analysis.Tornado;
 import dev.cradle.engine.analysis.UncertainParameter;
-import dev.cradle.engine.index.ImpactIndex;
-import dev.cradle.model.Parameter;
+import dev.cradle.engine.calc.CompiledSystem;
+import dev.cradle.engine.calc.FunctionalUnitDemands;
+import dev.cradle.engine.calc.NamedFunctionalUnit;
+import dev.cradle.engine.result.LcaResult;
+import dev.cradle.model.LifecycleStage;
+import dev.cradle.model.MlPhase;
 import dev.cradle.scenario.LoadedScenario;
-
+import dev.cradle.scenario.report.UnitResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs the uncertainty and sensitivity analyses of a loaded study over its compiled model: every draw sets the
- * uncertain parameter slots, re-derives the formula slots and solves the product system.
+ * Runs the uncertainty and sensitivity analyses of a loaded study over its compiled model ({@link StudyModel}):
+ * every draw sets the uncertain parameter slots, re-derives the formula slots, solves the product system once and
+ * reads from that one solution, for every functional unit and indicator, the total and its contributions by life
+ * cycle stage, ML phase, model and device (the breakdowns the deterministic report shows; groups that are zero
+ * by structure are left out). Results are location-based (the deterministic report's headline basis).
  *
- * <p>Foundation version: outputs are the primary functional unit's totals per indicator; the uncertain parameters
- * are the global parameters the scenario gives a distribution.
+ * <p>The uncertain parameters ({@link StudyInputs}): the scenario's global parameters with a distribution; the
+ * library's ranges ({@code hardware.<id>.embodied_gwp}, {@code datacenter.<id>.mix.<tech>_gwp},
+ * {@code datacenter.<id>.building_gwp_per_mw}) unless {@link AnalysisOptions#libraryRanges()} is off; and one
+ * implicit parameter per exchange of the scenario's own processes that carries a distribution or a pedigree.
  */
 public final class StudyAnalyzer {
     private StudyAnalyzer() {
     }
 
     public static StudyAnalysis analyse(LoadedScenario study, AnalysisOptions options) {
-        CompiledSystemModel model = new CompiledSystemModel(study.compiled(), dev.cradle.engine.Cradle.calculator());
-        List<UncertainParameter> parameters = model.uncertainGlobalParameters();
-        List<String> sources = new ArrayList<>();
-        List<String> units = new ArrayList<>();
-        for (UncertainParameter p : parameters) {
-            sources.add("scenario");
-            units.add(study.system().parameters().stream().filter(q -> q.name().equals(p.name()))
-                    .map(Parameter::unit).findFirst().orElse(""));
-        }
-        String fu = study.units().get(0).id();
-        List<OutputKey> outputs = new ArrayList<>();
-        for (ImpactIndex.Indicator i : study.compiled().impactIndex().indicators()) {
-            outputs.add(OutputKey.total(fu, i.key(), i.category().indicatorUnit().symbol()));
-        }
-        double[] central = study.result().impacts().clone();
+        Prepared p = prepare(study, options);
+        List<UncertainParameter> parameters = p.inputs().parameters();
         MonteCarlo.Result mc = null;
         Tornado.Result tornado = null;
         Morris.Result morris = null;
         Sobol.Result sobol = null;
         if (!parameters.isEmpty()) {
             if (options.runs(AnalysisOptions.Analysis.MONTE_CARLO)) {
-                mc = MonteCarlo.run(model, parameters, new MonteCarlo.Settings(options.draws(), options.seed(),
-                        options.threads()));
+                MonteCarlo.Settings settings = new MonteCarlo.Settings(options.draws(), options.seed(),
+                        options.threads());
+                if (options.rawDraws() != null) {
+                    mc = RawDrawsFile.write(options.rawDraws(), parameters, p.outputs(),
+                            raw -> MonteCarlo.run(p.model(), parameters, settings, raw));
+                } else {
+                    mc = MonteCarlo.run(p.model(), parameters, settings);
+                }
             }
             if (options.runs(AnalysisOptions.Analysis.TORNADO)) {
-                tornado = Tornado.run(model, parameters);
+                tornado = Tornado.run(p.model(), parameters);
             }
             if (options.runs(AnalysisOptions.Analysis.MORRIS)) {
-                morris = Morris.run(model, parameters, new Morris.Settings(options.morrisTrajectories(), 4,
+                morris = Morris.run(p.model(), parameters, new Morris.Settings(options.morrisTrajectories(), 4,
                         options.seed()));
             }
             if (options.runs(AnalysisOptions.Analysis.SOBOL)) {
                 Sobol.Settings d = Sobol.Settings.of(options.sobolN(), options.seed());
-                sobol = Sobol.run(model, parameters, new Sobol.Settings(options.sobolN(), d.bootstrap(),
+                sobol = Sobol.run(p.model(), parameters, new Sobol.Settings(options.sobolN(), d.bootstrap(),
                         d.confidence(), options.seed(), options.threads()));
             }
         }
-        String name = study.description() == null || study.description().isBlank()
+        return new StudyAnalysis(study.file(), name(study), options, parameters, p.inputs().sources(),
+                p.inputs().units(), p.outputs(), p.central(), mc, tornado, morris, sobol);
+    }
+
+    /** The study's name: its description, or the file name. */
+    static String name(LoadedScenario study) {
+        return study.description() == null || study.description().isBlank()
                 ? study.file().getFileName().toString() : study.description();
-        return new StudyAnalysis(study.file(), name, options, parameters, sources, units, outputs, central, mc,
-                tornado, morris, sobol);
+    }
+
+    /**
+     * A study ready to analyse: its model, uncertain inputs, outputs and their central values.
+     *
+     * @param model   the model the analyses evaluate
+     * @param inputs  the uncertain parameters with their sources and units
+     * @param outputs the outputs, in model order
+     * @param central the outputs at the central parameter values
+     */
+    record Prepared(StudyModel model, StudyInputs inputs, List<OutputKey> outputs, double[] central) {
+    }
+
+    static Prepared prepare(LoadedScenario study, AnalysisOptions options) {
+        StudyInputs inputs = StudyInputs.of(study, options.libraryRanges());
+        CompiledSystem compiled = inputs.compiled();
+        List<NamedFunctionalUnit> units = study.units().stream().map(UnitResult::unit).toList();
+        FunctionalUnitDemands demands = FunctionalUnitDemands.compile(compiled, units);
+        StudyModel model = StudyModel.of(compiled, demands, Cradle.calculator(), breakdowns(compiled.techIndex()));
+        List<OutputKey> outputs = new ArrayList<>();
+        for (StudyModel.Output o : model.outputs()) {
+            var indicator = compiled.impactIndex().at(o.indicator());
+            outputs.add(new OutputKey(units.get(o.unit()).id(), indicator.key(),
+                    indicator.category().indicatorUnit().symbol(), o.breakdown() < 0 ? OutputKey.Breakdown.TOTAL
+                    : BREAKDOWNS.get(model.breakdownName(o.breakdown())), o.group()));
+        }
+        double[] central = evaluate(model, model.centralParameters());
+        return new Prepared(model, inputs, List.copyOf(outputs), central);
+    }
+
+    /** The model's outputs at a parameter vector (derived first). */
+    static double[] evaluate(ParametricModel model, double[] parameters) {
+        double[] p = parameters.clone();
+        model.deriveParameters(p);
+        double[] out = new double[model.outputCount()];
+        model.newEvaluator().evaluate(p, out);
+        return out;
+    }
+
+    private static final java.util.Map<String, OutputKey.Breakdown> BREAKDOWNS = java.util.Map.of(
+            "stage", OutputKey.Breakdown.STAGE, "phase", OutputKey.Breakdown.PHASE, "model", OutputKey.Breakdown.MODEL,
+            "device", OutputKey.Breakdown.DEVICE);
+
+    /** Stage always; ML phase, model and device where a process declares them (others "(unassigned)"). */
+    static List<StudyModel.Breakdown> breakdowns(dev.cradle.engine.index.TechIndex columns) {
+        List<StudyModel.Breakdown> out = new ArrayList<>();
+        out.add(new StudyModel.Breakdown("stage", j -> columns.at(j).process().stage().title(),
+                Arrays.stream(LifecycleStage.values()).map(LifecycleStage::title).toList()));
+        if (columns.columns().stream().anyMatch(t -> t.process().phase() != null)) {
+            out.add(new StudyModel.Breakdown("phase", j -> columns.at(j).process().mlPhase().map(MlPhase::key)
+                    .orElse(LcaResult.UNASSIGNED), List.of()));
+        }
+        for (String tag : List.of("model", "device")) {
+            if (columns.columns().stream().anyMatch(t -> t.process().tags().containsKey(tag))) {
+                out.add(new StudyModel.Breakdown(tag, j -> columns.at(j).process().tags()
+                        .getOrDefault(tag, LcaResult.UNASSIGNED), List.of()));
+            }
+        }
+        return out;
     }
 }
