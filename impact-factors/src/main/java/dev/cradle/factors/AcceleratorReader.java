@@ -71,12 +71,20 @@ final class AcceleratorReader implements DatasetReader {
             } else {
                 double area = dev.path("die_area_mm2").asDouble() / 100;
                 JsonNode factor = cpa.path(dev.path("process_node_nm").asText());
-                if (factor.isMissingNode()) {
+                if (factor.isMissingNode() && dev.has("die_area_mm2")) {
                     throw new IllegalStateException(d.file() + ": no carbon per area for node of " + id);
                 }
-                double model = area * factor.asDouble() + dev.path("memory_gb").asDouble() * memoryKgPerGb;
+                // without a die area (a node outside the carbon-per-area table) there is no model estimate
+                double model = !dev.has("die_area_mm2") ? Double.NaN
+                        : area * factor.asDouble() + dev.path("memory_gb").asDouble() * memoryKgPerGb;
                 double def = gwp.path("from_hubblo").asText("").equals("manufacturing") ? mfg.path("gwp").asDouble()
                         : !board.isMissingNode() ? board.path("gwp_per_gpu").asDouble() : gwp.path("default").asDouble(model);
+                if (Double.isNaN(def)) {
+                    throw new IllegalStateException(d.file() + ": " + id + " has neither a die area nor a published embodied figure");
+                }
+                if (Double.isNaN(model)) {
+                    model = def;
+                }
                 double max = Math.max(def, gwp.path("max").asDouble(def));
                 double min = Math.min(def, model);
                 exchanges.add(out(co2e, def, min < max ? new Uncertainty.Triangular(min, def, max) : null));

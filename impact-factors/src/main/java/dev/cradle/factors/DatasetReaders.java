@@ -21,7 +21,8 @@ final class DatasetReaders {
             new BuildingReader(),
             new HardwareLcaReader(),
             new AcceleratorReader(),
-            new ComponentReader());
+            new ComponentReader(),
+            new SystemReader());
 
     private DatasetReaders() {
     }

@@ -73,6 +73,7 @@ final class AiSectionReader {
     static final FieldUnit KG = FieldUnit.of(Dimension.MASS, "kg");
     static final FieldUnit KM = FieldUnit.of(Dimension.DISTANCE, "km");
     static final FieldUnit GB = FieldUnit.of(Dimension.DATA_SIZE, "GB");
+    static final FieldUnit MM2 = FieldUnit.of(Dimension.AREA, "mm2");
     static final FieldUnit KG_PER_KWH = FieldUnit.perKwh(Dimension.MASS, "kg");
     static final FieldUnit L_PER_KWH = FieldUnit.perKwh(Dimension.VOLUME, "L");
 
@@ -440,9 +441,11 @@ final class AiSectionReader {
             }));
             stage.ifPresent(s -> inventory.put(s, x));
         }));
-        if (archetype.isEmpty() && m.get("embodied").isEmpty() && m.get("inventory").isEmpty()) {
-            r.yaml.problem(m.position(), where + " needs an 'archetype' from the factor library, 'embodied' figures or an "
-                    + "'inventory'");
+        List<Declarations.Component> components = components(m, where);
+        if (archetype.isEmpty() && m.get("embodied").isEmpty() && m.get("inventory").isEmpty()
+                && m.get("components").isEmpty()) {
+            r.yaml.problem(m.position(), where + " needs an 'archetype' from the factor library, 'embodied' figures, an "
+                    + "'inventory' or its 'components'");
         }
         Optional<Expression> count = valueOr(m, "hardware", "count", NUMBER, where, 1);
         Optional<Expression> life = value(m, "hardware", "lifetime", HOURS, true, where);
@@ -478,7 +481,98 @@ final class AiSectionReader {
         }
         return Optional.of(new Hardware(id.get(), r.yaml.text(m, "name", false, "").orElse(id.get()), archetype, embodied,
                 inventory, count.get(), life.get(), utilisation.get(), dc.get(), power, idlePower, idleEnergy, period, mass,
-                legs, recycling, idleRule.get(), origin(m)));
+                legs, recycling, idleRule.get(), origin(m), components));
+    }
+
+    /**
+     * A hardware group's bill of components (Boavizta's bottom-up model), each item {@code {type, units, ...}} with
+     * the sizes its type needs: cpu {@code die_area} or {@code core_units} and {@code die_area_per_core}; ram and
+     * ssd {@code capacity} (per module or drive) and optionally {@code density}; power_supply optionally
+     * {@code mass}; gpu an {@code archetype}; case an {@code enclosure} (rack or blade).
+     */
+    private List<Declarations.Component> components(MapNode m, String where) {
+        List<Declarations.Component> out = new ArrayList<>();
+        Map<String, List<String>> sizes = Map.of("cpu", List.of("die_area", "core_units", "die_area_per_core"),
+                "ram", List.of("capacity", "density"), "ssd", List.of("capacity", "density"), "hdd", List.of(),
+                "gpu", List.of("archetype"), "motherboard", List.of(), "power_supply", List.of("mass"),
+                "case", List.of("enclosure"), "assembly", List.of());
+        m.get("components").ifPresent(list -> r.yaml.asList(list, "'components'").forEach(item -> r.yaml.asMap(item,
+                "a component").ifPresent(c -> {
+                    r.yaml.checkKeys(c, "component");
+                    Optional<String> type = r.yaml.text(c, "type", true, "a component of " + where);
+                    if (type.isEmpty()) {
+                        return;
+                    }
+                    if (!sizes.containsKey(type.get())) {
+                        r.yaml.problem(c.get("type").get().position(), "unknown component type '" + type.get() + "' in "
+                                + where + "; use cpu, ram, ssd, hdd, gpu, motherboard, power_supply, case or assembly"
+                                + Suggestions.didYouMean(type.get(), sizes.keySet()));
+                        return;
+                    }
+                    String what = type.get() + " of " + where;
+                    for (YamlNode.Entry e : c.entries()) {
+                        if (!e.key().equals("type") && !e.key().equals("units") && !sizes.get(type.get()).contains(e.key())) {
+                            r.yaml.problem(e.keyPosition(), "'" + e.key() + "' does not apply to a " + type.get()
+                                    + " component; a " + type.get() + " takes " + (sizes.get(type.get()).isEmpty() ? "only 'units'"
+                                    : "'units' and " + String.join(", ", sizes.get(type.get()).stream().map(k -> "'" + k + "'").toList())));
+                        }
+                    }
+                    Optional<Expression> units = valueOr(c, "component", "units", NUMBER, what, 1);
+                    Expression die = optional(c, "component", "die_area", MM2, what);
+                    Expression cores = optional(c, "component", "core_units", NUMBER, what);
+                    Expression perCore = optional(c, "component", "die_area_per_core", MM2, what);
+                    Expression capacity = optional(c, "component", "capacity", GB, what);
+                    Expression density = optional(c, "component", "density", NUMBER, what);
+                    Expression mass = optional(c, "component", "mass", KG, what);
+                    String gpu = r.yaml.text(c, "archetype", false, what).orElse("");
+                    String enclosure = r.yaml.text(c, "enclosure", false, what).orElse("rack");
+                    boolean ok = units.isPresent();
+                    switch (type.get()) {
+                        case "cpu" -> {
+                            boolean byDie = c.get("die_area").isPresent();
+                            boolean anyCore = c.get("core_units").isPresent() || c.get("die_area_per_core").isPresent();
+                            boolean byCores = c.get("core_units").isPresent() && c.get("die_area_per_core").isPresent();
+                            if (byDie ? anyCore : !byCores) {
+                                r.yaml.problem(c.position(), "the cpu of " + where + " needs its 'die_area' (e.g. 588 mm2), or "
+                                        + "'core_units' and 'die_area_per_core' (e.g. 24 and 24.5 mm2), not both");
+                                ok = false;
+                            }
+                        }
+                        case "ram", "ssd" -> {
+                            if (c.get("capacity").isEmpty()) {
+                                r.yaml.problem(c.position(), "the " + what + " needs its 'capacity' per "
+                                        + (type.get().equals("ram") ? "module (e.g. 32 GB)" : "drive (e.g. 400 GB)"));
+                                ok = false;
+                            }
+                        }
+                        case "gpu" -> {
+                            if (gpu.isEmpty()) {
+                                r.yaml.problem(c.position(), "the gpu of " + where + " needs an 'archetype' from the factor library "
+                                        + "(e.g. nvidia-h100-sxm; 'cradle factors search gpu')");
+                                ok = false;
+                            } else if (r.library.process("device:" + gpu).isEmpty()) {
+                                r.yaml.problem(c.get("archetype").get().position(), "unknown device archetype '" + gpu + "'"
+                                        + Suggestions.didYouMean("device:" + gpu, r.library.processes().keySet()).replace("device:", "")
+                                        + " (see 'cradle factors search gpu')");
+                                ok = false;
+                            }
+                        }
+                        case "case" -> {
+                            if (!enclosure.equals("rack") && !enclosure.equals("blade")) {
+                                r.yaml.problem(c.get("enclosure").get().position(), "a case 'enclosure' is rack or blade; not '"
+                                        + enclosure + "'");
+                                ok = false;
+                            }
+                        }
+                        default -> { }
+                    }
+                    if (ok) {
+                        out.add(new Declarations.Component(Declarations.ComponentKind.valueOf(type.get().toUpperCase(
+                                java.util.Locale.ROOT)), units.get(), die, cores, perCore, capacity, density, mass, gpu,
+                                enclosure, origin(c)));
+                    }
+                })));
+        return out;
     }
 
     /**

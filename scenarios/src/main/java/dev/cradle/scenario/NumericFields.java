@@ -62,6 +62,13 @@ final class NumericFields {
         d.put("hardware.mass", Domain.POSITIVE);
         d.put("hardware.recycling_rate", Domain.SHARE);
         d.put("transport_leg.distance", Domain.NON_NEGATIVE);
+        d.put("component.units", Domain.COUNT);
+        d.put("component.die_area", Domain.POSITIVE);
+        d.put("component.core_units", Domain.COUNT);
+        d.put("component.die_area_per_core", Domain.POSITIVE);
+        d.put("component.capacity", Domain.POSITIVE);
+        d.put("component.density", Domain.POSITIVE);
+        d.put("component.mass", Domain.POSITIVE);
         // models
         d.put("amortisation.queries", Domain.POSITIVE);
         d.put("amortisation.tokens", Domain.POSITIVE);
@@ -100,6 +107,7 @@ final class NumericFields {
             Map.entry("model.downstream_tasks", " (the number of models or tasks sharing the training)"),
             Map.entry("functional_unit.amount", " (the study is about a positive quantity of its reference flow)"),
             Map.entry("hardware.embodied", " (emissions of making one device)"),
+            Map.entry("component.density", " (GB per cm2 of memory die, e.g. 1.79 for DRAM, 50.6 for NAND)"),
             Map.entry("infrastructure.embodied", " (emissions of building it)"),
             Map.entry("workload.energy", " (measured IT energy)"));
 

@@ -52,7 +52,7 @@ class MessagesAndWarningsTest {
         Cli c = validate(base().replace("archetype: nvidia-a100-80gb", "archetype: nvidia-a100"));
         assertEquals(2, c.code());
         assertTrue(c.err().contains("s.yaml:32:16: unknown device archetype 'nvidia-a100'; did you mean "
-                + "'nvidia-a100-40gb' or 'nvidia-a100-80gb'?"), c.err());
+                + "'nvidia-a100-40gb' or 'nvidia-a100-80gb' or 'nvidia-a100-pcie-40gb'?"), c.err());
     }
 
     @Test

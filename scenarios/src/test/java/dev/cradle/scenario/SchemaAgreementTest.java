@@ -42,6 +42,7 @@ class SchemaAgreementTest {
             Map.entry("infrastructure", "/properties/datacenters/items/properties/infrastructure/items/properties"),
             Map.entry("hardware", "/properties/hardware/items/properties"),
             Map.entry("transport_leg", "/properties/hardware/items/properties/transport/items/properties"),
+            Map.entry("component", "/properties/hardware/items/properties/components/items/properties"),
             Map.entry("model", "/properties/models/items/properties"),
             Map.entry("amortisation", "/properties/models/items/properties/amortise_training_over/properties"),
             Map.entry("workload", "/properties/workloads/items/properties"),

@@ -80,6 +80,18 @@ final class Studies {
             return climateMarket(model(model).and(stage(LifecycleStage.USE)));
         }
 
+        /** Σ direct inventory of elementary flow {@code flowId} (its reference unit) over the processes matching {@code which}. */
+        double flow(String flowId, Predicate<dev.cradle.model.Process> which) {
+            int i = location.flowIndex().indexOf(flowId).orElseThrow();
+            double v = 0;
+            for (int j = 0; j < location.techIndex().size(); j++) {
+                if (which.test(location.techIndex().at(j).process())) {
+                    v += location.directInventory(i, j);
+                }
+            }
+            return v;
+        }
+
         double total(String indicator) {
             return location.impact(indicator);
         }

@@ -100,6 +100,22 @@ class ValidationTest {
         METRICS.put("green-algorithms/beyond/embodied_kg",
                 () -> s("green-algorithms-job").climate(Study.stage(LifecycleStage.MANUFACTURING)));
         METRICS.put("wu/beyond/water_m3", () -> s("wu-2022-embodied-share").total("water_consumption"));
+        // Boavizta's test_dell_r740_server, rebuilt bottom-up: the manufacturing stage of one server
+        METRICS.put("boavizta/r740_gwp_kg", () -> s("bottom-up-gpu-server").climate(Study.id("workload:r740-life/dell-r740/manufacturing")));
+        METRICS.put("boavizta/r740_adpe_kg_sb", () -> s("bottom-up-gpu-server").sum(s("bottom-up-gpu-server").location,
+                "cml-ia-adp/adp_elements", Study.id("workload:r740-life/dell-r740/manufacturing")));
+        METRICS.put("boavizta/r740_pe_mj", () -> s("bottom-up-gpu-server").flow("primary_energy_nonrenewable",
+                Study.id("workload:r740-life/dell-r740/manufacturing")));
+        METRICS.put("boavizta/medium_gwp_kg", () -> s("bottom-up-gpu-server").climate(
+                Study.id("workload:medium-life/compute-medium/manufacturing")));
+        METRICS.put("boavizta/medium_adpe_kg_sb", () -> s("bottom-up-gpu-server").sum(s("bottom-up-gpu-server").location,
+                "cml-ia-adp/adp_elements", Study.id("workload:medium-life/compute-medium/manufacturing")));
+        METRICS.put("boavizta/medium_pe_mj", () -> s("bottom-up-gpu-server").flow("primary_energy_nonrenewable",
+                Study.id("workload:medium-life/compute-medium/manufacturing")));
+        METRICS.put("boavizta/beyond/hgx_a100_gwp_kg", () -> s("bottom-up-gpu-server").climate(
+                Study.id("workload:hgx-life/hgx-a100/manufacturing")));
+        METRICS.put("boavizta/beyond/hgx_a100_adpe_kg_sb", () -> s("bottom-up-gpu-server").sum(s("bottom-up-gpu-server").location,
+                "cml-ia-adp/adp_elements", Study.id("workload:hgx-life/hgx-a100/manufacturing")));
     }
 
     static Study s(String name) {
@@ -189,7 +205,7 @@ class ValidationTest {
     void everyStudyOfTheIssueIsInTheTable() throws Exception {
         List<String> keys = rows().stream().map(Row::key).toList();
         for (String prefix : List.of("strubell/", "patterson-t1/", "patterson-t4/", "bloom/", "bloom-inference/", "li/",
-                "wu/", "green-algorithms/")) {
+                "wu/", "boavizta/", "green-algorithms/")) {
             assertTrue(keys.stream().anyMatch(k -> k.startsWith(prefix)), prefix);
             assertTrue(keys.stream().anyMatch(k -> k.startsWith(prefix + "beyond/")), prefix + "beyond/ (what the paper left out)");
         }

@@ -177,11 +177,48 @@ public final class Declarations {
                            Map<LifecycleStage, List<Exchange>> inventory, Expression count, Expression lifetimeH,
                            Expression utilisation, String datacenter, Expression powerW, Expression idlePowerW,
                            Expression idleEnergyKwh, Expression periodH, Expression massKg, List<TransportLeg> transport,
-                           Expression recyclingRate, AllocationRule idleRule, String origin) {
+                           Expression recyclingRate, AllocationRule idleRule, String origin, List<Component> components) {
         public Hardware {
             embodied = Map.copyOf(embodied);
             inventory = Map.copyOf(inventory);
             transport = List.copyOf(transport);
+            components = components == null ? List.of() : List.copyOf(components);
+        }
+
+        /** A hardware group without a bottom-up description. */
+        public Hardware(String id, String name, String archetype, Map<String, Expression> embodied,
+                        Map<LifecycleStage, List<Exchange>> inventory, Expression count, Expression lifetimeH,
+                        Expression utilisation, String datacenter, Expression powerW, Expression idlePowerW,
+                        Expression idleEnergyKwh, Expression periodH, Expression massKg, List<TransportLeg> transport,
+                        Expression recyclingRate, AllocationRule idleRule, String origin) {
+            this(id, name, archetype, embodied, inventory, count, lifetimeH, utilisation, datacenter, powerW, idlePowerW,
+                    idleEnergyKwh, periodH, massKg, transport, recyclingRate, idleRule, origin, List.of());
+        }
+    }
+
+    /** The kinds of component of a bottom-up device ({@link BottomUpHardware}), Boavizta's server model. */
+    public enum ComponentKind { CPU, RAM, SSD, HDD, GPU, MOTHERBOARD, POWER_SUPPLY, CASE, ASSEMBLY }
+
+    /**
+     * One line of a device's bill of components (per device), each size in the engine's unit; {@code null} where
+     * not declared.
+     *
+     * @param units          how many of the component one device holds (≥ 1)
+     * @param dieAreaMm2     CPU: die area, mm2 (else {@code coreUnits × dieAreaPerCoreMm2})
+     * @param coreUnits      CPU: physical cores
+     * @param dieAreaPerCoreMm2 CPU: die area per core, mm2
+     * @param capacityGb     RAM (per module) and SSD (per drive): capacity, GB
+     * @param densityGbPerCm2 RAM and SSD: GB per cm2 of memory die; null = the library's mean, as a parameter with
+     *                       the library's range
+     * @param massKg         power supply: mass per unit, kg; null = the library's default, as a parameter with its range
+     * @param archetype      GPU: a device archetype of the factor library ({@code nvidia-h100-sxm})
+     * @param enclosure      CASE: {@code rack} or {@code blade}
+     */
+    public record Component(ComponentKind kind, Expression units, Expression dieAreaMm2, Expression coreUnits,
+                            Expression dieAreaPerCoreMm2, Expression capacityGb, Expression densityGbPerCm2,
+                            Expression massKg, String archetype, String enclosure, String origin) {
+        public Component {
+            Objects.requireNonNull(kind, "kind");
         }
     }
 

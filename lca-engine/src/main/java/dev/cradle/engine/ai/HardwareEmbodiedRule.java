@@ -24,7 +24,8 @@ import java.util.Set;
  * device-hours: a workload using {@code d} device-hours carries {@code d / (lifetime × utilisation)}
  * devices' worth of each life cycle stage (BLOOM: 150 kg / (6 × 8,760 h × 0.85) = 0.00336 kg per
  * GPU-hour). Stages, each its own process: raw material extraction and manufacturing (from an
- * explicit inventory, an archetype of the factor library, or one embodied figure per category),
+ * explicit inventory, an archetype of the factor library, a bill of components ({@link BottomUpHardware}) or one
+ * embodied figure per category),
  * transport (mass × distance × the library's freight factor per mode) and end of life (mass × e-waste
  * treatment at the declared recycling rate).
  */
@@ -149,6 +150,9 @@ public final class HardwareEmbodiedRule implements Rule {
                         + (named.isEmpty() ? "" : "; library parameter " + String.join(", ", named))),
                         HardwareEmbodiedRule::merge);
             }
+        }
+        if (!h.components().isEmpty()) {
+            BottomUpHardware.stage(ctx, h).ifPresent(s -> out.merge(LifecycleStage.MANUFACTURING, s, HardwareEmbodiedRule::merge));
         }
         if (!h.embodied().isEmpty()) {
             List<PerDevice> x = new ArrayList<>();

@@ -132,7 +132,7 @@ class AiStudyBuilderTest {
         DeclarationException e = assertThrows(DeclarationException.class, () -> Declarations.hardware("gpus")
                 .datacenter("dc").lifetime(5, "years").utilisation(1.5).count(0).build());
         assertEquals(java.util.List.of(
-                "hardware 'gpus': needs an archetype from the factor library, embodied figures or an inventory",
+                "hardware 'gpus': needs an archetype from the factor library, embodied figures, an inventory or its components",
                 "hardware 'gpus': 'count' is 0.0; it must be a whole number of 1 or more",
                 "hardware 'gpus': 'utilisation' is 1.5; it must be greater than 0 and at most 1"), e.problems());
 

@@ -50,6 +50,7 @@ public final class HardwareBuilder {
     private Expression recyclingRate;
     private AllocationRule idleRule = new AllocationRule.ByDeviceHours();
     private String origin = "java";
+    private final List<dev.cradle.engine.ai.Declarations.Component> components = new ArrayList<>();
 
     public HardwareBuilder(String id) {
         this.id = id;
@@ -260,6 +261,15 @@ public final class HardwareBuilder {
         return this;
     }
 
+    /**
+     * One line of the device's bill of components (Boavizta's bottom-up model; see
+     * {@code dev.cradle.engine.ai.BottomUpHardware}), sizes in the engine's units (mm2, GB, kg).
+     */
+    public HardwareBuilder component(dev.cradle.engine.ai.Declarations.Component component) {
+        components.add(component);
+        return this;
+    }
+
     public HardwareBuilder origin(String origin) {
         this.origin = origin;
         return this;
@@ -279,8 +289,17 @@ public final class HardwareBuilder {
         c.required(id, "id", "a unique name");
         c.required(datacenter, "datacenter", "the id of the datacenter the devices sit in");
         c.required(lifetimeH, "lifetime", "e.g. lifetime(6, \"years\")");
-        if ((archetype == null || archetype.isEmpty()) && embodied.isEmpty() && inventory.isEmpty()) {
-            c.add("needs an archetype from the factor library, embodied figures or an inventory");
+        if ((archetype == null || archetype.isEmpty()) && embodied.isEmpty() && inventory.isEmpty() && components.isEmpty()) {
+            c.add("needs an archetype from the factor library, embodied figures, an inventory or its components");
+        }
+        for (dev.cradle.engine.ai.Declarations.Component k : components) {
+            c.domain(k.units(), "components.units", Checks.Domain.COUNT);
+            c.domain(k.dieAreaMm2(), "components.die_area", Checks.Domain.POSITIVE);
+            c.domain(k.coreUnits(), "components.core_units", Checks.Domain.COUNT);
+            c.domain(k.dieAreaPerCoreMm2(), "components.die_area_per_core", Checks.Domain.POSITIVE);
+            c.domain(k.capacityGb(), "components.capacity", Checks.Domain.POSITIVE);
+            c.domain(k.densityGbPerCm2(), "components.density", Checks.Domain.POSITIVE);
+            c.domain(k.massKg(), "components.mass", Checks.Domain.POSITIVE);
         }
         embodied.forEach((k, v) -> {
             if (!EMBODIED_UNITS.containsKey(k)) {
@@ -317,6 +336,6 @@ public final class HardwareBuilder {
         c.throwIfAny();
         return new Hardware(id, name == null ? id : name, archetype == null ? "" : archetype, embodied, inventory, count,
                 lifetimeH, utilisation, datacenter, powerW, idlePowerW, idleEnergyKwh, periodH, massKg, transport,
-                recyclingRate, idleRule, origin);
+                recyclingRate, idleRule, origin, components);
     }
 }
