@@ -75,7 +75,7 @@ public final class ScenarioLoader {
                 requireReportable(view.market());
             }
             return new LoadedScenario(file, parsed.description(), system, compiled, parsed.sources(), ai,
-                    result, view, warnings, parsed.backgroundLinks(), units);
+                    result, view, warnings, parsed.backgroundLinks(), units, parsed.declarations());
         } catch (ModelException e) {
             throw located(file, parsed.sources(), e);
         }

@@ -58,6 +58,16 @@ public final class MonteCarlo {
         void accept(long draw, double[] parameters, double[] outputs);
     }
 
+    /** Told how far a run is, on the calling thread, after each merged chunk (e.g. to draw a progress bar). */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * @param done  draws finished so far
+         * @param total draws asked for
+         */
+        void update(long done, long total);
+    }
+
     /** Per-output statistics, in the model's output order. */
     public record Result(List<UncertainParameter> parameters, Settings settings, List<OutputStatistics> outputs) {
         public Result {
@@ -77,6 +87,12 @@ public final class MonteCarlo {
      */
     public static Result run(ParametricModel model, List<UncertainParameter> parameters, Settings settings,
                              RawDraws raw) {
+        return run(model, parameters, settings, raw, null);
+    }
+
+    /** As {@link #run(ParametricModel, List, Settings, RawDraws)}, telling {@code progress} (may be null) after each chunk. */
+    public static Result run(ParametricModel model, List<UncertainParameter> parameters, Settings settings,
+                             RawDraws raw, Progress progress) {
         UncertainParameter.check(model, parameters);
         int chunks = (int) ((settings.draws() + CHUNK - 1) / CHUNK);
         UniformRandomProvider[] streams = RandomStreams.forChunks(settings.seed(), chunks);
@@ -151,6 +167,9 @@ public final class MonteCarlo {
                     }
                     raw.accept(r.first() + d, r.drawn()[d].clone(), out.clone());
                 }
+            }
+            if (progress != null) {
+                progress.update(Math.min(settings.draws(), r.first() + CHUNK), settings.draws());
             }
         });
         List<OutputStatistics> results = new ArrayList<>();

@@ -167,6 +167,30 @@ final class StreamingStatistics {
     OutputStatistics result() {
         return new OutputStatistics(name, n, mean, sd(), standardError(), min, max, quantile(0.5), quantile(0.025),
                 quantile(0.05), quantile(0.95), quantile(0.975), new OutputStatistics.Convergence(
-                        Arrays.copyOf(traceN, points), Arrays.copyOf(traceMean, points), Arrays.copyOf(traceSe, points)));
+                        Arrays.copyOf(traceN, points), Arrays.copyOf(traceMean, points), Arrays.copyOf(traceSe, points)),
+                histogram());
+    }
+
+    /** Bins of a chart's histogram. */
+    static final int HISTOGRAM_BINS = 40;
+
+    /** {@value #HISTOGRAM_BINS} equal bins from min to max, counts from the digest's CDF; null without spread. */
+    private OutputStatistics.Histogram histogram() {
+        if (n == 0 || !(max > min)) {
+            return null;
+        }
+        double[] edges = new double[HISTOGRAM_BINS + 1];
+        double[] counts = new double[HISTOGRAM_BINS];
+        double width = (max - min) / HISTOGRAM_BINS;
+        for (int i = 0; i <= HISTOGRAM_BINS; i++) {
+            edges[i] = i == HISTOGRAM_BINS ? max : min + i * width;
+        }
+        double previous = 0;
+        for (int i = 0; i < HISTOGRAM_BINS; i++) {
+            double cdf = i == HISTOGRAM_BINS - 1 ? 1 : Math.min(1, Math.max(previous, digest.cdf(edges[i + 1])));
+            counts[i] = (cdf - previous) * n;
+            previous = cdf;
+        }
+        return new OutputStatistics.Histogram(edges, counts);
     }
 }

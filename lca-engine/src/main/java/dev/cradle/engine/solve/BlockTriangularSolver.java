@@ -154,6 +154,8 @@ public final class BlockTriangularSolver implements Solver {
         private final LoopBlock[] loopBlocks;
         private final int loops;
         private final String kinds;
+        /** A[j][j], read once: a process outside every loop is solved by one division. */
+        private final double[] diagonal;
 
         Blocked(DMatrixSparseCSC a, LoopAnalysis.Blocks blocks, int[] blockOf, LoopBlock[] loopBlocks,
                 double condition, int loops, String kinds) {
@@ -163,35 +165,48 @@ public final class BlockTriangularSolver implements Solver {
             this.loopBlocks = loopBlocks;
             this.loops = loops;
             this.kinds = kinds;
+            this.diagonal = new double[a.numCols];
+            for (int j = 0; j < a.numCols; j++) {
+                diagonal[j] = a.get(j, j);
+            }
         }
 
         @Override
         protected double[] rawSolve(double[] rhs, boolean transposed) {
-            return transposed ? backwards(rhs) : forwards(rhs);
+            return transposed ? backwards(rhs, LoopFactor.SOLVE_TOLERANCE) : forwards(rhs, LoopFactor.SOLVE_TOLERANCE);
+        }
+
+        @Override
+        protected double[] rawCorrection(double[] r, boolean transposed) {
+            return transposed ? backwards(r, LoopFactor.CORRECTION_TOLERANCE)
+                    : forwards(r, LoopFactor.CORRECTION_TOLERANCE);
         }
 
         /** A·x = b: providers sit in earlier blocks, so blocks are solved last to first. */
-        private double[] forwards(double[] rhs) {
+        private double[] forwards(double[] rhs, double tolerance) {
             double[] b = rhs.clone();
             double[] x = new double[b.length];
             for (int blk = blocks.count() - 1; blk >= 0; blk--) {
                 LoopBlock loop = loopBlocks[blk];
                 if (loop == null) {
                     int j = blocks.order()[blocks.start()[blk]];
-                    x[j] = b[j] / a.get(j, j);
+                    x[j] = b[j] / diagonal[j];
                 } else {
                     int[] cols = loop.columns();
                     double[] in = new double[cols.length];
                     for (int k = 0; k < cols.length; k++) {
                         in[k] = loop.rowScale()[k] * b[cols[k]];
                     }
-                    double[] z = loop.lu().solve(in);
+                    double[] z = loop.lu().solve(in, tolerance);
                     for (int k = 0; k < cols.length; k++) {
                         x[cols[k]] = loop.colScale()[k] * z[k];
                     }
                 }
                 for (int k = blocks.start()[blk]; k < blocks.start()[blk + 1]; k++) {
                     int j = blocks.order()[k];
+                    if (x[j] == 0) {
+                        continue; // nothing of j is needed: its inputs are not either (a unit demand reaches part of A)
+                    }
                     for (int p = a.col_idx[j]; p < a.col_idx[j + 1]; p++) {
                         int i = a.nz_rows[p];
                         if (blockOf[i] != blk) {
@@ -204,7 +219,7 @@ public final class BlockTriangularSolver implements Solver {
         }
 
         /** Aᵀ·y = c: blocks first to last, each column j less Σ A[i][j]·y_i over providers solved before. */
-        private double[] backwards(double[] c) {
+        private double[] backwards(double[] c, double tolerance) {
             double[] y = new double[c.length];
             for (int blk = 0; blk < blocks.count(); blk++) {
                 int from = blocks.start()[blk];
@@ -224,7 +239,7 @@ public final class BlockTriangularSolver implements Solver {
                 LoopBlock loop = loopBlocks[blk];
                 if (loop == null) {
                     int j = blocks.order()[from];
-                    y[j] = acc[0] / a.get(j, j);
+                    y[j] = acc[0] / diagonal[j];
                 } else {
                     // block order is the loop's column order (both ascending column numbers)
                     int[] cols = loop.columns();
@@ -232,7 +247,7 @@ public final class BlockTriangularSolver implements Solver {
                     for (int k = 0; k < cols.length; k++) {
                         in[k] = loop.colScale()[k] * acc[k];
                     }
-                    double[] w = loop.lu().solveTransposed(in);
+                    double[] w = loop.lu().solveTransposed(in, tolerance);
                     for (int k = 0; k < cols.length; k++) {
                         y[cols[k]] = loop.rowScale()[k] * w[k];
                     }

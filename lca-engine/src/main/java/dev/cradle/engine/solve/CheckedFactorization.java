@@ -12,7 +12,8 @@ import org.ejml.data.DMatrixSparseCSC;
  * except in rows where that is below {@code τ_i = 1000·n·ε·(‖A_i‖∞·‖x‖∞ + |b_i|)}, where
  * {@code d_i = (|A|·|x|)_i + ‖A_i‖∞·‖x‖∞} (normwise: a row whose exact answer is zero must not count
  * rounding noise as a relative error of 1). While ω is above 64ε and at most two times, x is
- * corrected by a solve of {@code A·d = r}. An answer with ω above {@link Factorization#RESIDUAL_BOUND}
+ * corrected by a solve of {@code A·d = r} (to a few digits only where the method is iterative:
+ * {@link #rawCorrection}). An answer with ω above {@link Factorization#RESIDUAL_BOUND}
  * is refused ({@link SingularSystemException.Kind#INACCURATE}).
  */
 abstract class CheckedFactorization implements Factorization {
@@ -51,6 +52,15 @@ abstract class CheckedFactorization implements Factorization {
     /** x with {@code A·x ≈ b} (or {@code Aᵀ·x ≈ b}), unchecked. */
     protected abstract double[] rawSolve(double[] b, boolean transposed);
 
+    /**
+     * d with {@code A·d ≈ r} (or {@code Aᵀ·d ≈ r}), unchecked, for a refinement step: a few correct digits
+     * suffice (a step multiplies the error of x by about the relative error of d), so an iterative method
+     * may stop early ({@link LoopFactor#CORRECTION_TOLERANCE}); a direct one answers as {@link #rawSolve}.
+     */
+    protected double[] rawCorrection(double[] r, boolean transposed) {
+        return rawSolve(r, transposed);
+    }
+
     @Override
     public double conditionEstimate() {
         return condition;
@@ -86,7 +96,7 @@ abstract class CheckedFactorization implements Factorization {
             if (!(omega > GOOD_ENOUGH) || step == MAX_REFINEMENTS) {
                 break;
             }
-            double[] d = rawSolve(r, transposed);
+            double[] d = rawCorrection(r, transposed);
             for (int i = 0; i < n; i++) {
                 x[i] += d[i];
             }
@@ -105,17 +115,30 @@ abstract class CheckedFactorization implements Factorization {
     private void residual(double[] b, double[] x, boolean transposed, double[] r, double[] scale) {
         int n = a.numCols;
         System.arraycopy(b, 0, r, 0, n);
+        if (transposed) {
+            for (int j = 0; j < n; j++) {
+                double rj = r[j];
+                double sj = 0;
+                for (int p = a.col_idx[j]; p < a.col_idx[j + 1]; p++) {
+                    double t = a.nz_values[p] * x[a.nz_rows[p]];
+                    rj -= t;
+                    sj += Math.abs(t);
+                }
+                r[j] = rj;
+                scale[j] = sj;
+            }
+            return;
+        }
         for (int j = 0; j < n; j++) {
+            double xj = x[j];
+            if (xj == 0) {
+                continue;
+            }
             for (int p = a.col_idx[j]; p < a.col_idx[j + 1]; p++) {
                 int i = a.nz_rows[p];
-                double v = a.nz_values[p];
-                if (transposed) {
-                    r[j] -= v * x[i];
-                    scale[j] += Math.abs(v * x[i]);
-                } else {
-                    r[i] -= v * x[j];
-                    scale[i] += Math.abs(v * x[j]);
-                }
+                double t = a.nz_values[p] * xj;
+                r[i] -= t;
+                scale[i] += Math.abs(t);
             }
         }
     }

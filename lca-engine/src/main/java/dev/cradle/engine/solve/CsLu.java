@@ -105,7 +105,7 @@ final class CsLu implements LoopFactor {
 
     /** x = M⁻¹·b: x = Q·U⁻¹·L⁻¹·P·b. */
     @Override
-    public double[] solve(double[] b) {
+    public double[] solve(double[] b, double tolerance) {
         double[] w = new double[n];
         double[] x = new double[n];
         Dcs_ipvec.cs_ipvec(lu.pinv, b, w, n);
@@ -117,7 +117,7 @@ final class CsLu implements LoopFactor {
 
     /** y = M⁻ᵀ·c: Mᵀ = Q·Uᵀ·Lᵀ·P, so y = Pᵀ·L⁻ᵀ·U⁻ᵀ·Qᵀ·c. */
     @Override
-    public double[] solveTransposed(double[] c) {
+    public double[] solveTransposed(double[] c, double tolerance) {
         double[] w = new double[n];
         double[] y = new double[n];
         Dcs_pvec.cs_pvec(q, c, w, n);

@@ -1,5 +1,6 @@
 package dev.cradle.engine.solve;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,19 @@ class IterativeLoopTest {
             t.addItem((i + 1) % n, i, -r);
         }
         return DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
+    }
+
+    /**
+     * The order ILU(0) works in: column j lists its providers (rows), 0 needs 1, 1 needs 3, 2 needs 0, 3 needs
+     * nothing, so by hand the providers-first order is 3, 1, 0, 2. Closing a cycle (3 needs 2) gives 2, 3, 1, 0:
+     * one edge points backwards (2 needs 0), the one the depth-first search meets while 0 is still open.
+     */
+    @Test
+    void providersComeBeforeTheirConsumers() {
+        assertArrayEquals(new int[] {3, 1, 0, 2},
+                IterativeLoop.providersFirst(4, new int[] {0, 1, 2, 3, 3}, new int[] {1, 3, 0}));
+        assertArrayEquals(new int[] {2, 3, 1, 0},
+                IterativeLoop.providersFirst(4, new int[] {0, 1, 2, 3, 4}, new int[] {1, 3, 0, 2}));
     }
 
     @Test

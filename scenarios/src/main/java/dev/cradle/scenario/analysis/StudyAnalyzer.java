@@ -37,6 +37,11 @@ public final class StudyAnalyzer {
     }
 
     public static StudyAnalysis analyse(LoadedScenario study, AnalysisOptions options) {
+        return analyse(study, options, null);
+    }
+
+    /** As {@link #analyse(LoadedScenario, AnalysisOptions)}, telling {@code progress} (may be null) how the Monte Carlo run goes. */
+    public static StudyAnalysis analyse(LoadedScenario study, AnalysisOptions options, MonteCarlo.Progress progress) {
         Prepared p = prepare(study, options);
         List<UncertainParameter> parameters = p.inputs().parameters();
         MonteCarlo.Result mc = null;
@@ -49,9 +54,9 @@ public final class StudyAnalyzer {
                         options.threads());
                 if (options.rawDraws() != null) {
                     mc = RawDrawsFile.write(options.rawDraws(), parameters, p.outputs(),
-                            raw -> MonteCarlo.run(p.model(), parameters, settings, raw));
+                            raw -> MonteCarlo.run(p.model(), parameters, settings, raw, progress));
                 } else {
-                    mc = MonteCarlo.run(p.model(), parameters, settings);
+                    mc = MonteCarlo.run(p.model(), parameters, settings, null, progress);
                 }
             }
             if (options.runs(AnalysisOptions.Analysis.TORNADO)) {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "cradle", mixinStandardHelpOptions = true, version = "cradle 0.1.0",
         description = "Life cycle assessment for AI systems (ISO 14040/14044).",
         subcommands = {CradleCli.Run.class, CradleCli.Validate.class, CradleCli.Explain.class, FactorsCommand.class, DbCommand.class,
+                ReportCommand.class, CompareCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CradleCli implements Callable<Integer> {
     public static final int OK = 0;

@@ -151,6 +151,11 @@ public final class CsvReport {
      * otherwise. A process that only links others (no elementary exchange) contributes a true zero and
      * does not count.
      */
+    /** The coverage of indicator k's total: {@value #COMPLETE}, {@value #PARTIAL} or {@value #NONE}. */
+    public static String coverage(LcaResult r, int k) {
+        return r.isComplete(k) ? COMPLETE : coverage(r, k, j -> true).equals(NONE) ? NONE : PARTIAL;
+    }
+
     static String coverage(LcaResult r, int k, IntPredicate inGroup) {
         return coverageByGroup(r, k, j -> inGroup.test(j) ? "in" : "out").getOrDefault("in", COMPLETE);
     }

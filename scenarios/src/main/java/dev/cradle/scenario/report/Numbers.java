@@ -4,11 +4,11 @@ import dev.cradle.model.SignificantFigures;
 import java.util.Locale;
 
 /** Number formatting for people: four significant digits, no exponent between 1e-3 and 1e6. */
-final class Numbers {
+public final class Numbers {
     private Numbers() {
     }
 
-    static String format(double v) {
+    public static String format(double v) {
         if (v == 0) {
             return "0";
         }
@@ -23,7 +23,7 @@ final class Numbers {
         return String.format(Locale.ROOT, "%.3e", v);
     }
 
-    static String percent(double share) {
+    public static String percent(double share) {
         if (share == 0) {
             return "0.0%";
         }
