@@ -15,6 +15,7 @@ final class DatasetReaders {
             new GridReader(),
             new GridAliasReader(),
             new GenerationTechnologyReader(),
+            new SourceResultsReader(),
             new FreightReader(),
             new EndOfLifeReader(),
             new BuildingReader(),

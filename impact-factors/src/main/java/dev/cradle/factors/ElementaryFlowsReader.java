@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * {@code elementary_flows}: the elementary flows the methods characterise, plus the pre-characterised
- * flows (kg Sb-eq, m3 world-eq) for sources that publish impacts rather than inventories, like openLCA's
+ * flows (kg Sb-eq, m3 world-eq, CTUh as cases) for sources that publish impacts rather than inventories, like openLCA's
  * virtual flows for results used as providers, and the product flows of the background processes.
  */
 final class ElementaryFlowsReader implements DatasetReader {
@@ -31,6 +31,10 @@ final class ElementaryFlowsReader implements DatasetReader {
                 "Abiotic depletion of elements, pre-characterised (kg Sb-eq)", Units.of("kg"), Compartment.RESOURCE), d);
         into.addFlow(Flow.elementary(ReferenceFlows.WATER_SCARCITY_WORLD_EQ,
                 "Water scarcity, pre-characterised (m3 world-eq)", Units.of("m3"), Compartment.WATER_CONSUMED), d);
+        into.addFlow(Flow.elementary(ReferenceFlows.TOX_CANCER_CTUH,
+                "Human toxicity, cancer effects, pre-characterised (CTUh, cases)", Units.of("item"), Compartment.AIR), d);
+        into.addFlow(Flow.elementary(ReferenceFlows.TOX_NON_CANCER_CTUH,
+                "Human toxicity, non-cancer effects, pre-characterised (CTUh, cases)", Units.of("item"), Compartment.AIR), d);
         for (Flow f : List.of(ReferenceFlows.ELECTRICITY, ReferenceFlows.FREIGHT, ReferenceFlows.EWASTE,
                 ReferenceFlows.DATACENTER_CAPACITY)) {
             into.addProductFlow(f);

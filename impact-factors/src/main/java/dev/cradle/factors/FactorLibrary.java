@@ -67,6 +67,7 @@ public final class FactorLibrary implements ReferenceData {
             "electricity/egrid2023-subregions.yaml",
             "electricity/mlco2-cloud-regions.yaml", "electricity/cloud-regions-2024.yaml",
             "electricity/ipcc-ar5-generation-technologies.yaml", "electricity/primary-energy-by-source.yaml",
+            "electricity/uslci-electricity-by-source.yaml",
             "transport/defra-2025-freight.yaml", "end-of-life/ewaste.yaml", "buildings/datacenter-building.yaml",
             "hardware/accelerators.yaml", "hardware/hubblo-gpu-lca.yaml", "hardware/server-components.yaml", "hardware/systems.yaml");
 

@@ -40,6 +40,28 @@ final class LibraryAssembly {
     /** The hardware LCA cards (Hubblo) that device archetypes cite, and their dataset. */
     JsonNode hardwareLcaCards = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     Dataset hardwareLcaDataset;
+    /** Characterised per-kWh results by generation technology id (the USLCI proxy), read before the technologies. */
+    final Map<String, SourceResult> sourceResults = new LinkedHashMap<>();
+
+    /**
+     * One generation source's characterised results per kWh.
+     *
+     * @param key    the source's key in its dataset ({@code coal_bituminous})
+     * @param name   the source's process name
+     * @param perKwh the values by column ({@code human_toxicity_cancer_ctuh}, {@code adp_fossil_mj}, ...)
+     * @param covers the impact categories these values cover
+     */
+    record SourceResult(Dataset dataset, String key, String name, JsonNode perKwh, java.util.Set<String> covers) {
+        /** Category id → the column holding its value per kWh. */
+        static final Map<String, String> COLUMNS = Map.of(
+                dev.cradle.model.data.ImpactCategories.TOX_CANCER, "human_toxicity_cancer_ctuh",
+                dev.cradle.model.data.ImpactCategories.TOX_NON_CANCER, "human_toxicity_non_cancer_ctuh",
+                dev.cradle.model.data.ImpactCategories.ADP_FOSSIL, "adp_fossil_mj");
+
+        double value(String category) {
+            return perKwh.path(COLUMNS.get(category)).asDouble();
+        }
+    }
 
     Flow flow(String id) {
         return flows.get(id);

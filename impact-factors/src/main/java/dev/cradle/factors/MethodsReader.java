@@ -85,6 +85,12 @@ final class MethodsReader implements DatasetReader {
         if (c.path("id").asText().equals(ImpactCategories.WATER_SCARCITY)) {
             cfs.add(CharacterisationFactor.of(into.flow(ReferenceFlows.WATER_SCARCITY_WORLD_EQ), 1.0));
         }
+        if (c.path("id").asText().equals(ImpactCategories.TOX_CANCER)) {
+            cfs.add(CharacterisationFactor.of(into.flow(ReferenceFlows.TOX_CANCER_CTUH), 1.0));
+        }
+        if (c.path("id").asText().equals(ImpactCategories.TOX_NON_CANCER)) {
+            cfs.add(CharacterisationFactor.of(into.flow(ReferenceFlows.TOX_NON_CANCER_CTUH), 1.0));
+        }
         if (c.path("id").asText().equals(ImpactCategories.ADP_ELEMENTS)) {
             cfs.add(CharacterisationFactor.of(into.flow(ReferenceFlows.ADP_ELEMENTS_SB_EQ), 1.0));
         }

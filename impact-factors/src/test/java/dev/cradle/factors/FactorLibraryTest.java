@@ -15,6 +15,7 @@ import dev.cradle.model.data.EwasteTreatment;
 import dev.cradle.model.data.InMemoryReferenceData;
 import dev.cradle.model.data.ReferenceData;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class FactorLibraryTest {
 
     @Test
     void everyDatasetHasProvenanceAndAnAllowedLicence() {
-        assertEquals(20, lib.datasets().size());
+        assertEquals(21, lib.datasets().size());
         for (Dataset d : lib.datasets()) {
             assertTrue(Dataset.ALLOWED_LICENCES.contains(d.licence()), d.id() + ": licence " + d.licence());
             assertEquals(Dataset.SHARE_ALIKE_LICENCES.contains(d.licence()), d.shareAlike(),
@@ -195,6 +196,31 @@ class FactorLibraryTest {
         assertEquals(600 * 3.785411784e-6, emission("grid_source:nuclear", "water_consumed"), 1e-12);
         assertTrue(lib.process("grid:FR").orElseThrow().covers("climate_change"));
         assertFalse(lib.process("grid:FR").orElseThrow().covers("human_toxicity_cancer"));
+    }
+
+    /**
+     * The USLCI proxy (uslci-electricity-by-source): coal, gas and nuclear carry toxicity and ADP fossil per
+     * kWh as the extract gives them; technologies USLCI lacks (wind, hydro, solar) stay not covered.
+     */
+    @Test
+    void generationTechnologiesCarryTheUslciProxyWhereItExists() {
+        Process coal = lib.process("grid_source:coal").orElseThrow();
+        // extract row coal_bituminous: 3.1869920362025046E-10 CTUh cancer, 2.7911754520263313E-8 non-cancer,
+        // 13.772236123401811 MJ fossil (0.44186 kg coal at mine x 1.24 x 24.8 MJ/kg = 13.59 MJ at the mine alone)
+        assertEquals(3.1869920362025046E-10, emission("grid_source:coal", "human_toxicity_cancer_ctuh"), 1e-22);
+        assertEquals(2.7911754520263313E-8, emission("grid_source:coal", "human_toxicity_non_cancer_ctuh"), 1e-20);
+        assertEquals(13.772236123401811, emission("grid_source:coal", "fossil_energy"), 1e-12);
+        assertTrue(coal.covers("human_toxicity_cancer") && coal.covers("adp_fossil") && coal.covers("climate_change"));
+        assertFalse(coal.covers("adp_elements"), "USLCI plants carry no capital goods");
+        assertTrue(lib.process("grid_source:gas").orElseThrow().covers("human_toxicity_non_cancer"));
+        assertTrue(lib.process("grid_source:nuclear").orElseThrow().covers("adp_fossil"));
+        for (String tech : List.of("wind_onshore", "hydro", "solar_utility", "biomass", "geothermal")) {
+            assertFalse(lib.process("grid_source:" + tech).orElseThrow().covers("human_toxicity_cancer"), tech);
+        }
+        // the methods read the pre-characterised flows at 1 CTUh per case, and fossil energy at 1 MJ per MJ
+        assertEquals(1.0, cf("usetox-2", "human_toxicity_cancer", "human_toxicity_cancer_ctuh"));
+        assertEquals(1.0, cf("usetox-2", "human_toxicity_non_cancer", "human_toxicity_non_cancer_ctuh"));
+        assertEquals(1.0, cf("cml-ia-adp", "adp_fossil", "fossil_energy"));
     }
 
     @Test

@@ -57,7 +57,7 @@ class ProvenanceTest {
 
     @Test
     void coversEveryDatasetAndTheWorld() throws IOException {
-        assertEquals(20, lib.datasets().size());
+        assertEquals(21, lib.datasets().size());
         // a real count of what the extracts hold, so the coverage claims in docs/factors.md stay true
         long countries = lib.grids().values().stream().filter(g -> g.level().equals("country")).count();
         assertEquals(209, countries, "Ember countries and territories (222 records less 13 regions)");
@@ -161,6 +161,24 @@ class ProvenanceTest {
                     put(out, key + "/lb_per_mwh/co2", co2);
                     put(out, key + "/lb_per_mwh/ch4", ch4);
                     put(out, key + "/lb_per_mwh/n2o", n2o);
+                }
+            }
+            case "uslci-electricity-by-source" -> {
+                // per kWh as the extract gives it (recomputed from the bundled USLCI by scenarios'
+                // UslciElectricityBySourceTest); GWP always, the other columns for the categories a source covers
+                Map<String, String> columns = Map.of("human_toxicity_cancer", "human_toxicity_cancer_ctuh",
+                        "human_toxicity_non_cancer", "human_toxicity_non_cancer_ctuh", "adp_fossil", "adp_fossil_mj");
+                for (CSVRecord r : csv(resource(ROOT + "sources/uslci-electricity-by-source.csv"))) {
+                    JsonNode s = root.path("sources").path(r.get("key"));
+                    assertFalse(s.isMissingNode(), "source " + r.get("key") + " of the extract is not shipped");
+                    assertEquals(r.get("process_id"), s.path("uslci_id").asText(), r.get("key"));
+                    String key = "sources/" + r.get("key") + "/per_kwh/";
+                    put(out, key + "gwp100_ar6_kg_co2e", Double.parseDouble(r.get("gwp100_ar6_kg_co2e")));
+                    for (JsonNode c : s.path("covers")) {
+                        String column = columns.get(c.asText());
+                        assertNotNull(column, r.get("key") + " covers unknown category " + c);
+                        put(out, key + column, Double.parseDouble(r.get(column)));
+                    }
                 }
             }
             case "mlco2-cloud-regions" -> {

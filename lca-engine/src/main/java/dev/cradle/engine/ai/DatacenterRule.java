@@ -83,6 +83,7 @@ public final class DatacenterRule implements Rule {
                     lines.add("  each technology's intensity is a library parameter with the IPCC AR5 range (triangular "
                             + "min/median/max): " + String.join(", ", named));
                 }
+                mixCoverage(lib, m, coverage, lines);
                 if (offsite == null) {
                     offsite = water;
                     lines.add("off-site water " + Rules.fmt(water.central()) + " L/kWh = Σ share × EWIF (Li et al. 2023)");
@@ -146,6 +147,30 @@ public final class DatacenterRule implements Rule {
             ctx.datacenters.put(dc.id(), new CompilationContext.DatacenterFacts(location, market, offsite, water, param,
                     Set.copyOf(coverage), grid));
             ctx.traces.add(new Trace("(parameter " + param + ")", name(), "datacenter " + dc.id(), dc.origin(), lines));
+        }
+    }
+
+    /**
+     * Toxicity and ADP fossil of a mix (the USLCI proxy, docs/factors.md): covered when every technology of the
+     * mix covers them; otherwise the use stage's value counts only the technologies that carry them and the
+     * category is reported not covered (a lower bound).
+     */
+    private static void mixCoverage(ReferenceData lib, Declarations.MixGrid m, Set<String> coverage, List<String> lines) {
+        List<String> carried = new ArrayList<>();
+        for (String c : List.of(ImpactCategories.TOX_CANCER, ImpactCategories.TOX_NON_CANCER, ImpactCategories.ADP_FOSSIL)) {
+            List<String> with = m.shares().keySet().stream().filter(t -> lib.generationTechnology(t).map(p -> !p.coverage()
+                    .isEmpty() && p.covers(c)).orElse(false)).toList();
+            if (!with.isEmpty() && with.size() == m.shares().size()) {
+                coverage.add(c);
+            }
+            if (!with.isEmpty()) {
+                carried.add(c + " from " + String.join(", ", with) + (with.size() == m.shares().size() ? ""
+                        : " only (not covered: the others have no data)"));
+            }
+        }
+        if (!carried.isEmpty()) {
+            lines.add("toxicity and fossil depletion per kWh = Σ share × the USLCI proxy (US power plants, "
+                    + "uslci-electricity-by-source): " + String.join("; ", carried));
         }
     }
 

@@ -86,8 +86,40 @@ final class Rules {
             d.inventoryPerKwh().forEach((flow, perKwh) -> out.add(elementary(flow, facilityKwh.times(perKwh))));
             return out;
         }
-        return List.of(exchange(ctx.library().aggregatedCo2e(), Direction.OUTPUT,
-                facilityKwh.times(intensity)));
+        List<Exchange> out = new java.util.ArrayList<>(List.of(exchange(ctx.library().aggregatedCo2e(), Direction.OUTPUT,
+                facilityKwh.times(intensity))));
+        if (grid instanceof Declarations.MixGrid m) {
+            out.addAll(mixBurdens(ctx, m, facilityKwh));
+        }
+        return out;
+    }
+
+    /** The pre-characterised flows a mix's technologies carry besides CO2-eq and water (the USLCI proxy: CTUh, MJ fossil). */
+    static final List<String> MIX_FLOWS = List.of(dev.cradle.model.data.ReferenceFlows.TOX_CANCER_CTUH,
+            dev.cradle.model.data.ReferenceFlows.TOX_NON_CANCER_CTUH, dev.cradle.model.data.ReferenceFlows.FOSSIL_ENERGY);
+
+    /**
+     * Facility kWh × Σ share × each technology's amount per kWh of the {@link #MIX_FLOWS} (docs/factors.md, the
+     * USLCI proxy); a flow no technology of the mix carries is left out. Coverage is decided by DatacenterRule.
+     */
+    static List<Exchange> mixBurdens(CompilationContext ctx, Declarations.MixGrid m, Value facilityKwh) {
+        List<Exchange> out = new java.util.ArrayList<>();
+        for (String flowId : MIX_FLOWS) {
+            Value perKwh = Value.of(0);
+            Flow flow = null;
+            for (var e : m.shares().entrySet()) {
+                var p = ctx.library().generationTechnology(e.getKey());
+                var x = p.flatMap(q -> DatacenterRule.exchange(q, flowId));
+                if (x.isPresent()) {
+                    flow = x.get().flow();
+                    perKwh = perKwh.plus(ctx.declared(e.getValue()).times(DatacenterRule.constant(p.get(), flowId)));
+                }
+            }
+            if (flow != null) {
+                out.add(elementary(flow, facilityKwh.times(perKwh)));
+            }
+        }
+        return out;
     }
 
     /**

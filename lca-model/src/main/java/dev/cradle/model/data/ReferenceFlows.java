@@ -24,6 +24,10 @@ public final class ReferenceFlows {
     public static final String CO2E_AGGREGATED = "co2e_aggregated";
     /** Abiotic depletion of elements, pre-characterised, kg Sb-eq (a resource). */
     public static final String ADP_ELEMENTS_SB_EQ = "adp_elements_sb_eq";
+    /** Human toxicity, cancer effects, pre-characterised (USEtox CTUh), emitted. */
+    public static final String TOX_CANCER_CTUH = "human_toxicity_cancer_ctuh";
+    /** Human toxicity, non-cancer effects, pre-characterised (USEtox CTUh), emitted. */
+    public static final String TOX_NON_CANCER_CTUH = "human_toxicity_non_cancer_ctuh";
     /** Fossil energy carriers in ground, net calorific value, MJ (a resource). */
     public static final String FOSSIL_ENERGY = "fossil_energy";
     /** Water scarcity, pre-characterised, m3 world-eq. */
