@@ -22,6 +22,7 @@ final class DatasetReaders {
             new HardwareLcaReader(),
             new AcceleratorReader(),
             new ComponentReader(),
+            new PrimaryEnergyReader(),
             new SystemReader());
 
     private DatasetReaders() {

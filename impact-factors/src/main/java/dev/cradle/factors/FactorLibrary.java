@@ -38,7 +38,7 @@ import java.util.Set;
 public final class FactorLibrary implements ReferenceData {
     /** Default methods for a study that names none: one per category group of the mission. */
     public static final List<String> DEFAULT_METHODS = List.of("ipcc-ar6-gwp100", "water-consumption", "aware-2.0",
-            "usetox-2", "cml-ia-adp");
+            "usetox-2", "cml-ia-adp", "primary-energy");
 
     /** Category ids used across methods and coverage declarations (aliases of {@link ImpactCategories}). */
     public static final String CLIMATE = ImpactCategories.CLIMATE;
@@ -62,11 +62,12 @@ public final class FactorLibrary implements ReferenceData {
     private static final List<String> FILES = List.of(
             "flows/elementary-flows.yaml",
             "methods/ipcc-gwp.yaml", "methods/water.yaml", "methods/usetox-2-human-toxicity.yaml",
-            "methods/cml-ia-abiotic-depletion.yaml",
+            "methods/cml-ia-abiotic-depletion.yaml", "methods/primary-energy.yaml",
             "electricity/ember-2024-country-intensity.yaml", "electricity/electricitymaps-2024-zones.yaml",
             "electricity/egrid2023-subregions.yaml",
             "electricity/mlco2-cloud-regions.yaml", "electricity/cloud-regions-2024.yaml",
-            "electricity/ipcc-ar5-generation-technologies.yaml", "electricity/uslci-electricity-by-source.yaml",
+            "electricity/ipcc-ar5-generation-technologies.yaml", "electricity/primary-energy-by-source.yaml",
+            "electricity/uslci-electricity-by-source.yaml",
             "transport/defra-2025-freight.yaml", "end-of-life/ewaste.yaml", "buildings/datacenter-building.yaml",
             "hardware/accelerators.yaml", "hardware/hubblo-gpu-lca.yaml", "hardware/server-components.yaml", "hardware/systems.yaml");
 
@@ -283,7 +284,7 @@ public final class FactorLibrary implements ReferenceData {
         return Optional.ofNullable(methods.get(id));
     }
 
-    /** The default set: AR6 GWP100, water consumption, AWARE, USEtox 2, CML-IA ADP. */
+    /** The default set: AR6 GWP100, water consumption, AWARE, USEtox 2, CML-IA ADP, primary energy. */
     @Override
     public List<ImpactMethod> defaultMethods() {
         return DEFAULT_METHODS.stream().map(methods::get).toList();

@@ -57,7 +57,7 @@ class ProvenanceTest {
 
     @Test
     void coversEveryDatasetAndTheWorld() throws IOException {
-        assertEquals(19, lib.datasets().size());
+        assertEquals(21, lib.datasets().size());
         // a real count of what the extracts hold, so the coverage claims in docs/factors.md stay true
         long countries = lib.grids().values().stream().filter(g -> g.level().equals("country")).count();
         assertEquals(209, countries, "Ember countries and territories (222 records less 13 regions)");

@@ -233,6 +233,8 @@ final class AiSectionReader {
     }
 
     private final Set<String> ids = new LinkedHashSet<>();
+    /** The architecture (parameter counts, quantisation) of each model that declares one, for 'llm_inference'. */
+    private final Map<String, LlmInferenceReader.Architecture> architectures = new LinkedHashMap<>();
 
     /**
      * A required reference to another declaration: its id, or a problem at its position saying that
@@ -706,6 +708,7 @@ final class AiSectionReader {
                         + "training is not shared; declare the fine-tuned models with 'derived_from: " + id.get() + "'");
             }
         }
+        LlmInferenceReader.model(r, m, where).ifPresent(a -> id.ifPresent(i -> architectures.put(i, a)));
         Expression q = queries;
         Expression t = tokens;
         return id.map(i -> new Model(i, r.yaml.text(m, "name", false, "").orElse(i), q, t, life, derivedFrom, tasks, origin(m)));
@@ -748,12 +751,12 @@ final class AiSectionReader {
             hw = reference(m, "hardware", hwIds, where, "runs on hardware", "");
         }
         List<String> energyKeys = List.of("device_hours", "flops", "energy", "codecarbon", "carbontracker",
-                "experiment_impact_tracker", "power_samples", "energy_per_query", "energy_per_token", "storage");
+                "experiment_impact_tracker", "power_samples", "energy_per_query", "energy_per_token", "storage", "llm_inference");
         long given = energyKeys.stream().filter(k -> m.get(k).isPresent()).count();
         boolean measuredWithHours = m.get("energy").isPresent() && m.get("device_hours").isPresent();
         String ways = "'device_hours', 'flops', 'energy' (measured, optionally with 'device_hours'), 'codecarbon' "
                 + "(an emissions.csv), 'carbontracker', 'experiment_impact_tracker', 'power_samples', 'energy_per_query', "
-                + "'energy_per_token' or 'storage'";
+                + "'energy_per_token', 'storage' or 'llm_inference'";
         if (given == 0) {
             r.yaml.problem(m.position(), where + " needs one way to know its energy: " + ways);
             return Optional.empty();
@@ -808,6 +811,17 @@ final class AiSectionReader {
                 }
                 return Optional.of(new Declarations.Flops(total.get(), peak.get(), util.get(), devices.get()));
             }).orElse(null);
+        } else if (m.get("llm_inference").isPresent()) {
+            // per-request inference: the workload serves the requests and their output tokens unless it says otherwise
+            var llm = LlmInferenceReader.workload(r, m.get("llm_inference").get(), model.map(architectures::get).orElse(null),
+                    model.orElse("?"), where);
+            energy = llm.orElse(null);
+            if (llm.isPresent() && m.get("queries").isEmpty()) {
+                queries = llm.get().requests();
+            }
+            if (llm.isPresent() && m.get("tokens").isEmpty()) {
+                tokens = FieldValues.times(llm.get().requests(), llm.get().outputTokens());
+            }
         } else if (m.get("codecarbon").isPresent()) {
             energy = CodeCarbonReader.read(r, m.get("codecarbon").get(), hwCount).orElse(null);
         } else if (MeasurementKeys.KEYS.stream().anyMatch(k -> m.get(k).isPresent())) {

@@ -92,6 +92,18 @@ final class NumericFields {
         d.put("deployment.period", Domain.POSITIVE);
         d.put("storage.capacity", Domain.POSITIVE);
         d.put("storage.duration", Domain.POSITIVE);
+        // per-request LLM inference (EcoLogits)
+        d.put("model.total_parameters", Domain.POSITIVE);
+        d.put("model.active_parameters", Domain.POSITIVE);
+        d.put("model.quantisation_bits", Domain.POSITIVE);
+        d.put("llm_inference.requests", Domain.POSITIVE);
+        d.put("llm_inference.output_tokens", Domain.POSITIVE);
+        d.put("llm_inference.latency", Domain.POSITIVE);
+        d.put("llm_inference.throughput", Domain.POSITIVE);
+        d.put("llm_inference.batch_size", Domain.POSITIVE);
+        d.put("llm_inference.gpu_memory", Domain.POSITIVE);
+        d.put("llm_inference.server_power", Domain.NON_NEGATIVE);
+        d.put("llm_inference.gpus_per_server", Domain.COUNT);
         d.put("allocation_rule.fixed", Domain.SHARE);
         d.put("carbontracker.pue", Domain.AT_LEAST_ONE);
         return java.util.Collections.unmodifiableMap(d);

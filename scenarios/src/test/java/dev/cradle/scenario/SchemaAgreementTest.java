@@ -49,6 +49,7 @@ class SchemaAgreementTest {
             Map.entry("flops", "/properties/workloads/items/properties/flops/properties"),
             Map.entry("deployment", "/properties/workloads/items/properties/deployment/properties"),
             Map.entry("storage", "/properties/workloads/items/properties/storage/properties"),
+            Map.entry("llm_inference", "/properties/workloads/items/properties/llm_inference/properties"),
             Map.entry("codecarbon", "/properties/workloads/items/properties/codecarbon/oneOf/1/properties"),
             Map.entry("carbontracker", "/properties/workloads/items/properties/carbontracker/oneOf/1/properties"),
             Map.entry("experiment_impact_tracker",

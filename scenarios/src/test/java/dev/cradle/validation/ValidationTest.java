@@ -100,6 +100,24 @@ class ValidationTest {
         METRICS.put("green-algorithms/beyond/embodied_kg",
                 () -> s("green-algorithms-job").climate(Study.stage(LifecycleStage.MANUFACTURING)));
         METRICS.put("wu/beyond/water_m3", () -> s("wu-2022-embodied-share").total("water_consumption"));
+        for (String m : List.of("mistral-7b", "mixtral-8x7b")) {
+            String w = m.substring(0, m.indexOf('-')) + "-request";
+            String key = "ecologits/" + m.replace('-', '_') + "/";
+            Supplier<Study> e = () -> s("ecologits-chat-requests");
+            java.util.function.Predicate<dev.cradle.model.Process> made = Study.model(m)
+                    .and(Study.stage(LifecycleStage.MANUFACTURING));
+            METRICS.put(key + "energy_mwh", () -> e.get().energy(w).facilityKwh() * 1e6);
+            METRICS.put(key + "gwp_usage_mg", () -> e.get().use(m) * 1e6);
+            METRICS.put(key + "gwp_embodied_mg", () -> e.get().climate(made) * 1e6);
+            METRICS.put(key + "adpe_embodied_ng", () -> e.get().sum(e.get().location, "adp_elements", made) * 1e12);
+            METRICS.put(key + "pe_usage_j", () -> e.get().sum(e.get().location, "pe_total",
+                    Study.model(m).and(Study.stage(LifecycleStage.USE))) * 1e6);
+            METRICS.put(key + "pe_embodied_j", () -> e.get().sum(e.get().location, "pe_total", made) * 1e6);
+            METRICS.put(key + "water_ml", () -> (e.get().energy(w).onsiteWaterL() + e.get().energy(w).offsiteWaterL()) * 1000);
+        }
+        METRICS.put("ecologits/beyond/range_gwp_mg", () -> s("ecologits-chat-requests").climate(Study.model("proprietary")) * 1e6);
+        METRICS.put("ecologits/beyond/water_scarcity_ml_eq", () -> s("ecologits-chat-requests")
+                .sum(s("ecologits-chat-requests").location, "water_scarcity", Study.model("mistral-7b")) * 1e6);
         // Boavizta's test_dell_r740_server, rebuilt bottom-up: the manufacturing stage of one server
         METRICS.put("boavizta/r740_gwp_kg", () -> s("bottom-up-gpu-server").climate(Study.id("workload:r740-life/dell-r740/manufacturing")));
         METRICS.put("boavizta/r740_adpe_kg_sb", () -> s("bottom-up-gpu-server").sum(s("bottom-up-gpu-server").location,

@@ -258,7 +258,7 @@ public final class Declarations {
     }
 
     /** How a workload's energy is known. */
-    public sealed interface Energy permits DeviceHours, Flops, Measured, PerQuery, PerToken {
+    public sealed interface Energy permits DeviceHours, Flops, Measured, PerQuery, PerToken, LlmInference {
     }
 
     /** Device-hours at the hardware's (or a given) average power. */
@@ -312,6 +312,29 @@ public final class Declarations {
 
     /** Inference: tokens × energy per token (kWh); device-hours of the deployment over its period. */
     public record PerToken(Expression kwhPerToken, Expression deviceHours) implements Energy {
+    }
+
+    /**
+     * Per-request LLM inference as EcoLogits models it ({@link LlmInferenceEnergy}): the energy per output token
+     * from the model's active parameters, the GPUs needed from its memory, the server's share by latency.
+     * Parameters are in billions; a field left null takes EcoLogits' default as a named library parameter.
+     *
+     * @param requests          requests served (> 0)
+     * @param outputTokens      output tokens per request (> 0)
+     * @param activeParameters  active parameters, billions (dense: the total; mixture of experts: those used per token)
+     * @param totalParameters   total parameters, billions (≥ active), for the memory the model needs
+     * @param quantisationBits  bits per weight; null = 16
+     * @param latencyS          measured generation latency per request, s: an upper bound on the fitted latency; null if not measured
+     * @param throughput        measured output tokens per second of one request: latency = tokens / throughput; null if not measured
+     * @param batchSize         requests a server handles at once; null = 64
+     * @param gpuMemoryGb       memory of one GPU, GB; null = 80 (H100 80 GB)
+     * @param serverPowerW      power of the server without its GPUs, W; null = 1,200
+     * @param gpusPerServer     GPUs installed in a server; null = 8
+     */
+    public record LlmInference(Expression requests, Expression outputTokens, Expression activeParameters,
+                               Expression totalParameters, Expression quantisationBits, Expression latencyS,
+                               Expression throughput, Expression batchSize, Expression gpuMemoryGb,
+                               Expression serverPowerW, Expression gpusPerServer) implements Energy {
     }
 
     /**

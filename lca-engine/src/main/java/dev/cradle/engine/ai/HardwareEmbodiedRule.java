@@ -36,7 +36,10 @@ public final class HardwareEmbodiedRule implements Rule {
     public static final Map<String, String> EMBODIED_FLOWS = Map.of(
             ImpactCategories.CLIMATE, ReferenceFlows.CO2E_AGGREGATED, ImpactCategories.ADP_ELEMENTS,
             ReferenceFlows.ADP_ELEMENTS_SB_EQ, ImpactCategories.ADP_FOSSIL, ReferenceFlows.FOSSIL_ENERGY,
-            ImpactCategories.WATER_SCARCITY, ReferenceFlows.WATER_SCARCITY_WORLD_EQ);
+            ImpactCategories.WATER_SCARCITY, ReferenceFlows.WATER_SCARCITY_WORLD_EQ,
+            ImpactCategories.PE_NONRENEWABLE, ReferenceFlows.PRIMARY_ENERGY_NONRENEWABLE,
+            ImpactCategories.PE_RENEWABLE, ReferenceFlows.PRIMARY_ENERGY_RENEWABLE,
+            ImpactCategories.PE_TOTAL, ReferenceFlows.PRIMARY_ENERGY_UNSPECIFIED);
 
     @Override
     public int order() {

@@ -89,6 +89,11 @@ public final class WorkloadEnergyRule implements Rule {
                 }
                 lines.add("IT energy = " + Rules.fmt(measured.central()) + " kWh measured (" + m.evidence() + ") × "
                         + Rules.fmt(runs.central()) + " run(s) = " + Rules.fmt(kwh.central()) + " kWh");
+            } else if (w.energy() instanceof Declarations.LlmInference llm) {
+                var r = LlmInferenceEnergy.of(ctx, llm, runs);
+                deviceHours = r.gpuHours();
+                kwh = r.itKwh();
+                lines.addAll(r.lines());
             } else {
                 // served volume × energy per unit: tokens × kWh per token, or queries × kWh per query
                 boolean tokens = w.energy() instanceof Declarations.PerToken;
@@ -175,6 +180,10 @@ public final class WorkloadEnergyRule implements Rule {
             List<Exchange> use = new ArrayList<>();
             use.addAll(Rules.electricity(ctx, intensityParameter.equals(dcFacts.intensityParameter()) ? dc.get().grid()
                     : null, facility, intensity));
+            java.util.Set<String> coverage = new java.util.LinkedHashSet<>(dcFacts.coverage());
+            if (!(dc.get().grid() instanceof Declarations.DatabaseGrid) && intensityParameter.equals(dcFacts.intensityParameter())) {
+                ElectricityPrimaryEnergy.addTo(ctx, dc.get(), facility, use, coverage, lines);
+            }
             Value onsite = kwh.times(wue).div(1000);
             Value offsite = dcFacts.offsiteLPerKwh() == null ? Value.of(0)
                     : facility.times(dcFacts.offsiteLPerKwh()).div(1000);
@@ -202,7 +211,7 @@ public final class WorkloadEnergyRule implements Rule {
                     + " = " + Rules.fmt(water.central() * 1000) + " L of " + dcFacts.water().id());
             lines.add("device-hours " + Rules.fmt(deviceHours.central()) + ", reserved capacity "
                     + Rules.fmt(reserved.central()) + " MW·h");
-            ctx.runUse.put(w.id(), new CompilationContext.RunUse(use, dcFacts.coverage(), lines));
+            ctx.runUse.put(w.id(), new CompilationContext.RunUse(use, java.util.Set.copyOf(coverage), lines));
             ctx.energy.add(new WorkloadEnergy(w.id(), w.model(), w.phase(), deviceHours.central(), kwh.central(),
                     facility.central(), onsite.central() * 1000, offsite.central() * 1000, ctx.central(w.queries()),
                     ctx.central(w.tokens())));

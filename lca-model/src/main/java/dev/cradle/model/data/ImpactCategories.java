@@ -22,6 +22,12 @@ public final class ImpactCategories {
     public static final String ADP_ELEMENTS = "adp_elements";
     /** Abiotic depletion potential, fossil fuels (CML-IA), MJ. */
     public static final String ADP_FOSSIL = "adp_fossil";
+    /** Primary energy, non-renewable (method primary-energy), MJ. */
+    public static final String PE_NONRENEWABLE = "pe_nonrenewable";
+    /** Primary energy, renewable (method primary-energy), MJ. */
+    public static final String PE_RENEWABLE = "pe_renewable";
+    /** Primary energy, total: non-renewable + renewable + what sources give only as a total (method primary-energy), MJ. */
+    public static final String PE_TOTAL = "pe_total";
     /**
      * Coverage of a process whose source gives no impact at all: a non-empty coverage set that names no
      * category (an empty set would mean "complete").

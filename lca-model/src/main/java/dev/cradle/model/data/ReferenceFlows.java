@@ -35,6 +35,13 @@ public final class ReferenceFlows {
     /** Water consumed at an unspecified location, m3. */
     public static final String WATER_CONSUMED = "water_consumed";
 
+    /** Primary energy, non-renewable (fossil and nuclear), MJ (a resource). */
+    public static final String PRIMARY_ENERGY_NONRENEWABLE = "primary_energy_nonrenewable";
+    /** Primary energy, renewable, MJ (a resource). */
+    public static final String PRIMARY_ENERGY_RENEWABLE = "primary_energy_renewable";
+    /** Primary energy whose source gives only the total, not the renewable split, MJ (a resource). */
+    public static final String PRIMARY_ENERGY_UNSPECIFIED = "primary_energy_unspecified";
+
     private ReferenceFlows() {
     }
 }
