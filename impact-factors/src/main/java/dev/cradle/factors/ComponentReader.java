@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * {@code hardware_components}: server components priced per die mm2, per cm2 of memory die, per GB, per kg or per
  * item ({@code component:<id>[_per_<driver>]}), kg CO2-eq and kg Sb-eq each, and primary energy (MJ, booked as
- * {@code primary_energy_nonrenewable}) where the source gives it. A die component's density (GB per cm2: mean,
+ * {@code primary_energy_unspecified}) where the source gives it. A die component's density (GB per cm2: mean,
  * min, max), a power supply's default mass and range and a blade enclosure's blade count travel as tags of the
  * process, for the bottom-up hardware rule.
  */
@@ -38,7 +38,7 @@ final class ComponentReader implements DatasetReader {
     public void read(Dataset d, JsonNode root, LibraryAssembly into) {
         Flow co2e = into.co2e();
         Flow adp = into.flow("adp_elements_sb_eq");
-        Flow pe = into.flow("primary_energy_nonrenewable");
+        Flow pe = into.flow("primary_energy_unspecified");
         root.path("components").fields().forEachRemaining(e -> {
             JsonNode c = e.getValue();
             String name = c.path("name").asText();

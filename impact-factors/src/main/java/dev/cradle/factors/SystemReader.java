@@ -76,7 +76,7 @@ final class SystemReader implements DatasetReader {
             min += amount * g;
             max += amount * g;
             adp += amount * amount(p, "adp_elements_sb_eq");
-            pe += amount * amount(p, "primary_energy_nonrenewable");
+            pe += amount * amount(p, "primary_energy_unspecified");
         }
     }
 
@@ -221,7 +221,7 @@ final class SystemReader implements DatasetReader {
             summary += ", " + round(b.adp) + " kg Sb-eq";
         }
         if (b.peCovered) {
-            exchanges.add(new Exchange(into.flow("primary_energy_nonrenewable"), Direction.INPUT, Amount.of(b.pe),
+            exchanges.add(new Exchange(into.flow("primary_energy_unspecified"), Direction.INPUT, Amount.of(b.pe),
                     Units.of("MJ"), false, "", null));
             covered.add(PE_CATEGORY);
             summary += ", " + round(b.pe) + " MJ primary energy";

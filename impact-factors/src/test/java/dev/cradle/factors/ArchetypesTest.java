@@ -54,7 +54,7 @@ class ArchetypesTest {
         // EPYC 7742: (8 × 74 + 416) mm2 × 0.0197 + 9.14 kg; 0.265 MJ/mm2 + 156 MJ; per core 1/64
         double socket = 1008 * 0.0197 + 9.14;
         assertEquals(socket, amount("amd-epyc-7742", "co2e_aggregated"), 1e-9);
-        assertEquals(1008 * 0.265 + 156, amount("amd-epyc-7742", "primary_energy_nonrenewable"), 1e-9);
+        assertEquals(1008 * 0.265 + 156, amount("amd-epyc-7742", "primary_energy_unspecified"), 1e-9);
         assertEquals(socket / 64, amount("amd-epyc-7742-per-core", "co2e_aggregated"), 1e-12);
         assertEquals(225.0 / 64, lib.devicePower("amd-epyc-7742-per-core").orElseThrow().tdpW(), 1e-12);
         // Boavizta's average die 521 mm2, range of its documented min 41.2 and max 3640 mm2
@@ -70,7 +70,7 @@ class ArchetypesTest {
     void memoryAndDrives() {
         assertEquals(64 / 1.2443636 * 2.20 + 5.22, amount("dram-rdimm-64gb", "co2e_aggregated"), 1e-9);
         assertEquals(3840 / 54.884211 * 2.20 + 6.34, amount("ssd-3.84tb", "co2e_aggregated"), 1e-9);
-        assertEquals(3840 / 54.884211 * 27.3 + 73.98, amount("ssd-3.84tb", "primary_energy_nonrenewable"), 1e-9);
+        assertEquals(3840 / 54.884211 * 27.3 + 73.98, amount("ssd-3.84tb", "primary_energy_unspecified"), 1e-9);
     }
 
     @Test

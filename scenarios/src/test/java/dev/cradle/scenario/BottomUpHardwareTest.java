@@ -65,7 +65,7 @@ class BottomUpHardwareTest {
 
     private static double primaryEnergy(LoadedScenario s) {
         LcaResult r = s.result();
-        int i = r.flowIndex().indexOf("primary_energy_nonrenewable").orElseThrow();
+        int i = r.flowIndex().indexOf("primary_energy_unspecified").orElseThrow();
         double v = 0;
         for (int j = 0; j < r.techIndex().size(); j++) {
             v += r.directInventory(i, j);
@@ -129,7 +129,7 @@ class BottomUpHardwareTest {
         var manufacturing = s.compiled().system().processes().stream()
                 .filter(p -> p.id().equals("workload:life/srv/manufacturing")).findFirst().orElseThrow();
         assertTrue(manufacturing.coverage().contains("adp_elements"), manufacturing.coverage().toString());
-        assertFalse(manufacturing.coverage().contains("pe_nonrenewable"), manufacturing.coverage().toString());
+        assertFalse(manufacturing.coverage().contains("pe_total"), manufacturing.coverage().toString());
     }
 
     private Cli run(String yaml) throws Exception {

@@ -122,13 +122,13 @@ class ValidationTest {
         METRICS.put("boavizta/r740_gwp_kg", () -> s("bottom-up-gpu-server").climate(Study.id("workload:r740-life/dell-r740/manufacturing")));
         METRICS.put("boavizta/r740_adpe_kg_sb", () -> s("bottom-up-gpu-server").sum(s("bottom-up-gpu-server").location,
                 "cml-ia-adp/adp_elements", Study.id("workload:r740-life/dell-r740/manufacturing")));
-        METRICS.put("boavizta/r740_pe_mj", () -> s("bottom-up-gpu-server").flow("primary_energy_nonrenewable",
+        METRICS.put("boavizta/r740_pe_mj", () -> s("bottom-up-gpu-server").flow("primary_energy_unspecified",
                 Study.id("workload:r740-life/dell-r740/manufacturing")));
         METRICS.put("boavizta/medium_gwp_kg", () -> s("bottom-up-gpu-server").climate(
                 Study.id("workload:medium-life/compute-medium/manufacturing")));
         METRICS.put("boavizta/medium_adpe_kg_sb", () -> s("bottom-up-gpu-server").sum(s("bottom-up-gpu-server").location,
                 "cml-ia-adp/adp_elements", Study.id("workload:medium-life/compute-medium/manufacturing")));
-        METRICS.put("boavizta/medium_pe_mj", () -> s("bottom-up-gpu-server").flow("primary_energy_nonrenewable",
+        METRICS.put("boavizta/medium_pe_mj", () -> s("bottom-up-gpu-server").flow("primary_energy_unspecified",
                 Study.id("workload:medium-life/compute-medium/manufacturing")));
         METRICS.put("boavizta/beyond/hgx_a100_gwp_kg", () -> s("bottom-up-gpu-server").climate(
                 Study.id("workload:hgx-life/hgx-a100/manufacturing")));

@@ -37,12 +37,13 @@ import java.util.Set;
  * assembly and a rack case (said in the trace). A density or power-supply mass left out takes the library's
  * mean as the parameter {@code hardware.<id>.ram_density}, {@code .ssd_density} or {@code .power_supply_mass}
  * with the library's min-max range as a triangular distribution. Primary energy is booked as
- * {@code primary_energy_nonrenewable} (the source's total is not split by renewability).
+ * {@code primary_energy_unspecified} (the source's total is not split by renewability, so it counts in
+ * {@code pe_total} only).
  */
 final class BottomUpHardware {
-    /** The primary-energy category the method {@code primary-energy} reports non-renewable primary energy under. */
-    static final String PE_NONRENEWABLE = "pe_nonrenewable";
-    private static final String PE_FLOW = "primary_energy_nonrenewable";
+    /** The primary-energy category a total not split by renewability counts in (method {@code primary-energy}). */
+    static final String PE_CATEGORY = "pe_total";
+    private static final String PE_FLOW = "primary_energy_unspecified";
 
     private BottomUpHardware() {
     }
@@ -69,7 +70,7 @@ final class BottomUpHardware {
         Impacts total = new Impacts(Value.of(0), Value.of(0), Value.of(0));
         Map<Flow, Value> other = new LinkedHashMap<>();
         Set<String> coverage = new LinkedHashSet<>(List.of(ImpactCategories.CLIMATE, ImpactCategories.ADP_ELEMENTS,
-                PE_NONRENEWABLE));
+                PE_CATEGORY));
         Set<ComponentKind> present = EnumSet.noneOf(ComponentKind.class);
         boolean ok = true;
         for (Component c : h.components()) {
@@ -106,7 +107,7 @@ final class BottomUpHardware {
         if (peFlow.isPresent()) {
             x.add(new PerDevice(Rules.elementary(peFlow.get(), total.pe()), total.pe()));
         } else {
-            coverage.remove(PE_NONRENEWABLE);
+            coverage.remove(PE_CATEGORY);
         }
         other.forEach((f, v) -> x.add(new PerDevice(Rules.elementary(f, v), v)));
         String basis = "bottom-up (Boavizta methodology, UBA 2021 factors): " + String.join("; ", lines) + " = "
@@ -190,7 +191,7 @@ final class BottomUpHardware {
         }
         Set<String> covered = new LinkedHashSet<>(p.get().coverage());
         if (flowAmount(p.get(), PE_FLOW).isPresent()) {
-            covered.add(PE_NONRENEWABLE);
+            covered.add(PE_CATEGORY);
         }
         coverage.retainAll(covered);
         for (Exchange ex : p.get().exchanges()) {
