@@ -109,6 +109,7 @@ class MarketBasisAnalysisTest {
         assertTrue(files.get("report.csv").lines().anyMatch(line -> line.contains("," + gwp + ",")
                 && line.contains(",market,") && line.contains(",mean,")), files.get("report.csv"));
         assertTrue(files.get("report.md").contains("market-based Monte Carlo mean"));
+        assertTrue(files.get("results.json").contains("\"market_based_outputs\""), "results.json has the market totals");
     }
 
     @Test
