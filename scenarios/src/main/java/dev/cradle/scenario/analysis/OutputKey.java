@@ -11,8 +11,19 @@ import java.util.Objects;
  * @param unit           the indicator's unit symbol (e.g. {@code kg CO2-eq})
  * @param breakdown      total, or which breakdown {@code member} belongs to
  * @param member         the stage, phase, model or device name; {@code "total"} for the total
+ * @param basis          the electricity accounting basis: location-based grid intensities, or the study's market
+ *                       basis (contracts and residual mix, {@code AiStudy.marketBasis})
  */
-public record OutputKey(String functionalUnit, String indicator, String unit, Breakdown breakdown, String member) {
+public record OutputKey(String functionalUnit, String indicator, String unit, Breakdown breakdown, String member,
+                        Basis basis) {
+
+    /** The electricity accounting basis of a result (GHG Protocol Scope 2: location- or market-based). */
+    public enum Basis { LOCATION, MARKET }
+
+    /** A location-based output. */
+    public OutputKey(String functionalUnit, String indicator, String unit, Breakdown breakdown, String member) {
+        this(functionalUnit, indicator, unit, breakdown, member, Basis.LOCATION);
+    }
 
     /** The breakdowns of a result, as the deterministic reports show them. */
     public enum Breakdown { TOTAL, STAGE, PHASE, MODEL, DEVICE }
@@ -23,15 +34,29 @@ public record OutputKey(String functionalUnit, String indicator, String unit, Br
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(breakdown, "breakdown");
         Objects.requireNonNull(member, "member");
+        Objects.requireNonNull(basis, "basis");
     }
 
     public static OutputKey total(String functionalUnit, String indicator, String unit) {
         return new OutputKey(functionalUnit, indicator, unit, Breakdown.TOTAL, "total");
     }
 
-    /** A stable name for tables and raw-draw columns: {@code fu|indicator|breakdown|member}. */
+    /** The same output on the market basis. */
+    public OutputKey market() {
+        return new OutputKey(functionalUnit, indicator, unit, breakdown, member, Basis.MARKET);
+    }
+
+    /** The basis as the tables write it: {@code location} or {@code market}. */
+    public String basisName() {
+        return basis.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * A stable name for tables and raw-draw columns: {@code fu|indicator|breakdown|member}, with {@code |market}
+     * appended on the market basis.
+     */
     public String name() {
         return functionalUnit + "|" + indicator + "|" + breakdown.name().toLowerCase(java.util.Locale.ROOT) + "|"
-                + member;
+                + member + (basis == Basis.MARKET ? "|market" : "");
     }
 }

@@ -24,11 +24,41 @@ import java.util.List;
  * @param units       per uncertain parameter, its unit symbol ("" when dimensionless)
  * @param outputs     the outputs, in the engine results' order
  * @param central     the deterministic result of each output at the central parameter values
+ * @param market      the market-based totals on the same draws, or null when the study has no market basis
  */
 public record StudyAnalysis(Path file, String name, AnalysisOptions options, List<UncertainParameter> parameters,
                             List<String> sources, List<String> units, List<OutputKey> outputs, double[] central,
                             MonteCarlo.Result monteCarlo, Tornado.Result tornado, Morris.Result morris,
-                            Sobol.Result sobol) {
+                            Sobol.Result sobol, Market market) {
+
+    /**
+     * The market-based totals of a study with a market basis: each draw's parameter vector with its grid intensity
+     * slots set to their market-based expressions evaluated on that same vector (so the market result moves with
+     * every parameter it reads, e.g. the location intensity a residual mix is built from), evaluated on the same
+     * seeded draws as the location-based outputs.
+     *
+     * @param outputs    the totals, basis {@link OutputKey.Basis#MARKET}
+     * @param central    their deterministic values at the central parameters
+     * @param monteCarlo their Monte Carlo statistics, or null when Monte Carlo did not run
+     */
+    public record Market(List<OutputKey> outputs, double[] central, MonteCarlo.Result monteCarlo) {
+        public Market {
+            outputs = List.copyOf(outputs);
+            central = central.clone();
+        }
+
+        /** The index of the market-based total for {@code functionalUnit} and {@code indicator}, or −1. */
+        public int indexOf(String functionalUnit, String indicator) {
+            for (int i = 0; i < outputs.size(); i++) {
+                if (outputs.get(i).functionalUnit().equals(functionalUnit)
+                        && outputs.get(i).indicator().equals(indicator)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
     public StudyAnalysis {
         parameters = List.copyOf(parameters);
         sources = List.copyOf(sources);

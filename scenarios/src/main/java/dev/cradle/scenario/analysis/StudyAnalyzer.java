@@ -25,7 +25,9 @@ import java.util.List;
  * every draw sets the uncertain parameter slots, re-derives the formula slots, solves the product system once and
  * reads from that one solution, for every functional unit and indicator, the total and its contributions by life
  * cycle stage, ML phase, model and device (the breakdowns the deterministic report shows; groups that are zero
- * by structure are left out). Results are location-based (the deterministic report's headline basis).
+ * by structure are left out). These results are location-based (the deterministic report's headline basis); a
+ * study with a market basis also gets its market-based totals on the same Monte Carlo draws
+ * ({@link StudyAnalysis#market()}).
  *
  * <p>The uncertain parameters ({@link StudyInputs}): the scenario's global parameters with a distribution; the
  * library's ranges ({@code hardware.<id>.embodied_gwp}, {@code datacenter.<id>.mix.<tech>_gwp},
@@ -72,8 +74,73 @@ public final class StudyAnalyzer {
                         d.confidence(), options.seed(), options.threads()));
             }
         }
+        StudyAnalysis.Market market = market(study, p, options);
         return new StudyAnalysis(study.file(), name(study), options, parameters, p.inputs().sources(),
-                p.inputs().units(), p.outputs(), p.central(), mc, tornado, morris, sobol);
+                p.inputs().units(), p.outputs(), p.central(), mc, tornado, morris, sobol, market);
+    }
+
+    /**
+     * The market-based totals of a study with a market basis, or null: a second model whose evaluator sets each
+     * grid intensity slot of the (derived) draw to its market-based expression ({@code MarketBasis#apply}) and keeps
+     * the totals; Monte Carlo runs it with the same seed, parameters and settings, so it sees the very same draws
+     * as the location-based run (whose outputs stay as they were, bit for bit).
+     */
+    private static StudyAnalysis.Market market(LoadedScenario study, Prepared p, AnalysisOptions options) {
+        if (study.aiStudy().isEmpty() || study.aiStudy().get().marketOverrides().isEmpty()) {
+            return null;
+        }
+        dev.cradle.engine.ai.MarketBasis basis = study.aiStudy().get().marketBasis(p.model().system());
+        List<OutputKey> keys = new ArrayList<>();
+        List<Integer> totals = new ArrayList<>();
+        for (int o = 0; o < p.outputs().size(); o++) {
+            if (p.outputs().get(o).breakdown() == OutputKey.Breakdown.TOTAL) {
+                keys.add(p.outputs().get(o).market());
+                totals.add(o);
+            }
+        }
+        int[] index = totals.stream().mapToInt(Integer::intValue).toArray();
+        StudyModel location = p.model();
+        ParametricModel model = new ParametricModel() {
+            @Override
+            public int parameterCount() {
+                return location.parameterCount();
+            }
+
+            @Override
+            public List<String> outputNames() {
+                return keys.stream().map(OutputKey::name).toList();
+            }
+
+            @Override
+            public double[] centralParameters() {
+                return location.centralParameters();
+            }
+
+            @Override
+            public void deriveParameters(double[] parameters) {
+                location.deriveParameters(parameters);
+            }
+
+            @Override
+            public Evaluator newEvaluator() {
+                Evaluator inner = location.newEvaluator();
+                double[] all = new double[location.outputCount()];
+                return (parameters, out) -> {
+                    inner.evaluate(basis.apply(parameters), all);
+                    for (int i = 0; i < index.length; i++) {
+                        out[i] = all[index[i]];
+                    }
+                };
+            }
+        };
+        double[] central = evaluate(model, model.centralParameters());
+        MonteCarlo.Result mc = null;
+        List<UncertainParameter> parameters = p.inputs().parameters();
+        if (!parameters.isEmpty() && options.runs(AnalysisOptions.Analysis.MONTE_CARLO)) {
+            mc = MonteCarlo.run(model, parameters, new MonteCarlo.Settings(options.draws(), options.seed(),
+                    options.threads()), null, null);
+        }
+        return new StudyAnalysis.Market(keys, central, mc);
     }
 
     /** The study's name: its description, or the file name. */

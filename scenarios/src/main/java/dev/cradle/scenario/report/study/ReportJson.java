@@ -129,6 +129,28 @@ final class ReportJson {
             outputs.add(row);
         }
         m.put("outputs", outputs);
+        if (a.market() != null) {
+            // the market-based totals on the same draws (studies with a market basis)
+            List<Map<String, Object>> market = new ArrayList<>();
+            for (int i = 0; i < a.market().outputs().size(); i++) {
+                OutputKey k = a.market().outputs().get(i);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("functional_unit", k.functionalUnit());
+                row.put("indicator", k.indicator());
+                row.put("unit", k.unit());
+                row.put("basis", k.basisName());
+                row.put("deterministic", finite(a.market().central()[i]));
+                if (a.market().monteCarlo() != null) {
+                    OutputStatistics st = a.market().monteCarlo().outputs().get(i);
+                    Map<String, Object> stats = new LinkedHashMap<>();
+                    TidyTables.statistics(st).forEach((n, v) -> stats.put(n, n.equals("draws") ? (Object) st.draws()
+                            : finite(v)));
+                    row.put("monte_carlo", stats);
+                }
+                market.add(row);
+            }
+            m.put("market_based_outputs", market);
+        }
         if (a.sobol() != null) {
             m.put("sobol_evaluations", a.sobol().evaluations());
             m.put("sobol_confidence", a.sobol().settings().confidence());

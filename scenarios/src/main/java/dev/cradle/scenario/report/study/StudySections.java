@@ -184,8 +184,15 @@ final class StudySections {
         boolean market = r.indicators().stream().anyMatch(i -> !Double.isNaN(i.market()));
         boolean mc = r.indicators().stream().anyMatch(i -> i.total() != null);
         List<String> header = new ArrayList<>(List.of("indicator", "unit", "deterministic (location-based)"));
+        // the market-based Monte Carlo columns sit beside the deterministic market-based one; the location-based
+        // Monte Carlo columns stay last before coverage
+        boolean marketMc = market && mc && r.analysis().market() != null
+                && r.analysis().market().monteCarlo() != null;
         if (market) {
             header.add("market-based");
+        }
+        if (marketMc) {
+            header.addAll(List.of("market-based Monte Carlo mean", "market-based 95 % interval"));
         }
         if (mc) {
             header.addAll(List.of("Monte Carlo mean", "95 % interval"));
@@ -197,6 +204,13 @@ final class StudySections {
                     : "unknown"));
             if (market) {
                 row.add(Fmt.number(i.market()));
+            }
+            if (marketMc) {
+                StudyAnalysis.Market m = r.analysis().market();
+                int q = m.indexOf(r.study().units().get(0).id(), i.key());
+                OutputStatistics s = q < 0 || Double.isNaN(i.market()) ? null : m.monteCarlo().outputs().get(q);
+                row.add(s == null ? "" : Fmt.number(s.mean()));
+                row.add(s == null ? "" : Fmt.number(s.p2_5()) + " to " + Fmt.number(s.p97_5()));
             }
             if (mc) {
                 OutputStatistics s = i.total();

@@ -81,7 +81,18 @@ final class TidyTables {
                 String cov = coverage(r, key);
                 OutputStatistics s = a.monteCarlo().outputs().get(o);
                 for (Map.Entry<String, Double> e : statistics(s).entrySet()) {
-                    rows.add(row(scenario, key.functionalUnit(), key.indicator(), key.unit(), "location", cov,
+                    rows.add(row(scenario, key.functionalUnit(), key.indicator(), key.unit(), key.basisName(), cov,
+                            e.getKey(), e.getValue()));
+                }
+            }
+        }
+        if (a.market() != null && a.market().monteCarlo() != null) {
+            for (int o = 0; o < a.market().outputs().size(); o++) {
+                OutputKey key = a.market().outputs().get(o);
+                String cov = marketCoverage(r, key);
+                OutputStatistics s = a.market().monteCarlo().outputs().get(o);
+                for (Map.Entry<String, Double> e : statistics(s).entrySet()) {
+                    rows.add(row(scenario, key.functionalUnit(), key.indicator(), key.unit(), key.basisName(), cov,
                             e.getKey(), e.getValue()));
                 }
             }
@@ -93,6 +104,17 @@ final class TidyTables {
                                     String coverage, String statistic, double value) {
         boolean unknown = coverage.equals(CsvReport.NONE) || Double.isNaN(value);
         return List.of(scenario, fu, indicator, unit, basis, coverage, statistic, unknown ? "" : value);
+    }
+
+    /** The coverage of a market-based output's indicator in its functional unit's deterministic market result. */
+    static String marketCoverage(StudyReport r, OutputKey key) {
+        for (UnitResult u : r.study().units()) {
+            if (u.id().equals(key.functionalUnit()) && u.market() != null) {
+                var k = u.market().impactIndex().indexOf(key.indicator());
+                return k.isPresent() ? CsvReport.coverage(u.market(), k.getAsInt()) : CsvReport.NONE;
+            }
+        }
+        return CsvReport.NONE;
     }
 
     /** The coverage of an output's indicator in its functional unit's deterministic result. */
