@@ -195,7 +195,8 @@ final class StudySections {
             header.addAll(List.of("market-based Monte Carlo mean", "market-based 95 % interval"));
         }
         if (mc) {
-            header.addAll(List.of("Monte Carlo mean", "95 % interval"));
+            header.addAll(marketMc ? List.of("location-based Monte Carlo mean", "location-based 95 % interval")
+                    : List.of("Monte Carlo mean", "95 % interval"));
         }
         header.add("coverage");
         List<List<String>> rows = new ArrayList<>();
