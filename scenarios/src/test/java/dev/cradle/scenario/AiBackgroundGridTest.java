@@ -71,6 +71,14 @@ class AiBackgroundGridTest {
         assertEquals(4, scenario.system().processes().size(), "the database is not joined: the use stage carries its inventory");
     }
 
+    /** The grid's fossil fuels reach ADP fossil by the flow mapping's heating-value rule (before: not covered). */
+    @Test
+    void theUseStageCarriesFossilDepletionAndPrimaryEnergy() {
+        // the example's methods carry ADP fossil (not primary energy): > 0 and from the linked grid process
+        double use = result.byStage(result.indicatorRow("adp_fossil")).values().get(LifecycleStage.USE.key());
+        assertTrue(use > 0, "adp_fossil in the use stage: " + use);
+    }
+
     @Test
     void marketBasedEqualsLocationBasedForADatabaseGrid() {
         // a linked grid has no contractual variant: the market basis changes no parameter the use stage reads

@@ -99,13 +99,16 @@ class AiBackgroundHardwareTest {
         Process manufacturing = byId.get("workload:fine-tuning/servers/manufacturing");
         Process transport = byId.get("workload:fine-tuning/servers/transport");
         Process eol = byId.get("workload:fine-tuning/servers/end_of_life");
-        // steel, aluminium and HDPE all have non-zero climate and toxicity results; only aluminium has ADP elements
-        assertEquals(java.util.Set.of("climate_change", "human_toxicity_cancer", "human_toxicity_non_cancer"),
+        // steel, aluminium and HDPE all have non-zero climate and toxicity results; only aluminium has ADP elements;
+        // all three have primary energy in total through the flow mapping's heating-value rule (pe_total; their
+        // fossil and renewable energy flows are not in all three, so the split and ADP fossil are not covered by all)
+        assertEquals(java.util.Set.of("climate_change", "human_toxicity_cancer", "human_toxicity_non_cancer", "pe_total"),
                 manufacturing.coverage());
         // USLCI's freight processes characterise to greenhouse gases only (their diesel is an ambiguous provider, cut off)
         assertEquals(java.util.Set.of("climate_change"), transport.coverage());
-        assertEquals(java.util.Set.of("climate_change", "human_toxicity_cancer", "human_toxicity_non_cancer"),
-                eol.coverage());
+        // end of life's processes burn fossil fuels: ADP fossil and non-renewable primary energy by heating value
+        assertEquals(java.util.Set.of("climate_change", "human_toxicity_cancer", "human_toxicity_non_cancer", "adp_fossil",
+                "pe_nonrenewable", "pe_total"), eol.coverage());
         assertFalse(transport.covers("human_toxicity_cancer"));
         assertEquals(6, scenario.system().processes().size(), "the database is not joined: the stages carry its inventory");
     }

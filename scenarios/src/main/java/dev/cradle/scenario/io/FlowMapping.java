@@ -35,6 +35,17 @@ import org.apache.commons.csv.CSVRecord;
  * matches by UUID, or by name when the library has that substance in a single compartment (greenhouse
  * gases: air) — never a choice between air and water; the library's water flows are fresh
  * water, so ocean and sea water flows do not match them. Units must be convertible.
+ *
+ * <p>(4) <b>Heating value</b> (match kind {@code "heating value"}), for a resource flow the rules above leave
+ * without a factor in a category: a fuel whose name states its heating value ({@code "Coal, bituminous, 24.8 MJ
+ * per kg, in ground"}, {@code "Uranium oxide, 332 GJ per kg, in ore"}, reference unit kg or m3 as stated) is
+ * its amount × the stated MJ per unit, and an energy resource flow ({@code "Energy, from coal"}, {@code
+ * "Energy, solar"}, unit of energy) is its amount in MJ; both are then characterised as the library's energy
+ * bases: coal, lignite, peat, natural gas and crude oil as {@code fossil_energy} (CML-IA ADP fossil) and
+ * {@code primary_energy_nonrenewable}; uranium and nuclear as {@code primary_energy_nonrenewable} only (not a
+ * fossil fuel in CML-IA); hydro, wind, solar, geothermal, wave, biomass and wood as {@code
+ * primary_energy_renewable}. Flows named "Energy, unspecified" or of another fuel are left unmatched. USLCI
+ * states gross (higher) heating values, so ADP fossil on its flows reads 5–10 % high (docs/databases.md).
  */
 public final class FlowMapping {
     private final Map<String, Flow> libraryById = new HashMap<>();
@@ -44,6 +55,22 @@ public final class FlowMapping {
     private final Map<String, Set<String>> emissionByName = new HashMap<>();
     /** Substance → compartments the library has it in, to refuse a name match that would pick a compartment. */
     private final Map<String, Set<Compartment>> substanceCompartments = new HashMap<>();
+
+    /** The library's energy bases of rule (4), all in MJ. */
+    static final String FOSSIL = "fossil_energy";
+    static final String NON_RENEWABLE = "primary_energy_nonrenewable";
+    static final String RENEWABLE = "primary_energy_renewable";
+    private static final java.util.regex.Pattern STATED =
+            java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?) (MJ|GJ) per (kg|m3)\\b");
+
+    /**
+     * A flow's energy content by rule (4).
+     *
+     * @param mjPerUnit MJ per one reference unit of the database flow
+     * @param bases     the library energy flows (MJ) it is characterised as
+     */
+    public record EnergyContent(double mjPerUnit, List<String> bases) {
+    }
 
     /** A mapped method with its match report. */
     public record Mapped(ImpactMethod method, List<MatchReport> reports) {
@@ -161,6 +188,46 @@ public final class FlowMapping {
         return null;
     }
 
+    /**
+     * The energy content of a resource flow by rule (4) (class comment), or null when its name states none
+     * or names no fuel or renewable source the rule knows.
+     */
+    public static EnergyContent energyContent(Flow f) {
+        if (!f.isElementary() || f.compartment() != Compartment.RESOURCE) {
+            return null;
+        }
+        String n = normalise(f.name());
+        java.util.regex.Matcher m = STATED.matcher(f.name());
+        if (m.find()) {
+            if (!f.referenceUnit().symbol().equals(m.group(3))) {
+                return null; // stated per kg but measured otherwise: no guess at a density
+            }
+            List<String> bases = bases(n);
+            double v = Double.parseDouble(m.group(1)) * (m.group(2).equals("GJ") ? 1000 : 1);
+            return bases == null ? null : new EnergyContent(v, bases);
+        }
+        if (n.startsWith("energy") && f.referenceUnit().isCompatibleWith(MJ)) {
+            List<String> bases = bases(n.substring("energy".length()));
+            return bases == null ? null : new EnergyContent(f.referenceUnit().conversionFactorTo(MJ), bases);
+        }
+        return null;
+    }
+
+    private static final dev.cradle.model.Unit MJ = new dev.cradle.model.Unit("MJ", dev.cradle.model.Dimension.ENERGY, 1e6);
+
+    private static List<String> bases(String n) {
+        if (n.matches("(?s).*\\b(coal|lignite|peat|gas, natural|natural gas|oil|crude|fossil)\\b.*")) {
+            return List.of(FOSSIL, NON_RENEWABLE);
+        }
+        if (n.matches("(?s).*\\b(uranium|nuclear)\\b.*")) {
+            return List.of(NON_RENEWABLE);
+        }
+        if (n.matches("(?s).*\\b(hydro|wind|solar|geothermal|waves?|biomass|wood)\\b.*")) {
+            return List.of(RENEWABLE);
+        }
+        return null;
+    }
+
     /** The substance part of a flow name: lower case, before the first comma or bracket. */
     static String substance(String name) {
         String n = normalise(name);
@@ -217,6 +284,9 @@ public final class FlowMapping {
                     double v = sign * lib.value() * f.referenceUnit().conversionFactorTo(lib.flow().referenceUnit());
                     factors.add(new CharacterisationFactor(f, v, lib.uncertainty()));
                     byRule.merge(m[1], 1, Integer::sum);
+                } else if (energyFactor(f, libFactors) != null) {
+                    factors.add(energyFactor(f, libFactors));
+                    byRule.merge("heating value", 1, Integer::sum);
                 } else {
                     String label = f.name().trim() + " [" + (f.subCompartment().isEmpty() ? f.compartment().label()
                             : f.subCompartment()) + "]";
@@ -233,5 +303,21 @@ public final class FlowMapping {
                     suspects));
         }
         return new Mapped(new ImpactMethod(method.id(), method.name(), categories), reports);
+    }
+
+    /** Rule (4): the category's factor of the flow's first energy basis it characterises × MJ per unit, or null. */
+    private CharacterisationFactor energyFactor(Flow f, Map<String, CharacterisationFactor> libFactors) {
+        EnergyContent e = energyContent(f);
+        if (e == null) {
+            return null;
+        }
+        for (String basis : e.bases()) {
+            CharacterisationFactor lib = libFactors.get(basis);
+            if (lib != null && lib.flow().referenceUnit().isCompatibleWith(MJ)) {
+                double v = lib.value() * e.mjPerUnit() * MJ.conversionFactorTo(lib.flow().referenceUnit());
+                return new CharacterisationFactor(f, v, lib.uncertainty());
+            }
+        }
+        return null;
     }
 }

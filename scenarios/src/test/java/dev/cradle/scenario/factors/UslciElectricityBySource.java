@@ -1,10 +1,6 @@
 package dev.cradle.scenario.factors;
 
 import dev.cradle.factors.FactorLibrary;
-import dev.cradle.model.CharacterisationFactor;
-import dev.cradle.model.Compartment;
-import dev.cradle.model.Flow;
-import dev.cradle.model.ImpactCategory;
 import dev.cradle.model.ImpactMethod;
 import dev.cradle.engine.result.LcaResult;
 import dev.cradle.scenario.io.Database;
@@ -19,13 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Rebuilds the extract {@code sources/uslci-electricity-by-source.csv} of the impact-factors module: the
@@ -34,12 +26,10 @@ import java.util.regex.Pattern;
  * uslci}: as defined, ambiguous and missing providers cut off, formulas carried). One kWh is 3.6 MJ of the
  * processes' reference product (USLCI's electricity flows have MJ as reference unit).
  *
- * <p>ADP fossil (CML-IA, MJ net calorific value) is the library's characterisation of the flows it maps, plus
- * the fossil resource flows whose USLCI name states their heating value ("Coal, bituminous, 24.8 MJ per kg",
- * "Gas, natural, 49.8 MJ per kg, in ground"): amount × the stated MJ per kg, as the library characterises
- * its own {@code fossil_energy} flow (1 MJ per MJ). Uranium ("332 GJ per kg") is not a fossil fuel in CML-IA
- * and is left out. USLCI states gross (higher) heating values; the net value is 5–10 % lower, so ADP fossil is
- * an upper estimate by that margin (docs/factors.md).
+ * <p>ADP fossil (CML-IA, MJ net calorific value) includes the fossil resource flows whose USLCI name states
+ * their heating value ("Coal, bituminous, 24.8 MJ per kg"), by the flow mapping's heating-value rule
+ * ({@link FlowMapping}, rule 4). USLCI states gross (higher) heating values; the net value is 5–10 % lower, so
+ * ADP fossil is an upper estimate by that margin (docs/databases.md).
  *
  * <p>Regenerate: {@code mvn -o -q -B -pl scenarios -am test -Dtest=UslciElectricityBySourceTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dcradle.regenerate=impact-factors/src/main/resources/dev/cradle/factors/sources/uslci-electricity-by-source.csv}
@@ -61,7 +51,6 @@ final class UslciElectricityBySource {
     private static final List<String> INDICATORS = List.of("ipcc-ar6-gwp100/climate_change",
             "usetox-2/human_toxicity_cancer", "usetox-2/human_toxicity_non_cancer", "cml-ia-adp/adp_elements",
             "cml-ia-adp/adp_fossil", "water-consumption/water_consumption");
-    private static final Pattern STATED = Pattern.compile("(\\d+(?:\\.\\d+)?) (MJ|GJ) per kg");
     static final double MJ_PER_KWH = 3.6;
 
     /** One process's results per kWh, in {@link #COLUMNS} order. */
@@ -89,15 +78,6 @@ final class UslciElectricityBySource {
         }
         FlowMapping mapping = new FlowMapping(lib.flows().values());
         DatabaseCalculator.Prepared prepared = DatabaseCalculator.prepare(linked, methods, mapping);
-        Map<String, Double> adpFossilCf = new HashMap<>();
-        var used = DatabaseCalculator.usedElementaryFlows(linked);
-        for (ImpactCategory c : mapping.map(lib.method("cml-ia-adp").orElseThrow(), used).method().categories()) {
-            if (c.id().equals("adp_fossil")) {
-                for (CharacterisationFactor cf : c.factors()) {
-                    adpFossilCf.put(cf.flow().id(), cf.value());
-                }
-            }
-        }
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, String> s : SOURCES.entrySet()) {
             Database.Process p = db.process(s.getValue()).orElseThrow();
@@ -109,44 +89,9 @@ final class UslciElectricityBySource {
             for (int k = 0; k < INDICATORS.size(); k++) {
                 v[k] = r.impact(INDICATORS.get(k));
             }
-            v[COLUMNS.indexOf("adp_fossil_mj")] = adpFossil(r, adpFossilCf);
             rows.add(new Row(s.getKey(), p.id(), p.name().trim(), v));
         }
         return rows;
-    }
-
-    /** ADP fossil, MJ: stated heating value × amount for fossil resources named with one, else the library's factor. */
-    static double adpFossil(LcaResult r, Map<String, Double> libraryCf) {
-        double[] g = r.inventory();
-        double sum = 0;
-        for (int i = 0; i < g.length; i++) {
-            Flow f = r.flowIndex().at(i);
-            Double stated = statedMjPerKg(f);
-            if (stated != null) {
-                sum += stated * g[i];
-            } else if (libraryCf.containsKey(f.id())) {
-                sum += libraryCf.get(f.id()) * g[i];
-            }
-        }
-        return sum;
-    }
-
-    /** The heating value a fossil resource flow states in its name, MJ per kg; null for others (and uranium). */
-    static Double statedMjPerKg(Flow f) {
-        if (f.compartment() != Compartment.RESOURCE || !f.referenceUnit().symbol().equals("kg")) {
-            return null;
-        }
-        String n = f.name().toLowerCase(Locale.ROOT);
-        if (!(n.startsWith("coal") || n.startsWith("gas, natural") || n.startsWith("oil, crude") || n.startsWith("lignite")
-                || n.startsWith("peat"))) {
-            return null;
-        }
-        Matcher m = STATED.matcher(f.name());
-        if (!m.find()) {
-            return null;
-        }
-        double v = Double.parseDouble(m.group(1));
-        return m.group(2).equals("GJ") ? v * 1000 : v;
     }
 
     /** The extract's text: a header naming the source and the method, then one row per process. */

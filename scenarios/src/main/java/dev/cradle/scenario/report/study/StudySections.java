@@ -351,7 +351,8 @@ final class StudySections {
                         + "interaction):");
                 b.table(List.of("parameter", "μ*", "μ", "σ"), rows);
             }
-            if (sobol != null && !(sobol.variance() > 0)) {
+            // a variance of round-off size (an output none of the sampled parameters moves) gives 0/0 indices
+            if (sobol != null && !(sobol.variance() > 1e-20 * sobol.mean() * sobol.mean())) {
                 b.paragraph("Sobol indices: the output does not vary over the sample, so no share of variance can be "
                         + "given.");
             } else if (sobol != null) {
