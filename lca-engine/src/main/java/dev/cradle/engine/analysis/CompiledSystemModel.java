@@ -14,13 +14,12 @@ import java.util.List;
  * are the impacts of the functional unit per indicator (the {@link ImpactIndex} order, keys as names). Each
  * evaluation builds the matrices and solves once ({@link LcaCalculator#calculate(CompiledSystem, double[])}).
  */
-public final class CompiledSystemModel implements ParametricModel {
-    private final CompiledSystem system;
+public final class CompiledSystemModel extends CompiledParameterSlots {
     private final LcaCalculator calculator;
     private final List<String> outputs;
 
     public CompiledSystemModel(CompiledSystem system, LcaCalculator calculator) {
-        this.system = system;
+        super(system);
         this.calculator = calculator;
         List<String> names = new ArrayList<>();
         for (ImpactIndex.Indicator i : system.impactIndex().indicators()) {
@@ -30,23 +29,8 @@ public final class CompiledSystemModel implements ParametricModel {
     }
 
     @Override
-    public int parameterCount() {
-        return system.parameters().size();
-    }
-
-    @Override
     public List<String> outputNames() {
         return outputs;
-    }
-
-    @Override
-    public double[] centralParameters() {
-        return system.parameters().evaluate();
-    }
-
-    @Override
-    public void deriveParameters(double[] parameters) {
-        system.parameters().evaluateInto(parameters);
     }
 
     @Override

@@ -34,7 +34,7 @@ import java.util.function.IntFunction;
  * <p>Outputs that are zero by structure (no column of the group has an intervention the indicator
  * characterises) are left out: they cannot vary.
  */
-public final class StudyModel implements ParametricModel {
+public final class StudyModel extends CompiledParameterSlots {
 
     /**
      * A way to group the columns: {@code groupOf.apply(j)} is column j's group (e.g. its stage title), or null
@@ -59,7 +59,6 @@ public final class StudyModel implements ParametricModel {
     public record Output(int unit, int indicator, int breakdown, String group) {
     }
 
-    private final CompiledSystem system;
     private final FunctionalUnitDemands demands;
     private final LcaCalculator calculator;
     private final List<Output> outputs;
@@ -85,7 +84,7 @@ public final class StudyModel implements ParametricModel {
 
     private StudyModel(CompiledSystem system, FunctionalUnitDemands demands, LcaCalculator calculator,
                        List<Breakdown> breakdowns) {
-        this.system = system;
+        super(system);
         this.demands = demands;
         this.calculator = calculator;
         this.breakdownNames = breakdowns.stream().map(Breakdown::name).toList();
@@ -263,23 +262,8 @@ public final class StudyModel implements ParametricModel {
     }
 
     @Override
-    public int parameterCount() {
-        return system.parameters().size();
-    }
-
-    @Override
     public List<String> outputNames() {
         return names;
-    }
-
-    @Override
-    public double[] centralParameters() {
-        return system.parameters().evaluate();
-    }
-
-    @Override
-    public void deriveParameters(double[] parameters) {
-        system.parameters().evaluateInto(parameters);
     }
 
     @Override
