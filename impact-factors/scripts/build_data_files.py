@@ -34,6 +34,12 @@ def rewrite(path, body):
         f.write(head.rstrip('\n') + '\n' + MARK + body)
 
 
+# the mix's sources as the data file names them, and the extract's column for each (TWh per year)
+MIX_SOURCES = [('coal', 'coal_TWh'), ('gas', 'gas_TWh'), ('oil', 'oil_TWh'), ('nuclear', 'nuclear_TWh'),
+               ('hydro', 'hydroelectricity_TWh'), ('wind', 'wind_TWh'), ('solar', 'solar_TWh'),
+               ('bioenergy', 'biofuel_TWh'), ('other_renewable', 'other_renewable_exc_biofuel_TWh')]
+
+
 def main():
     # first row per alpha-3 code: the file also has a stray row mapping CYM (Cayman Islands) to CY (Cyprus)
     iso2 = {}
@@ -66,6 +72,16 @@ def main():
             lines.append('  %s: %s' % (q(r['ecoinvent_shortname']), repr(float(r['Annual']))))
     lines.append('global_default: %s' % repr(float(glo)))
     rewrite('methods/water.yaml', '\n'.join(lines) + '\n')
+
+    # generation mix by country (CodeCarbon's copy of Our World in Data), keyed by ISO 3166-1 alpha-2 as Ember is;
+    # a record whose alpha-3 code the co2.js table lacks (Western Sahara, 2009) is left out
+    lines = ['countries:']
+    for r in rows('codecarbon-global-energy-mix.csv'):
+        if r['iso_code'] not in iso2:
+            continue
+        values = ', '.join('%s: %s' % (k, r[c]) for k, c in MIX_SOURCES)
+        lines.append('  %s: {name: %s, year: %s, %s}' % (q(iso2[r['iso_code']]), q(r['country_name']), r['year'], values))
+    rewrite('electricity/owid-electricity-mix-by-country.yaml', '\n'.join(lines) + '\n')
 
 
 
