@@ -66,7 +66,7 @@ public record CountryMixBurdens(String grid, GenerationMix mix, Map<String, Doub
     }
 
     /** The burdens of grid {@code code}, or empty when the library has no generation mix for it (e.g. WORLD). */
-    static Optional<CountryMixBurdens> of(ReferenceData lib, String code) {
+    public static Optional<CountryMixBurdens> of(ReferenceData lib, String code) {
         Optional<GenerationMix> found = lib.generationMix(code);
         if (found.isEmpty()) {
             return Optional.empty();
