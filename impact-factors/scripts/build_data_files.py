@@ -195,12 +195,15 @@ def coverage_doc():
            '`water_consumed_<code>`). A dash means the source has no value for that location: a grid is then',
            'reported missing with the nearest level available; water falls back to the AWARE 2.0 global factor,',
            'and the result says so.', '',
-           '| Code | Country or territory | Grid g CO2-eq/kWh | Grid year | AWARE 2.0 |', '|---|---|---|---|---|']
+           'Mix year: the year of the country\'s generation mix by source (Our World in Data via CodeCarbon), from which',
+           'a grid takes its categories other than climate change (docs/factors.md); a zone takes its country\'s.', '',
+           '| Code | Country or territory | Grid g CO2-eq/kWh | Grid year | Mix year | AWARE 2.0 |', '|---|---|---|---|---|---|']
+    mix = {iso2[r['iso_code']]: r['year'] for r in rows('codecarbon-global-energy-mix.csv') if r['iso_code'] in iso2}
     for c in codes:
         g = grid.get(c)
         name = g['country_or_region'] if g else names.get(c, '')
-        out.append('| %s | %s | %s | %s | %s |' % (c, name, g['emissions_intensity_gco2_per_kwh'] if g else '-',
-                                                 g['year'] if g else '-', aware.get(c, '-')))
+        out.append('| %s | %s | %s | %s | %s | %s |' % (c, name, g['emissions_intensity_gco2_per_kwh'] if g else '-',
+                                                      g['year'] if g else '-', mix.get(c, '-'), aware.get(c, '-')))
     out += ['', '## Sub-national', '', 'Grids: Electricity Maps yearly 2024 zones (consumption-based, life-cycle, ODbL).',
             'AWARE 2.0: the states, provinces and territories of AWARE 2.0 (ecoinvent geographies).', '',
             '| Code | Zone | Grid g CO2-eq/kWh (2024) | AWARE 2.0 |', '|---|---|---|---|']
