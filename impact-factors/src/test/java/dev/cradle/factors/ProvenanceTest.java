@@ -126,10 +126,7 @@ class ProvenanceTest {
     private void derive(String dataset, JsonNode root, Map<String, Double> out) throws IOException {
         switch (dataset) {
             case "ember-2024-country-intensity" -> {
-                Map<String, String> iso2 = new LinkedHashMap<>();
-                csv(resource(ROOT + "sources/co2js-countries.csv"))
-                        // first row per alpha-3 code: the file also maps CYM (Cayman Islands) to CY (Cyprus) in a stray row
-                        .forEach(r -> iso2.putIfAbsent(r.get("country_code_iso_3"), r.get("country_code_iso_2")));
+                Map<String, String> iso2 = iso2();
                 Set<String> iso = Set.of(Locale.getISOCountries());
                 for (CSVRecord r : csv(resource(ROOT + "sources/ember-average-intensities.csv"))) {
                     String code = r.get("country_code");
@@ -141,9 +138,7 @@ class ProvenanceTest {
                 }
             }
             case "owid-electricity-mix-by-country" -> {
-                Map<String, String> iso2 = new LinkedHashMap<>();
-                csv(resource(ROOT + "sources/co2js-countries.csv"))
-                        .forEach(r -> iso2.putIfAbsent(r.get("country_code_iso_3"), r.get("country_code_iso_2")));
+                Map<String, String> iso2 = iso2();
                 Map<String, String> columns = new LinkedHashMap<>(); // the data file's source → the extract's column
                 List.of("coal coal_TWh", "gas gas_TWh", "oil oil_TWh", "nuclear nuclear_TWh", "hydro hydroelectricity_TWh",
                         "wind wind_TWh", "solar solar_TWh", "bioenergy biofuel_TWh",
@@ -306,6 +301,15 @@ class ProvenanceTest {
             }
             default -> { } // citation extracts only
         }
+    }
+
+    /** ISO 3166 alpha-3 → alpha-2 from co2.js's table (the one that keys Ember's countries and the generation mixes). */
+    private static Map<String, String> iso2() throws IOException {
+        Map<String, String> iso2 = new LinkedHashMap<>();
+        csv(resource(ROOT + "sources/co2js-countries.csv"))
+                // first row per alpha-3 code: the file also maps CYM (Cayman Islands) to CY (Cyprus) in a stray row
+                .forEach(r -> iso2.putIfAbsent(r.get("country_code_iso_3"), r.get("country_code_iso_2")));
+        return iso2;
     }
 
     private static Map<String, CSVRecord> defra() throws IOException {

@@ -110,6 +110,7 @@ class CountryMixScenarioTest {
         assertEquals("FR", fr.path("grid").asText());
         assertEquals("FR", fr.path("country").asText());
         assertEquals(2023, fr.path("year").asInt());
+        assertEquals("Electricity, grid, France (2024)", fr.path("grid_process").asText()); // the intensity's vintage
         assertEquals("owid-electricity-mix-by-country", fr.path("dataset").asText());
         assertEquals(335.65 / TOTAL, fr.path("sources").path("nuclear").path("share").asDouble(), 1e-12);
         assertTrue(fr.path("sources").path("oil").path("technology").isNull());

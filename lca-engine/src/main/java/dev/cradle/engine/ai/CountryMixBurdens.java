@@ -27,6 +27,8 @@ import java.util.Set;
  * category is reported not covered, and {@link #coveredShare()} says which share of generation was counted.
  *
  * @param grid         the grid code the burdens are for
+ * @param gridProcess  the grid's own process name, which states its place and the vintage of its climate intensity
+ *                     ({@code Electricity, grid, France (2024)}), beside the mix's year
  * @param mix          the country mix used (its {@code country} differs from the grid's code for a zone, subregion
  *                     or cloud region: the country's mix stands in)
  * @param perKwh       flow id → amount per kWh of facility energy (CTUh, MJ) of the toxicity, ADP fossil and primary
@@ -36,7 +38,7 @@ import java.util.Set;
  * @param covered      the categories whose covered share is 1
  * @param lines        the arithmetic, for the trace
  */
-public record CountryMixBurdens(String grid, GenerationMix mix, Map<String, Double> perKwh, double waterLPerKwh,
+public record CountryMixBurdens(String grid, String gridProcess, GenerationMix mix, Map<String, Double> perKwh, double waterLPerKwh,
                                 Map<String, Double> coveredShare, Set<String> covered, List<String> lines) {
     /** The flows a technology carries for each group of categories, and the categories each group reports. */
     private static final List<Group> GROUPS = List.of(
@@ -118,7 +120,8 @@ public record CountryMixBurdens(String grid, GenerationMix mix, Map<String, Doub
                     : " (NOT covered: counts " + Rules.fmt(100 * share) + " % of generation, a lower bound; no factor for "
                     + String.join(", ", missing) + ")"));
         }
-        return Optional.of(new CountryMixBurdens(code, mix, perKwh, water, shares, covered, lines));
+        String gridProcess = lib.gridElectricity(code).map(Process::name).orElse("grid:" + code);
+        return Optional.of(new CountryMixBurdens(code, gridProcess, mix, perKwh, water, shares, covered, lines));
     }
 
     private static boolean carries(Process p, Group g) {

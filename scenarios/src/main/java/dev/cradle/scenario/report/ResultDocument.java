@@ -52,6 +52,7 @@ public final class ResultDocument {
     private static Map<String, Object> countryMix(dev.cradle.engine.ai.CountryMixBurdens m) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("grid", m.grid());
+        row.put("grid_process", m.gridProcess());
         row.put("country", m.mix().country());
         row.put("year", m.mix().year());
         row.put("dataset", m.mix().dataset());
@@ -73,7 +74,7 @@ public final class ResultDocument {
             categories.put(c, cat);
         });
         row.put("categories", categories);
-        row.put("climate_change", "the grid's own intensity, not the mix");
+        row.put("climate_change", "the grid's own intensity (grid_process, with its vintage), not the mix");
         return row;
     }
 
