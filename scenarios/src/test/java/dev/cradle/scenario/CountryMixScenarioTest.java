@@ -104,7 +104,20 @@ class CountryMixScenarioTest {
     void resultsJsonStatesTheMixAndTheCoveredShares(@TempDir Path dir) throws Exception {
         Cli cli = Cli.run("run", france(dir, "").toString(), "--out", dir.resolve("out").toString());
         assertEquals(0, cli.code(), cli.err());
-        JsonNode mixes = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile()).path("electricity_mixes");
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+        // the lower bound is reported as such, with its value: partial, not unknown (the GPUs carry no toxicity, Tallinn's
+        // explicit intensity none: the total is the French electricity's, 18,063.36 kWh × 8.2846e-12 CTUh)
+        int rows = 0;
+        for (JsonNode row : json.path("impacts")) {
+            if (row.path("indicator").asText().endsWith("human_toxicity_cancer")) {
+                rows++;
+                assertEquals("partial", row.path("coverage").asText(), row.toString());
+                assertEquals(1.49648e-7, row.path("value").asDouble(), 1e-11);
+            }
+        }
+        assertEquals(1, rows);
+        assertTrue(cli.out().matches("(?s).*Human toxicity, cancer \\(USEtox 2\\)\\s+[0-9.e-]+\\s+CTUh\\s+partial.*"), cli.out());
+        JsonNode mixes = json.path("electricity_mixes");
         assertEquals(1, mixes.size(), mixes.toString());
         JsonNode fr = mixes.get(0);
         assertEquals("FR", fr.path("grid").asText());
