@@ -190,21 +190,31 @@ public final class StudyAnalyzer {
             "stage", OutputKey.Breakdown.STAGE, "phase", OutputKey.Breakdown.PHASE, "model", OutputKey.Breakdown.MODEL,
             "device", OutputKey.Breakdown.DEVICE);
 
-    /** Stage always; ML phase, model and device where a process declares them (others "(unassigned)"). */
+    /**
+     * Stage always; ML phase, model and device where a process that declares them has elementary flows of its own
+     * (others "(unassigned)"). Contributions are direct, so a grouping whose declared processes have none (a generic
+     * study's training process drawing only electricity and hardware) would be nothing but "(unassigned)", the total
+     * again: it is left out, as the deterministic report leaves out its table.
+     */
     static List<StudyModel.Breakdown> breakdowns(dev.cradle.engine.index.TechIndex columns) {
         List<StudyModel.Breakdown> out = new ArrayList<>();
         out.add(new StudyModel.Breakdown("stage", j -> columns.at(j).process().stage().title(),
                 Arrays.stream(LifecycleStage.values()).map(LifecycleStage::title).toList()));
-        if (columns.columns().stream().anyMatch(t -> t.process().phase() != null)) {
+        if (columns.columns().stream().anyMatch(t -> t.process().phase() != null && direct(t.process()))) {
             out.add(new StudyModel.Breakdown("phase", j -> columns.at(j).process().mlPhase().map(MlPhase::key)
                     .orElse(LcaResult.UNASSIGNED), List.of()));
         }
         for (String tag : List.of("model", "device")) {
-            if (columns.columns().stream().anyMatch(t -> t.process().tags().containsKey(tag))) {
+            if (columns.columns().stream().anyMatch(t -> t.process().tags().containsKey(tag) && direct(t.process()))) {
                 out.add(new StudyModel.Breakdown(tag, j -> columns.at(j).process().tags()
                         .getOrDefault(tag, LcaResult.UNASSIGNED), List.of()));
             }
         }
         return out;
+    }
+
+    /** True when {@code p} has an elementary exchange: it can contribute directly to an indicator. */
+    private static boolean direct(dev.cradle.model.Process p) {
+        return p.exchanges().stream().anyMatch(x -> x.flow().isElementary());
     }
 }
