@@ -126,6 +126,8 @@ class ExchangeDistributionsTest {
                 + "pedigree \\[1, 2, 3, 4, 5\\] basic\\_variance 0 | scenario |"), md);
         assertTrue(md.contains("from pedigree \\[2, 3, 1, 2, 4\\], basic variance 0.0006) | 1500 | 2940 | kg | "
                 + "exchange server\\_manufacturing/3 |"), md);
+        // the scenario's own distributions are not listed as sampled from outside it (nor under --no-library-ranges)
+        assertTrue(!md.contains("Sampled from outside the scenario's own distributions"), md);
         var rows = dev.cradle.scenario.report.ParameterReport.rows(study.compiled(), java.util.Set.of(), null);
         var row = rows.stream().filter(r -> r.name().equals("utilisation")).findFirst().orElseThrow();
         assertEquals(List.of(1, 2, 3, 4, 5), row.distribution().get("pedigree"));

@@ -93,6 +93,8 @@ class LibraryRangesTest {
         String md = dev.cradle.scenario.report.study.StudyReportFiles.of(study, a).get("report.md");
         assertTrue(md.contains("| device.nvidia-a100-80gb.gwp | triangular(45.216, 150.0, 150.0) | 68.65 | 147.3 | "
                 + "kg CO2-eq/item | library range, device:nvidia-a100-80gb (hardware-accelerators) |"), md);
+        assertTrue(md.contains("Sampled from outside the scenario's own distributions: device.nvidia-a100-80gb.gwp "
+                + "(library range, device:nvidia-a100-80gb (hardware-accelerators)), building.datacenter.gwp"), md);
 
         StudyAnalysis off = StudyAnalyzer.analyse(study, options(false));
         assertEquals(java.util.List.of("gpu_power_w", "pue", "wue_l_per_kwh"),

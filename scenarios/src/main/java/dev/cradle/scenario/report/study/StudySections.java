@@ -390,7 +390,9 @@ final class StudySections {
                 + "and solves the same system; a parameter used by several exchanges takes one value per draw.");
         List<String> fromLibrary = new ArrayList<>();
         for (int i = 0; i < r.analysis().parameters().size(); i++) {
-            if (!r.analysis().sources().get(i).equals("scenario")) {
+            // the library's ranges (AI rules' parameters, library processes referenced directly), not the scenario's
+            // own parameters or exchanges: --no-library-ranges keeps exactly these central
+            if (r.analysis().sources().get(i).startsWith("library range")) {
                 fromLibrary.add(r.analysis().parameters().get(i).name() + " (" + r.analysis().sources().get(i) + ")");
             }
         }
