@@ -588,7 +588,7 @@ final class AiSectionReader {
                     if (ok) {
                         out.add(new Declarations.Component(Declarations.ComponentKind.valueOf(type.get().toUpperCase(
                                 java.util.Locale.ROOT)), units.get(), die, cores, perCore, capacity, density, mass, gpu,
-                                enclosure, origin(c)));
+                                enclosure, origin(c), null));
                     }
                 })));
         return out;
