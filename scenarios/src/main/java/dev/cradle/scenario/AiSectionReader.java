@@ -513,7 +513,7 @@ final class AiSectionReader {
         List<Declarations.Component> out = new ArrayList<>();
         Map<String, List<String>> sizes = Map.of("cpu", List.of("die_area", "core_units", "die_area_per_core"),
                 "ram", List.of("capacity", "density"), "ssd", List.of("capacity", "density"), "hdd", List.of(),
-                "gpu", List.of("archetype"), "motherboard", List.of(), "power_supply", List.of("mass"),
+                "gpu", GPU_KEYS, "motherboard", List.of(), "power_supply", List.of("mass"),
                 "case", List.of("enclosure"), "assembly", List.of());
         m.get("components").ifPresent(list -> r.yaml.asList(list, "'components'").forEach(item -> r.yaml.asMap(item,
                 "a component").ifPresent(c -> {
@@ -546,6 +546,7 @@ final class AiSectionReader {
                     String gpu = r.yaml.text(c, "archetype", false, what).orElse("");
                     String enclosure = r.yaml.text(c, "enclosure", false, what).orElse("rack");
                     boolean ok = units.isPresent();
+                    Declarations.GpuCardSpec card = null;
                     switch (type.get()) {
                         case "cpu" -> {
                             boolean byDie = c.get("die_area").isPresent();
@@ -565,9 +566,20 @@ final class AiSectionReader {
                             }
                         }
                         case "gpu" -> {
-                            if (gpu.isEmpty()) {
+                            boolean byParts = GPU_KEYS.stream().anyMatch(k -> !k.equals("archetype") && c.get(k).isPresent());
+                            if (byParts) {
+                                if (!gpu.isEmpty()) {
+                                    r.yaml.problem(c.get("archetype").get().position(), "the gpu of " + where + " is an "
+                                            + "'archetype' or a card described by its parts ('card', 'die_area', 'vram', ...), not both");
+                                    ok = false;
+                                } else {
+                                    card = gpuCard(c, what, mass);
+                                    ok &= card != null;
+                                }
+                            } else if (gpu.isEmpty()) {
                                 r.yaml.problem(c.position(), "the gpu of " + where + " needs an 'archetype' from the factor library "
-                                        + "(e.g. nvidia-h100-sxm; 'cradle factors search gpu')");
+                                        + "(e.g. nvidia-h100-sxm; 'cradle factors search gpu'), or the card's parts: a documented "
+                                        + "'card' (e.g. nvidia-h100-pcie-80gb; 'cradle factors search gpu card') and/or its sizes");
                                 ok = false;
                             } else if (r.library.process("device:" + gpu).isEmpty()) {
                                 r.yaml.problem(c.get("archetype").get().position(), "unknown device archetype '" + gpu + "'"
@@ -588,10 +600,80 @@ final class AiSectionReader {
                     if (ok) {
                         out.add(new Declarations.Component(Declarations.ComponentKind.valueOf(type.get().toUpperCase(
                                 java.util.Locale.ROOT)), units.get(), die, cores, perCore, capacity, density, mass, gpu,
-                                enclosure, origin(c), null));
+                                enclosure, origin(c), card));
                     }
                 })));
         return out;
+    }
+
+    /** The keys a gpu component takes: an archetype, or the card model's parts. */
+    private static final List<String> GPU_KEYS = List.of("archetype", "card", "factors", "die_area", "vram", "vram_dies",
+            "vram_die_area", "pcb_area", "mass", "heatsink_mass", "casing_mass", "distance_boat", "distance_truck",
+            "distance_plane");
+    /** The card whose sizes a gpu described by its parts takes when it names none: BoaviztAPI's default GPU. */
+    static final String DEFAULT_GPU_CARD = "nvidia-h100-pcie-80gb";
+    private static final FieldUnit CM2 = FieldUnit.of(Dimension.AREA, "cm2");
+
+    /**
+     * A gpu component described by its parts (the GPU card model): the declared sizes, and the sizes left out taken
+     * from the named documented {@code card} or else from BoaviztAPI's default GPU (the H100 PCIe 80GB card); a VRAM
+     * die area comes from the card only when the scenario declares neither 'vram' nor 'vram_dies'. Null after a problem.
+     */
+    private Declarations.GpuCardSpec gpuCard(MapNode c, String what, Expression mass) {
+        String factors = r.yaml.text(c, "factors", false, what).orElse("boavizta");
+        if (!factors.equals("boavizta") && !factors.equals("gpu-calculator")) {
+            r.yaml.problem(c.get("factors").get().position(), "the 'factors' of a gpu card are boavizta (Table 2, as BoaviztAPI "
+                    + "applies it) or gpu-calculator (the calculator's own average model); not '" + factors + "'"
+                    + Suggestions.didYouMean(factors, List.of("boavizta", "gpu-calculator")));
+            return null;
+        }
+        String key = r.yaml.text(c, "card", false, what).orElse("");
+        Optional<dev.cradle.factors.GpuCard> named = key.isEmpty() ? Optional.empty() : r.library.gpuCard(key);
+        if (!key.isEmpty() && named.isEmpty()) {
+            r.yaml.problem(c.get("card").get().position(), "unknown gpu card '" + key + "'"
+                    + Suggestions.didYouMean(key, r.library.gpuCards()) + " (documented cards: "
+                    + String.join(", ", r.library.gpuCards()) + ")");
+            return null;
+        }
+        dev.cradle.factors.GpuCard from = named.orElseGet(() -> r.library.gpuCard(DEFAULT_GPU_CARD).orElseThrow());
+        Expression die = optional(c, "component", "die_area", MM2, what);
+        Expression vram = optional(c, "component", "vram", GB, what);
+        Expression dies = optional(c, "component", "vram_dies", NUMBER, what);
+        Expression vramDie = optional(c, "component", "vram_die_area", MM2, what);
+        Expression pcb = optional(c, "component", "pcb_area", CM2, what);
+        Expression heatsink = optional(c, "component", "heatsink_mass", KG, what);
+        Expression casing = optional(c, "component", "casing_mass", KG, what);
+        Map<String, Double> completed = new java.util.LinkedHashMap<>();
+        Map<String, Expression> declared = new java.util.LinkedHashMap<>();
+        declared.put("die_area", die);
+        declared.put("vram", vram);
+        declared.put("vram_dies", dies);
+        declared.put("pcb_area", pcb);
+        declared.put("mass", mass);
+        declared.put("heatsink_mass", heatsink);
+        declared.put("casing_mass", casing);
+        Map<String, Double> card = Map.of("die_area", from.dieAreaMm2(), "vram", from.vramGb(), "vram_dies", from.vramDies(),
+                "pcb_area", from.pcbAreaCm2(), "mass", from.massKg(), "heatsink_mass", from.heatsinkMassKg(),
+                "casing_mass", from.casingMassKg());
+        declared.forEach((k, v) -> {
+            if (v == null && c.get(k).isEmpty()) {
+                completed.put(k, card.get(k));
+            }
+        });
+        if (vramDie == null && c.get("vram_die_area").isEmpty() && c.get("vram").isEmpty() && c.get("vram_dies").isEmpty()
+                && !Double.isNaN(from.vramDieAreaMm2())) {
+            completed.put("vram_die_area", from.vramDieAreaMm2());
+        }
+        if (GPU_KEYS.stream().filter(k -> !k.equals("archetype") && !k.equals("card") && !k.equals("factors"))
+                .anyMatch(k -> c.get(k).isPresent() && !completed.containsKey(k) && declared.containsKey(k)
+                        && declared.get(k) == null)) {
+            return null; // a declared size was unreadable; its problem is reported
+        }
+        String fromText = completed.isEmpty() ? "" : named.isPresent() ? "card " + from.name()
+                : "BoaviztAPI's default GPU (the " + from.name() + " card)";
+        return new Declarations.GpuCardSpec(factors, die, vram, dies, vramDie, pcb, mass, casing, heatsink,
+                optional(c, "component", "distance_boat", KM, what), optional(c, "component", "distance_truck", KM, what),
+                optional(c, "component", "distance_plane", KM, what), completed, fromText, completed.isEmpty() ? "" : from.key());
     }
 
     /**
