@@ -573,7 +573,7 @@ final class AiSectionReader {
                                             + "'archetype' or a card described by its parts ('card', 'die_area', 'vram', ...), not both");
                                     ok = false;
                                 } else {
-                                    card = gpuCard(c, what, mass);
+                                    card = gpuCard(c, what, die, mass);
                                     ok &= card != null;
                                 }
                             } else if (gpu.isEmpty()) {
@@ -612,14 +612,29 @@ final class AiSectionReader {
             "distance_plane");
     /** The card whose sizes a gpu described by its parts takes when it names none: BoaviztAPI's default GPU. */
     static final String DEFAULT_GPU_CARD = "nvidia-h100-pcie-80gb";
-    private static final FieldUnit CM2 = FieldUnit.of(Dimension.AREA, "cm2");
+    /** The sizes of a gpu card besides 'die_area' and 'mass' (which other components share), with their units. */
+    private static final Map<String, FieldUnit> CARD_SIZES = cardSizes();
+
+    private static Map<String, FieldUnit> cardSizes() {
+        Map<String, FieldUnit> m = new java.util.LinkedHashMap<>();
+        m.put("vram", GB);
+        m.put("vram_dies", NUMBER);
+        m.put("vram_die_area", MM2);
+        m.put("pcb_area", FieldUnit.of(Dimension.AREA, "cm2"));
+        m.put("heatsink_mass", KG);
+        m.put("casing_mass", KG);
+        m.put("distance_boat", KM);
+        m.put("distance_truck", KM);
+        m.put("distance_plane", KM);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     /**
      * A gpu component described by its parts (the GPU card model): the declared sizes, and the sizes left out taken
      * from the named documented {@code card} or else from BoaviztAPI's default GPU (the H100 PCIe 80GB card); a VRAM
      * die area comes from the card only when the scenario declares neither 'vram' nor 'vram_dies'. Null after a problem.
      */
-    private Declarations.GpuCardSpec gpuCard(MapNode c, String what, Expression mass) {
+    private Declarations.GpuCardSpec gpuCard(MapNode c, String what, Expression die, Expression mass) {
         String factors = r.yaml.text(c, "factors", false, what).orElse("boavizta");
         if (!factors.equals("boavizta") && !factors.equals("gpu-calculator")) {
             r.yaml.problem(c.get("factors").get().position(), "the 'factors' of a gpu card are boavizta (Table 2, as BoaviztAPI "
@@ -636,44 +651,32 @@ final class AiSectionReader {
             return null;
         }
         dev.cradle.factors.GpuCard from = named.orElseGet(() -> r.library.gpuCard(DEFAULT_GPU_CARD).orElseThrow());
-        Expression die = optional(c, "component", "die_area", MM2, what);
-        Expression vram = optional(c, "component", "vram", GB, what);
-        Expression dies = optional(c, "component", "vram_dies", NUMBER, what);
-        Expression vramDie = optional(c, "component", "vram_die_area", MM2, what);
-        Expression pcb = optional(c, "component", "pcb_area", CM2, what);
-        Expression heatsink = optional(c, "component", "heatsink_mass", KG, what);
-        Expression casing = optional(c, "component", "casing_mass", KG, what);
-        Map<String, Double> completed = new java.util.LinkedHashMap<>();
         Map<String, Expression> declared = new java.util.LinkedHashMap<>();
         declared.put("die_area", die);
-        declared.put("vram", vram);
-        declared.put("vram_dies", dies);
-        declared.put("pcb_area", pcb);
         declared.put("mass", mass);
-        declared.put("heatsink_mass", heatsink);
-        declared.put("casing_mass", casing);
+        CARD_SIZES.forEach((k, unit) -> declared.put(k, optional(c, "component", k, unit, what)));
+        if (declared.keySet().stream().anyMatch(k -> c.get(k).isPresent() && declared.get(k) == null)) {
+            return null; // a declared size was unreadable; its problem is reported
+        }
         Map<String, Double> card = Map.of("die_area", from.dieAreaMm2(), "vram", from.vramGb(), "vram_dies", from.vramDies(),
                 "pcb_area", from.pcbAreaCm2(), "mass", from.massKg(), "heatsink_mass", from.heatsinkMassKg(),
                 "casing_mass", from.casingMassKg());
-        declared.forEach((k, v) -> {
-            if (v == null && c.get(k).isEmpty()) {
-                completed.put(k, card.get(k));
+        Map<String, Double> completed = new java.util.LinkedHashMap<>();
+        card.forEach((k, v) -> {
+            if (declared.get(k) == null) {
+                completed.put(k, v);
             }
         });
-        if (vramDie == null && c.get("vram_die_area").isEmpty() && c.get("vram").isEmpty() && c.get("vram_dies").isEmpty()
+        if (declared.get("vram_die_area") == null && declared.get("vram") == null && declared.get("vram_dies") == null
                 && !Double.isNaN(from.vramDieAreaMm2())) {
             completed.put("vram_die_area", from.vramDieAreaMm2());
         }
-        if (GPU_KEYS.stream().filter(k -> !k.equals("archetype") && !k.equals("card") && !k.equals("factors"))
-                .anyMatch(k -> c.get(k).isPresent() && !completed.containsKey(k) && declared.containsKey(k)
-                        && declared.get(k) == null)) {
-            return null; // a declared size was unreadable; its problem is reported
-        }
         String fromText = completed.isEmpty() ? "" : named.isPresent() ? "card " + from.name()
                 : "BoaviztAPI's default GPU (the " + from.name() + " card)";
-        return new Declarations.GpuCardSpec(factors, die, vram, dies, vramDie, pcb, mass, casing, heatsink,
-                optional(c, "component", "distance_boat", KM, what), optional(c, "component", "distance_truck", KM, what),
-                optional(c, "component", "distance_plane", KM, what), completed, fromText, completed.isEmpty() ? "" : from.key());
+        return new Declarations.GpuCardSpec(factors, die, declared.get("vram"), declared.get("vram_dies"),
+                declared.get("vram_die_area"), declared.get("pcb_area"), mass, declared.get("casing_mass"),
+                declared.get("heatsink_mass"), declared.get("distance_boat"), declared.get("distance_truck"),
+                declared.get("distance_plane"), completed, fromText, completed.isEmpty() ? "" : from.key());
     }
 
     /**
