@@ -151,6 +151,10 @@ class ValidationTest {
                 embodied("calculator-life", "h100-calculator")));
         METRICS.put("gpu-card/calculator_h100_adpf_mj", () -> s(card).sum(s(card).location, "cml-ia-adp/adp_fossil",
                 embodied("calculator-life", "h100-calculator")));
+        METRICS.put("gpu-card/ademe_h100_transport_gwp_kg", () -> s(card).climate(Study.id("workload:h100-life/h100-boavizta/transport")));
+        METRICS.put("gpu-card/ademe_h100_transport_adpf_mj", () -> s(card).sum(s(card).location, "cml-ia-adp/adp_fossil",
+                Study.id("workload:h100-life/h100-boavizta/transport")));
+        METRICS.put("gpu-card/ademe_h100_eol_gwp_kg", () -> s(card).climate(Study.id("workload:h100-life/h100-boavizta/end_of_life")));
         METRICS.put("gpu-card/beyond/hgx_a100_gwp_kg", () -> s(card).climate(embodied("hgx-life", "hgx-a100")));
         METRICS.put("gpu-card/beyond/h100_water_scarcity_m3eq", () -> s(card).sum(s(card).location, "water_scarcity",
                 embodied("h100-life", "h100-boavizta")));
