@@ -198,12 +198,15 @@ final class BottomUpHardware {
         StringBuilder byPart = new StringBuilder();
         for (GpuCardModel.Part p : card.get().parts()) {
             if (p.stage() == LifecycleStage.MANUFACTURING) {
-                byPart.append(byPart.length() == 0 ? "" : ", ").append(p.label()).append(" ").append(Rules.fmt(
-                        p.amount().central() * factor(p.factors(), ReferenceFlows.CO2E_AGGREGATED)));
+                double a = p.amount().central();
+                byPart.append(byPart.length() == 0 ? "" : ", ").append(p.label()).append(" ")
+                        .append(Rules.fmt(a * factor(p.factors(), ReferenceFlows.CO2E_AGGREGATED))).append(" kg / ")
+                        .append(Rules.fmt(a * factor(p.factors(), ReferenceFlows.ADP_ELEMENTS_SB_EQ))).append(" kg Sb / ")
+                        .append(Rules.fmt(a * factor(p.factors(), PE_FLOW))).append(" MJ");
             }
         }
         lines.add(Rules.fmt(units.central()) + " × gpu card (" + c.card().factors() + " factors; " + card.get().sizes()
-                + "): manufacturing " + Rules.fmt(gwp.central()) + " kg CO2-eq (" + byPart + "), " + Rules.fmt(adp.central())
+                + "): manufacturing " + Rules.fmt(gwp.central()) + " kg CO2-eq (by part: " + byPart + "), " + Rules.fmt(adp.central())
                 + " kg Sb-eq, " + Rules.fmt(pe.central()) + " MJ each");
         return Optional.of(new Impacts(gwp, adp, pe));
     }
