@@ -23,6 +23,7 @@ final class DatasetReaders {
             new HardwareLcaReader(),
             new AcceleratorReader(),
             new ComponentReader(),
+            new GpuCardReader(),
             new PrimaryEnergyReader(),
             new SystemReader());
 
