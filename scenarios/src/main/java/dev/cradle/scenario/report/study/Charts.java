@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Small hand-written SVG charts for the HTML reports (no script, no external file): horizontal contribution
- * bars, a histogram with its mean and interval, a tornado, Sobol bars with their intervals, the convergence of
+ * bars (one basis, or location- and market-based side by side), a histogram with its mean and interval, a tornado, Sobol bars with their intervals, the convergence of
  * the mean, and the distribution of a difference. Every axis is labelled with its unit, every chart that draws
  * more than one kind of mark has a legend, and all user text is escaped.
  */
@@ -23,6 +23,7 @@ final class Charts {
     private static final String ORANGE = "#d9822b";
     private static final String GREY = "#888";
     private static final String RED = "#b33";
+    private static final String GREEN = "#3a8f5c";
     /** At most this many rows in a bar chart; the rest are summed into one row. */
     static final int MAX_ROWS = 12;
 
@@ -69,6 +70,65 @@ final class Charts {
             s.text(b + 6, y + 16, Fmt.number(e.getValue()) + share, "");
         }
         x.draw(s, top + rows.size() * rowH + 4, unit);
+        return s.end();
+    }
+
+    /**
+     * Contributions on both electricity bases side by side: per member a location-based (blue) and a market-based
+     * (green) bar, members by largest location-based magnitude; beyond {@link #MAX_ROWS} members the rest are summed
+     * into one row. A member present on one basis only counts as zero on the other.
+     */
+    static String basisBars(String title, String unit, Map<String, Double> location, Map<String, Double> market) {
+        java.util.LinkedHashMap<String, double[]> all = new java.util.LinkedHashMap<>();
+        location.forEach((k, v) -> all.computeIfAbsent(k, x -> new double[2])[0] = v == null ? 0 : v);
+        market.forEach((k, v) -> all.computeIfAbsent(k, x -> new double[2])[1] = v == null ? 0 : v);
+        List<Map.Entry<String, double[]>> rows = new ArrayList<>(all.entrySet().stream()
+                .filter(e -> e.getValue()[0] != 0 || e.getValue()[1] != 0).toList());
+        rows.sort(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -Math.max(Math.abs(e.getValue()[0]),
+                Math.abs(e.getValue()[1]))));
+        if (rows.size() > MAX_ROWS) {
+            double[] rest = new double[2];
+            for (Map.Entry<String, double[]> e : rows.subList(MAX_ROWS - 1, rows.size())) {
+                rest[0] += e.getValue()[0];
+                rest[1] += e.getValue()[1];
+            }
+            int others = rows.size() - (MAX_ROWS - 1);
+            rows = new ArrayList<>(rows.subList(0, MAX_ROWS - 1));
+            rows.add(Map.entry(others + " others", rest));
+        }
+        double lo = 0;
+        double hi = 0;
+        for (Map.Entry<String, double[]> e : rows) {
+            lo = Math.min(lo, Math.min(e.getValue()[0], e.getValue()[1]));
+            hi = Math.max(hi, Math.max(e.getValue()[0], e.getValue()[1]));
+        }
+        int rowH = 36;
+        int top = 30;
+        int height = top + rows.size() * rowH + 80;
+        Axis x = Axis.of(lo, hi, LABEL, WIDTH - RIGHT - 70);
+        Svg s = new Svg(WIDTH, height, title);
+        s.text(8, 18, title, "bold");
+        String[] colours = {BLUE, GREEN};
+        String[] bases = {"location-based", "market-based"};
+        for (int i = 0; i < rows.size(); i++) {
+            Map.Entry<String, double[]> e = rows.get(i);
+            double y = top + i * rowH;
+            s.label(LABEL - 8, y + 21, e.getKey(), 34);
+            for (int b = 0; b < 2; b++) {
+                double v = e.getValue()[b];
+                double a = x.at(Math.min(0, v));
+                double c = x.at(Math.max(0, v));
+                double yy = y + 4 + b * 14;
+                s.rect(a, yy, Math.max(1, c - a), 12, colours[b], e.getKey() + ", " + bases[b] + ": "
+                        + Fmt.number(v) + " " + unit);
+                s.text(c + 6, yy + 10, Fmt.number(v), "");
+            }
+        }
+        int axisY = top + rows.size() * rowH + 4;
+        s.vline(x.at(0), top - 4, axisY, GREY, null);
+        x.draw(s, axisY, unit);
+        s.legend(LABEL, axisY + 52, List.of(new Legend(BLUE, "box", "location-based"), new Legend(GREEN, "box",
+                "market-based (contracts)")));
         return s.end();
     }
 

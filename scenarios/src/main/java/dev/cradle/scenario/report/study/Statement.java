@@ -52,8 +52,14 @@ final class Statement {
                 e.append("; no distributions were given, so no interval");
             }
             e.append(')');
-            if (!Double.isNaN(h.market()) && h.market() != h.location()) {
+            if (!Double.isNaN(h.market()) && (h.market() != h.location() || h.marketDiffers(r.analysis()))) {
                 e.append("; market-based ").append(Fmt.number(h.market())).append(' ').append(h.unit());
+                OutputStatistics m = r.analysis().hasMarketBasis() ? h.total(r.analysis().market().results()) : null;
+                if (m != null) {
+                    e.append(" (95 % interval ").append(Fmt.number(m.p2_5())).append(" to ")
+                            .append(Fmt.number(m.p97_5())).append(", mean ").append(Fmt.number(m.mean()))
+                            .append(", same draws)");
+                }
             }
             s.add(e + ".");
         }
