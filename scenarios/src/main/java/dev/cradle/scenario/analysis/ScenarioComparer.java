@@ -23,7 +23,10 @@ import java.util.Set;
  * functional unit the scenarios share (by id; when they share none, their primary units), the outputs are each
  * scenario's total, and for every pair i &lt; j the difference {@code A − B} and the indicator {@code A < B}, whose
  * mean is the probability that A is lower. One draw evaluates every scenario's compiled model once
- * ({@link StudyAnalyzer}'s model, location-based). A seed repeats the comparison bit for bit on any number of threads.
+ * ({@link StudyAnalyzer}'s model, location-based) and, when a scenario's contracts give it a market basis of its own
+ * and every scenario has AI datacenters, its {@link MarketModel} on the same parameter vector: the same outputs then
+ * follow on the market basis (a scenario without contracts counts its location-based values there). A seed repeats the
+ * comparison bit for bit on any number of threads.
  */
 public final class ScenarioComparer {
     private ScenarioComparer() {
@@ -66,18 +69,25 @@ public final class ScenarioComparer {
                 shared.add(p.name());
             }
         }
-        // the totals the scenarios share
+        // the totals the scenarios share, location-based; then the same on the market basis when it differs
         List<List<Integer>> totals = sharedTotals(prepared);
+        boolean market = prepared.stream().anyMatch(StudyAnalyzer.Prepared::contractual)
+                && prepared.stream().allMatch(x -> x.marketBasis() != null);
         List<OutputKey> keys = new ArrayList<>();
         for (List<Integer> t : totals) {
             keys.add(prepared.get(0).outputs().get(t.get(0)));
         }
-        CommonDraws model = new CommonDraws(prepared, drawOf, union.size(), totals);
+        if (market) {
+            for (List<Integer> t : totals) {
+                keys.add(prepared.get(0).outputs().get(t.get(0)).market());
+            }
+        }
+        CommonDraws model = new CommonDraws(prepared, drawOf, union.size(), totals, keys);
         MonteCarlo.Result mc = drawn.isEmpty() ? null : MonteCarlo.run(model, drawn,
                 new MonteCarlo.Settings(options.draws(), options.seed(), options.threads()));
         List<ScenarioComparison.Indicator> indicators = new ArrayList<>();
         int pairs = m * (m - 1) / 2;
-        for (int t = 0; t < totals.size(); t++) {
+        for (int t = 0; t < keys.size(); t++) {
             int base = t * (m + 2 * pairs);
             List<OutputStatistics> per = new ArrayList<>();
             List<ScenarioComparison.Pair> pairList = new ArrayList<>();
@@ -99,7 +109,30 @@ public final class ScenarioComparer {
         }
         return new ScenarioComparison(studies.stream().map(LoadedScenario::file).toList(),
                 studies.stream().map(StudyAnalyzer::name).toList(), shared, mc == null ? 1 : options.draws(),
-                options.seed(), indicators);
+                options.seed(), indicators, basisNote(studies, prepared, market));
+    }
+
+    /** Which bases the comparison covers, and why the market basis is left out when it is. */
+    private static String basisNote(List<LoadedScenario> studies, List<StudyAnalyzer.Prepared> prepared,
+                                    boolean market) {
+        if (market) {
+            return "Results are compared on both electricity bases: location-based grid intensities, and market-based "
+                    + "(each scenario's contracts; a scenario without contracts counts its location-based intensity), "
+                    + "on the same draws.";
+        }
+        if (prepared.stream().anyMatch(StudyAnalyzer.Prepared::contractual)) {
+            List<String> without = new ArrayList<>();
+            for (int i = 0; i < studies.size(); i++) {
+                if (prepared.get(i).marketBasis() == null) {
+                    without.add(String.valueOf(studies.get(i).file().getFileName()));
+                }
+            }
+            return "Results are location-based only: a market-based comparison needs every scenario to declare its "
+                    + "datacenters, and " + String.join(", ", without) + (without.size() == 1 ? " does" : " do")
+                    + " not.";
+        }
+        return "Results are location-based; no scenario declares electricity contracts, so the market basis would "
+                + "give the same numbers.";
     }
 
     /** Statistics of a number that does not vary (a comparison without any uncertain parameter). */
@@ -157,25 +190,29 @@ public final class ScenarioComparer {
     /**
      * The scenarios side by side as one model: the parameter vector is the union's draws; an evaluation copies each
      * draw into the slots of every scenario that uses it, derives each scenario's formulas and evaluates each once.
-     * Outputs per shared total t: the m totals, then per pair (i, j) {@code A − B} and {@code A < B ? 1 : 0}.
+     * Outputs per shared total t: the m totals, then per pair (i, j) {@code A − B} and {@code A < B ? 1 : 0}; all
+     * of them location-based, then (when compared) all of them again market-based.
      */
     private static final class CommonDraws implements ParametricModel {
         private final List<StudyAnalyzer.Prepared> scenarios;
         private final int[][] drawOf;
         private final int draws;
         private final int[][] totals; // [t][scenario] output index
+        private final boolean market; // the totals again on the market basis, after the location-based ones
         private final List<String> names;
 
-        CommonDraws(List<StudyAnalyzer.Prepared> scenarios, int[][] drawOf, int draws, List<List<Integer>> totals) {
+        CommonDraws(List<StudyAnalyzer.Prepared> scenarios, int[][] drawOf, int draws, List<List<Integer>> totals,
+                    List<OutputKey> keys) {
             this.scenarios = scenarios;
             this.drawOf = drawOf;
             this.draws = draws;
             this.totals = totals.stream().map(t -> t.stream().mapToInt(Integer::intValue).toArray())
                     .toArray(int[][]::new);
+            this.market = keys.size() > totals.size();
             List<String> n = new ArrayList<>();
             int m = scenarios.size();
-            for (List<Integer> t : totals) {
-                String key = scenarios.get(0).outputs().get(t.get(0)).name();
+            for (OutputKey k : keys) {
+                String key = k.name();
                 for (int i = 0; i < m; i++) {
                     n.add(key + "|scenario " + (i + 1));
                 }
@@ -224,14 +261,21 @@ public final class ScenarioComparer {
             int m = scenarios.size();
             double[][] p = new double[m][];
             double[][] out = new double[m][];
+            double[][] marketOut = new double[m][];
             Evaluator[] evaluators = new Evaluator[m];
+            Evaluator[] marketEvaluators = new Evaluator[m];
             int[][] slots = new int[m][];
             for (int i = 0; i < m; i++) {
-                var model = scenarios.get(i).model();
+                StudyAnalyzer.Prepared s = scenarios.get(i);
+                var model = s.model();
                 p[i] = model.centralParameters();
                 out[i] = new double[model.outputCount()];
                 evaluators[i] = model.newEvaluator();
-                slots[i] = scenarios.get(i).inputs().parameters().stream().mapToInt(UncertainParameter::slot).toArray();
+                // a scenario without contracts: its market-based outputs are its location-based ones
+                marketOut[i] = market && s.contractual() ? new double[model.outputCount()] : out[i];
+                marketEvaluators[i] = market && s.contractual() ? new MarketModel(model, s.marketBasis(),
+                        s.outputs().stream().map(OutputKey::market).toList()).newEvaluator() : null;
+                slots[i] = s.inputs().parameters().stream().mapToInt(UncertainParameter::slot).toArray();
             }
             return (values, result) -> {
                 for (int i = 0; i < m; i++) {
@@ -240,22 +284,34 @@ public final class ScenarioComparer {
                     }
                     scenarios.get(i).model().deriveParameters(p[i]);
                     evaluators[i].evaluate(p[i], out[i]);
+                    if (marketEvaluators[i] != null) {
+                        marketEvaluators[i].evaluate(p[i], marketOut[i]);
+                    }
                 }
-                int o = 0;
-                for (int[] t : totals) {
-                    for (int i = 0; i < m; i++) {
-                        result[o++] = out[i][t[i]];
-                    }
-                    for (int i = 0; i < m; i++) {
-                        for (int j = i + 1; j < m; j++) {
-                            double a = out[i][t[i]];
-                            double b = out[j][t[j]];
-                            result[o++] = a - b;
-                            result[o++] = a < b ? 1 : 0;
-                        }
-                    }
+                int o = write(out, result, 0);
+                if (market) {
+                    write(marketOut, result, o);
                 }
             };
+        }
+
+        /** Per shared total: each scenario's value, then per pair A − B and A < B; returns the next index. */
+        private int write(double[][] out, double[] result, int o) {
+            int m = scenarios.size();
+            for (int[] t : totals) {
+                for (int i = 0; i < m; i++) {
+                    result[o++] = out[i][t[i]];
+                }
+                for (int i = 0; i < m; i++) {
+                    for (int j = i + 1; j < m; j++) {
+                        double a = out[i][t[i]];
+                        double b = out[j][t[j]];
+                        result[o++] = a - b;
+                        result[o++] = a < b ? 1 : 0;
+                    }
+                }
+            }
+            return o;
         }
     }
 }

@@ -15,10 +15,12 @@ import java.util.List;
  * @param shared      names of the parameters drawn once and used by every scenario that declares them
  * @param draws       Monte Carlo draws
  * @param seed        the seed
- * @param indicators  one entry per indicator (and functional unit) the scenarios have in common
+ * @param indicators  one entry per indicator (and functional unit) the scenarios have in common, location-based
+ *                    first, then the same market-based when the comparison covers that basis
+ * @param bases       which electricity bases are compared, and why the market basis is left out when it is
  */
 public record ScenarioComparison(List<Path> files, List<String> names, List<String> shared, long draws, long seed,
-                                 List<Indicator> indicators) {
+                                 List<Indicator> indicators, String bases) {
     public ScenarioComparison {
         files = List.copyOf(files);
         names = List.copyOf(names);
@@ -27,7 +29,7 @@ public record ScenarioComparison(List<Path> files, List<String> names, List<Stri
     }
 
     /**
-     * @param key         the indicator (total, per functional unit)
+     * @param key         the indicator (total, per functional unit) and its basis
      * @param perScenario statistics of each scenario, in {@link #files()} order
      * @param pairs       every ordered pair i < j
      */
