@@ -111,6 +111,12 @@ class MarketBasisAnalysisTest {
                 && line.contains(",market,") && line.contains(",mean,")), files.get("report.csv"));
         assertTrue(files.get("report.md").contains("market-based Monte Carlo mean"));
         assertTrue(files.get("results.json").contains("\"market_based_outputs\""), "results.json has the market totals");
+        // the statement: the datacenter's market-based intensity, 400 g/kWh × (1 − 0.6) = 160 g/kWh, and the
+        // market-based emissions with their interval from the same draws
+        String statement = files.get("statement.md");
+        assertTrue(statement.contains("(market-based, with its contracts, 160 g CO2-eq/kWh)"), statement);
+        assertTrue(statement.contains("market-based " + dev.cradle.scenario.report.Numbers.format(m.central()[mkt])
+                + " kg CO2-eq (95 % interval " + dev.cradle.scenario.report.Numbers.format(s.p2_5())), statement);
     }
 
     private static int gwp(List<OutputKey> outputs, OutputKey.Breakdown breakdown, String member) {

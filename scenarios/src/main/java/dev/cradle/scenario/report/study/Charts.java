@@ -215,7 +215,7 @@ final class Charts {
             String u = units.getOrDefault(b.parameter().name(), "");
             String pu = u.isBlank() ? "" : " " + u;
             s.label(LABEL + 32, y + 17, b.parameter().name() + " " + Fmt.number(b.low()) + "–" + Fmt.number(b.high())
-                    + pu, 44);
+                    + pu, 38); // at most 38 characters fit left of the bars
             bar(s, x, central, b.outputLow(), y, rowH, BLUE, b.parameter().name() + " at P5 = " + Fmt.number(b.low())
                     + ": " + Fmt.number(b.outputLow()) + " " + unit);
             bar(s, x, central, b.outputHigh(), y, rowH, ORANGE, b.parameter().name() + " at P95 = "
@@ -403,6 +403,22 @@ final class Charts {
             return t;
         }
 
+        /**
+         * A tick's label: four significant digits ({@link Fmt#number}), unless the ticks are closer than that shows
+         * (a narrow range far from zero, e.g. 13,855 and 13,860 would both read 13,860): then the digits the step needs.
+         */
+        String tick(double v) {
+            if (v == 0 || !(step > 0) || Math.abs(v) >= 1e15) {
+                return Fmt.number(v);
+            }
+            int digits = (int) Math.floor(Math.log10(Math.abs(v))) - (int) Math.floor(Math.log10(step)) + 1;
+            if (digits <= 4) {
+                return Fmt.number(v);
+            }
+            int decimals = Math.max(0, -(int) Math.floor(Math.log10(step)));
+            return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+        }
+
         /** A horizontal axis at pixel row y with ticks, tick labels and the unit below. */
         void draw(Svg s, double y, String unit) {
             s.line(from, y, to, y, "#000", null);
@@ -410,7 +426,7 @@ final class Charts {
                 double px = at(v);
                 s.line(px, y, px, y + 5, "#000", null);
                 s.raw("<text x=\"" + Svg.f(px) + "\" y=\"" + Svg.f(y + 18) + "\" text-anchor=\"middle\">"
-                        + Fmt.xml(Fmt.number(v)) + "</text>");
+                        + Fmt.xml(tick(v)) + "</text>");
             }
             s.raw("<text x=\"" + Svg.f((from + to) / 2) + "\" y=\"" + Svg.f(y + 36) + "\" text-anchor=\"middle\" "
                     + "font-style=\"italic\">" + Fmt.xml(unit) + "</text>");
@@ -423,7 +439,7 @@ final class Charts {
                 double py = at(v);
                 s.line(x - 5, py, x, py, "#000", null);
                 s.raw("<text x=\"" + Svg.f(x - 8) + "\" y=\"" + Svg.f(py + 4) + "\" text-anchor=\"end\">"
-                        + Fmt.xml(Fmt.number(v)) + "</text>");
+                        + Fmt.xml(tick(v)) + "</text>");
             }
             s.raw("<text x=\"" + Svg.f(x - 8) + "\" y=\"" + Svg.f(to - 12) + "\" text-anchor=\"start\" "
                     + "font-style=\"italic\">" + Fmt.xml(unit) + "</text>");

@@ -30,6 +30,8 @@ final class Statement {
         for (StudyFacts.DatacenterFact d : f.datacenters()) {
             s.add("Datacenter " + d.name() + ": region " + d.region() + ", grid intensity "
                     + (Double.isNaN(d.gridKgPerKwh()) ? "not known" : Fmt.number(d.gridKgPerKwh() * 1000) + " g CO2-eq/kWh")
+                    + (Double.isNaN(d.marketKgPerKwh()) ? "" : " (market-based, with its contracts, "
+                    + Fmt.number(d.marketKgPerKwh() * 1000) + " g CO2-eq/kWh)")
                     + (Double.isNaN(d.pue()) ? ", PUE not declared" : ", PUE " + Fmt.number(d.pue())) + ".");
         }
         if (!f.hasWorkloads() && f.datacenters().isEmpty()) {
