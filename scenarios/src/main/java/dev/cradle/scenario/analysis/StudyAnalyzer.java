@@ -24,8 +24,8 @@ import java.util.List;
  * Runs the uncertainty and sensitivity analyses of a loaded study over its compiled model ({@link StudyModel}):
  * every draw sets the uncertain parameter slots, re-derives the formula slots, solves the product system once and
  * reads from that one solution, for every functional unit and indicator, the total and its contributions by life
- * cycle stage, ML phase, model and device (the breakdowns the deterministic report shows; groups that are zero
- * by structure are left out). These results are location-based (the deterministic report's headline basis); a
+ * cycle stage, ML phase, model, device and datacenter (the breakdowns the deterministic report shows; groups that
+ * are zero by structure are left out). These results are location-based (the deterministic report's headline basis); a
  * study with a market basis gets the same outputs on the market basis ({@link StudyAnalysis#market()}): every
  * analysis run again on a {@link MarketModel} with the same seed and settings, so on the same draws, samples and
  * trajectories.
@@ -185,9 +185,13 @@ public final class StudyAnalyzer {
 
     private static final java.util.Map<String, OutputKey.Breakdown> BREAKDOWNS = java.util.Map.of(
             "stage", OutputKey.Breakdown.STAGE, "phase", OutputKey.Breakdown.PHASE, "model", OutputKey.Breakdown.MODEL,
-            "device", OutputKey.Breakdown.DEVICE);
+            "device", OutputKey.Breakdown.DEVICE, "datacenter", OutputKey.Breakdown.DATACENTER);
 
-    /** Stage always; ML phase, model and device where a process declares them (others "(unassigned)"). */
+    /**
+     * Stage always; ML phase, model, device and datacenter where a process declares them (others "(unassigned)"): the
+     * AI rules tag each process with the datacenter its hardware sits in (use-phase electricity, embodied hardware,
+     * the datacenter's shared infrastructure).
+     */
     static List<StudyModel.Breakdown> breakdowns(dev.cradle.engine.index.TechIndex columns) {
         List<StudyModel.Breakdown> out = new ArrayList<>();
         out.add(new StudyModel.Breakdown("stage", j -> columns.at(j).process().stage().title(),
@@ -196,7 +200,7 @@ public final class StudyAnalyzer {
             out.add(new StudyModel.Breakdown("phase", j -> columns.at(j).process().mlPhase().map(MlPhase::key)
                     .orElse(LcaResult.UNASSIGNED), List.of()));
         }
-        for (String tag : List.of("model", "device")) {
+        for (String tag : List.of("model", "device", "datacenter")) {
             if (columns.columns().stream().anyMatch(t -> t.process().tags().containsKey(tag))) {
                 out.add(new StudyModel.Breakdown(tag, j -> columns.at(j).process().tags()
                         .getOrDefault(tag, LcaResult.UNASSIGNED), List.of()));

@@ -32,7 +32,7 @@ import java.util.Map;
 public record StudyReport(LoadedScenario study, StudyAnalysis analysis, List<Indicator> indicators, StudyFacts facts) {
 
     /** The breakdowns shown for each indicator, in order, with the tag each reads. */
-    static final List<String> BREAKDOWNS = List.of("stage", "phase", "model", "device");
+    static final List<String> BREAKDOWNS = List.of("stage", "phase", "model", "device", "datacenter");
 
     /**
      * One indicator of the primary functional unit.
