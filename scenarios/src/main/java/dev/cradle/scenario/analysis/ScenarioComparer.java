@@ -6,6 +6,8 @@ import dev.cradle.engine.analysis.ParametricModel;
 import dev.cradle.engine.analysis.UncertainParameter;
 import dev.cradle.model.Uncertainty;
 import dev.cradle.scenario.LoadedScenario;
+import dev.cradle.scenario.report.CsvReport;
+import dev.cradle.scenario.report.UnitResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +22,8 @@ import java.util.Set;
  * uncertain parameters, where a parameter with the same name and the same declared distribution in several scenarios
  * is drawn once per draw and used by each of them (common random numbers: what the scenarios share cancels out of
  * their difference), and any other parameter is drawn for its own scenario alone. Per indicator total of every
- * functional unit the scenarios share (by id; when they share none, their primary units), the outputs are each
+ * functional unit the scenarios share (by id; when they share none, their primary units) that some data cover in every
+ * scenario (an indicator no data cover is unknown there, not zero, and is listed instead), the outputs are each
  * scenario's total, and for every pair i &lt; j the difference {@code A − B} and the indicator {@code A < B}, whose
  * mean is the probability that A is lower. One draw evaluates every scenario's compiled model once
  * ({@link StudyAnalyzer}'s model, location-based) and, when a scenario's contracts give it a market basis of its own
@@ -70,7 +73,36 @@ public final class ScenarioComparer {
             }
         }
         // the totals the scenarios share, location-based; then the same on the market basis when it differs
-        List<List<Integer>> totals = sharedTotals(prepared);
+        // only indicators some data cover in every scenario: an uncovered one is unknown, not zero, so no difference
+        List<List<Integer>> totals = new ArrayList<>();
+        List<String> coverage = new ArrayList<>();
+        Map<String, List<String>> uncovered = new LinkedHashMap<>(); // scenarios without data → indicators
+        for (List<Integer> t : sharedTotals(prepared)) {
+            List<String> none = new ArrayList<>();
+            List<String> partial = new ArrayList<>();
+            for (int i = 0; i < m; i++) {
+                String c = coverage(studies.get(i), prepared.get(i).outputs().get(t.get(i)));
+                String file = String.valueOf(studies.get(i).file().getFileName());
+                if (c.equals(CsvReport.NONE)) {
+                    none.add(file);
+                } else if (c.equals(CsvReport.PARTIAL)) {
+                    partial.add(file);
+                }
+            }
+            OutputKey k = prepared.get(0).outputs().get(t.get(0));
+            if (!none.isEmpty()) {
+                uncovered.computeIfAbsent(String.join(", ", none), x -> new ArrayList<>()).add(k.indicator() + " per "
+                        + k.functionalUnit());
+            } else {
+                totals.add(t);
+                if (!partial.isEmpty()) {
+                    coverage.add(k.indicator() + " per " + k.functionalUnit() + " is a lower bound in "
+                            + String.join(", ", partial) + " (partial coverage), so its differences are too");
+                }
+            }
+        }
+        uncovered.forEach((in, which) -> coverage.add(0, "Not compared, as no data covers " + (which.size() == 1
+                ? "it" : "them") + " in " + in + " (unknown, not zero): " + String.join(", ", which)));
         boolean market = prepared.stream().anyMatch(StudyAnalyzer.Prepared::contractual)
                 && prepared.stream().allMatch(x -> x.marketBasis() != null);
         List<OutputKey> keys = new ArrayList<>();
@@ -87,11 +119,11 @@ public final class ScenarioComparer {
                 new MonteCarlo.Settings(options.draws(), options.seed(), options.threads()));
         List<ScenarioComparison.Indicator> indicators = new ArrayList<>();
         int pairs = m * (m - 1) / 2;
+        double[] central = model.central();
         for (int t = 0; t < keys.size(); t++) {
             int base = t * (m + 2 * pairs);
             List<OutputStatistics> per = new ArrayList<>();
             List<ScenarioComparison.Pair> pairList = new ArrayList<>();
-            double[] central = model.central();
             for (int i = 0; i < m; i++) {
                 per.add(mc == null ? constant(model.outputNames().get(base + i), central[base + i])
                         : mc.outputs().get(base + i));
@@ -105,11 +137,48 @@ public final class ScenarioComparer {
                     pairList.add(new ScenarioComparison.Pair(i, j, diff, lower));
                 }
             }
-            indicators.add(new ScenarioComparison.Indicator(keys.get(t), per, pairList));
+            ScenarioComparison.Indicator indicator = new ScenarioComparison.Indicator(keys.get(t), per, pairList);
+            // a market-based indicator the contracts do not reach (the same numbers as its location-based one, draw
+            // for draw, in every scenario) is not repeated
+            if (t < totals.size() || !sameStatistics(indicator, indicators.get(t - totals.size()))) {
+                indicators.add(indicator);
+            }
         }
         return new ScenarioComparison(studies.stream().map(LoadedScenario::file).toList(),
                 studies.stream().map(StudyAnalyzer::name).toList(), shared, mc == null ? 1 : options.draws(),
-                options.seed(), indicators, basisNote(studies, prepared, market));
+                options.seed(), indicators, basisNote(studies, prepared, market), coverage);
+    }
+
+    /** True when two indicators' statistics are the same number for number (each scenario and each pair). */
+    private static boolean sameStatistics(ScenarioComparison.Indicator a, ScenarioComparison.Indicator b) {
+        for (int i = 0; i < a.perScenario().size(); i++) {
+            if (!same(a.perScenario().get(i), b.perScenario().get(i))) {
+                return false;
+            }
+        }
+        for (int p = 0; p < a.pairs().size(); p++) {
+            if (!same(a.pairs().get(p).difference(), b.pairs().get(p).difference())
+                    || a.pairs().get(p).probabilityFirstLower() != b.pairs().get(p).probabilityFirstLower()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean same(OutputStatistics x, OutputStatistics y) {
+        return x.mean() == y.mean() && x.sd() == y.sd() && x.min() == y.min() && x.max() == y.max()
+                && x.median() == y.median();
+    }
+
+    /** The coverage of an output's indicator in its scenario's deterministic location-based result. */
+    private static String coverage(LoadedScenario study, OutputKey key) {
+        for (UnitResult u : study.units()) {
+            if (u.id().equals(key.functionalUnit())) {
+                var k = u.location().impactIndex().indexOf(key.indicator());
+                return k.isPresent() ? CsvReport.coverage(u.location(), k.getAsInt()) : CsvReport.NONE;
+            }
+        }
+        return CsvReport.NONE;
     }
 
     /** Which bases the comparison covers, and why the market basis is left out when it is. */

@@ -17,11 +17,15 @@ import java.util.List;
  * @param seed        the seed
  * @param indicators  one entry per indicator (and functional unit) the scenarios have in common, location-based
  *                    first, then the same market-based when the comparison covers that basis
+ *                    (a market-based indicator the contracts do not reach is not repeated)
  * @param bases       which electricity bases are compared, and why the market basis is left out when it is
+ * @param coverage    indicators not compared because no data cover them in some scenario, and those compared as
+ *                    lower bounds (partial coverage), one sentence each
  */
 public record ScenarioComparison(List<Path> files, List<String> names, List<String> shared, long draws, long seed,
-                                 List<Indicator> indicators, String bases) {
+                                 List<Indicator> indicators, String bases, List<String> coverage) {
     public ScenarioComparison {
+        coverage = List.copyOf(coverage);
         files = List.copyOf(files);
         names = List.copyOf(names);
         shared = List.copyOf(shared);

@@ -81,10 +81,13 @@ class ScenarioComparerTest {
      */
     @Test
     void contractsAreComparedOnTheMarketBasisBesideTheLocationOne() throws IOException {
+        // water (0.5 L/kWh on site, 1 L/kWh off site) in both, so an indicator the contracts do not reach is covered
+        String study = MarketBasisAnalysisTest.STUDY.replace("pue: 1.0,",
+                "pue: 1.0, wue_onsite: 0.5 L/kWh, offsite_water: 1 L/kWh,");
         Path a = dir.resolve("contracts.yaml");
-        Files.writeString(a, MarketBasisAnalysisTest.STUDY);
+        Files.writeString(a, study);
         Path b = dir.resolve("clean-grid.yaml");
-        Files.writeString(b, MarketBasisAnalysisTest.STUDY.replace("grid_intensity: ci g/kWh", "grid_intensity: 200 g/kWh")
+        Files.writeString(b, study.replace("grid_intensity: ci g/kWh", "grid_intensity: 200 g/kWh")
                 .replace(", renewable_share: r", ""));
         AnalysisOptions options = new AnalysisOptions(EnumSet.of(AnalysisOptions.Analysis.MONTE_CARLO), 40_000, 23, 2, 2,
                 2, false, null);
@@ -104,6 +107,13 @@ class ScenarioComparerTest {
         // B has no contracts: its market-based results are its location-based ones, draw for draw
         assertEquals(location.perScenario().get(1).mean(), market.perScenario().get(1).mean(), 0);
         assertTrue(c.bases().contains("both electricity bases"), c.bases());
+        // water is compared once (the contracts do not reach it); an indicator no data covers is not compared at all
+        assertTrue(c.indicators().stream().anyMatch(i -> i.key().indicator().startsWith("water-consumption/")));
+        assertEquals(List.of("ipcc-ar6-gwp100/climate_change"), c.indicators().stream()
+                .filter(i -> i.key().basis() == OutputKey.Basis.MARKET).map(i -> i.key().indicator()).toList());
+        assertTrue(c.indicators().stream().noneMatch(i -> i.key().indicator().startsWith("usetox-2/")));
+        assertTrue(c.coverage().stream().anyMatch(x -> x.startsWith("Not compared") && x.contains(
+                "usetox-2/human_toxicity_cancer")), c.coverage().toString());
         // the files say which basis each result is on
         var files = dev.cradle.scenario.report.study.ComparisonReportFiles.of(c);
         assertTrue(files.get("report.csv").lines().anyMatch(l -> l.contains(",market,") && l.contains("p_first_lower")),

@@ -113,9 +113,11 @@ public final class ComparisonReportFiles {
             }
         }
         b.heading(2, "Limitations");
-        b.bullets(List.of("Each scenario's own limitations (coverage gaps, what it leaves out) hold here too: run "
-                        + "'cradle report' on each for them.",
-                "Only indicators every scenario has are compared. " + c.bases()));
+        List<String> limits = new ArrayList<>(List.of("Each scenario's own limitations (coverage gaps, what it leaves "
+                + "out) hold here too: run 'cradle report' on each for them.", "Only indicators every scenario has are "
+                + "compared. " + c.bases()));
+        c.coverage().forEach(x -> limits.add(x + "."));
+        b.bullets(limits);
         return b;
     }
 
@@ -173,6 +175,7 @@ public final class ComparisonReportFiles {
         doc.put("draws", c.draws());
         doc.put("seed", c.seed());
         doc.put("bases", c.bases());
+        doc.put("coverage", c.coverage());
         List<Map<String, Object>> out = new ArrayList<>();
         for (ScenarioComparison.Indicator ind : c.indicators()) {
             Map<String, Object> m = new LinkedHashMap<>();
