@@ -46,7 +46,7 @@ public final class StudyAnalyzer {
     /** As {@link #analyse(LoadedScenario, AnalysisOptions)}, telling {@code progress} (may be null) how the Monte Carlo run goes. */
     public static StudyAnalysis analyse(LoadedScenario study, AnalysisOptions options, MonteCarlo.Progress progress) {
         Prepared p = prepare(study, options);
-        Runs location = run(p.model(), p, options, options.rawDraws(), progress);
+        Runs location = run(p.model(), p, p.outputs(), options, options.rawDraws(), progress);
         StudyAnalysis.Market market = market(p, options, location);
         return new StudyAnalysis(study.file(), name(study), options, p.inputs().parameters(), p.inputs().sources(),
                 p.inputs().units(), p.outputs(), p.central(), location.monteCarlo(), location.tornado(),
@@ -62,8 +62,8 @@ public final class StudyAnalyzer {
      * Runs the analyses {@code options} asks for on {@code model} with the study's uncertain parameters: the same
      * seed, settings and parameter order for the location- and the market-based model, so both see the same draws.
      */
-    private static Runs run(ParametricModel model, Prepared p, AnalysisOptions options, java.nio.file.Path rawDraws,
-                            MonteCarlo.Progress progress) {
+    private static Runs run(ParametricModel model, Prepared p, List<OutputKey> outputs, AnalysisOptions options,
+                            java.nio.file.Path rawDraws, MonteCarlo.Progress progress) {
         List<UncertainParameter> parameters = p.inputs().parameters();
         if (parameters.isEmpty()) {
             return new Runs(null, null, null, null);
@@ -75,7 +75,7 @@ public final class StudyAnalyzer {
         if (options.runs(AnalysisOptions.Analysis.MONTE_CARLO)) {
             MonteCarlo.Settings settings = new MonteCarlo.Settings(options.draws(), options.seed(), options.threads());
             if (rawDraws != null) {
-                mc = RawDrawsFile.write(rawDraws, parameters, p.outputs(),
+                mc = RawDrawsFile.write(rawDraws, parameters, outputs,
                         raw -> MonteCarlo.run(model, parameters, settings, raw, progress));
             } else {
                 mc = MonteCarlo.run(model, parameters, settings, null, progress);
@@ -113,7 +113,8 @@ public final class StudyAnalyzer {
                     location.morris(), location.sobol(), false);
         }
         MarketModel model = new MarketModel(p.model(), p.marketBasis(), keys);
-        Runs runs = run(model, p, options, null, null);
+        Runs runs = run(model, p, keys, options, options.rawDraws() == null ? null
+                : RawDrawsFile.market(options.rawDraws()), null);
         return new StudyAnalysis.Market(keys, evaluate(model, model.centralParameters()), runs.monteCarlo(),
                 runs.tornado(), runs.morris(), runs.sobol(), true);
     }

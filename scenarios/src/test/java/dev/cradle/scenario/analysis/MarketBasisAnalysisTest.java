@@ -236,6 +236,42 @@ class MarketBasisAnalysisTest {
         assertTrue(sens.lines().anyMatch(l -> l.contains(",location,sobol,ci,first_order,")), sens);
     }
 
+    /**
+     * Raw draws on both bases: the market-based outputs of the same draws beside the location file (draws.csv →
+     * draws.market.csv), draw i being the same parameter values in both; their column means are the streamed means.
+     */
+    @Test
+    void rawDrawsOfTheMarketBasisGoBesideTheLocationOnes() throws Exception {
+        LoadedScenario study = load(STUDY);
+        Path raw = dir.resolve("out/draws.csv");
+        int draws = 2_000;
+        StudyAnalysis a = StudyAnalyzer.analyse(study, new AnalysisOptions(
+                EnumSet.of(AnalysisOptions.Analysis.MONTE_CARLO), draws, 7, 2, 64, 4, false, raw));
+        Path market = dir.resolve("out/draws.market.csv");
+        assertTrue(Files.exists(market), "the market-based draws beside the location ones");
+        var read = (java.util.function.Function<Path, List<org.apache.commons.csv.CSVRecord>>) f -> {
+            try (var in = Files.newBufferedReader(f)) {
+                return org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().get().parse(in).getRecords();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        List<org.apache.commons.csv.CSVRecord> loc = read.apply(raw);
+        List<org.apache.commons.csv.CSVRecord> mkt = read.apply(market);
+        assertEquals(draws, mkt.size());
+        int total = gwpTotal(a.market().outputs());
+        String column = a.market().outputs().get(total).name();
+        assertTrue(column.endsWith("|total|market"), column);
+        double sum = 0;
+        for (int i = 0; i < draws; i++) {
+            assertEquals(loc.get(i).get("ci"), mkt.get(i).get("ci"), "draw " + i + ": the same parameter values");
+            assertEquals(loc.get(i).get("r"), mkt.get(i).get("r"));
+            sum += Double.parseDouble(mkt.get(i).get(column));
+        }
+        assertEquals(a.market().monteCarlo().outputs().get(total).mean(), sum / draws,
+                1e-9 * Math.abs(sum / draws));
+    }
+
     /** Without contracts the market basis is the location basis: the same results, not computed twice. */
     @Test
     void withoutContractsTheMarketResultsAreTheLocationOnes() throws Exception {
