@@ -46,8 +46,12 @@ public final class StudyAnalyzer {
     /** As {@link #analyse(LoadedScenario, AnalysisOptions)}, telling {@code progress} (may be null) how the Monte Carlo run goes. */
     public static StudyAnalysis analyse(LoadedScenario study, AnalysisOptions options, MonteCarlo.Progress progress) {
         Prepared p = prepare(study, options);
-        Runs location = run(p.model(), p, p.outputs(), options, options.rawDraws(), progress);
-        StudyAnalysis.Market market = market(p, options, location);
+        // with contracts the market-based pass follows on the same draws: the bar covers both, each half of it
+        boolean twice = progress != null && p.contractual();
+        Runs location = run(p.model(), p, p.outputs(), options, options.rawDraws(), !twice ? progress
+                : (done, total) -> progress.update(done / 2, total));
+        StudyAnalysis.Market market = market(p, options, location, !twice ? null
+                : (done, total) -> progress.update((total + done) / 2, total));
         return new StudyAnalysis(study.file(), name(study), options, p.inputs().parameters(), p.inputs().sources(),
                 p.inputs().units(), p.outputs(), p.central(), location.monteCarlo(), location.tornado(),
                 location.morris(), location.sobol(), market);
@@ -103,7 +107,8 @@ public final class StudyAnalyzer {
      * outputs stay as they were, bit for bit). Otherwise every market-based number is the location-based one, and
      * the location-based results are reused rather than computed twice.
      */
-    private static StudyAnalysis.Market market(Prepared p, AnalysisOptions options, Runs location) {
+    private static StudyAnalysis.Market market(Prepared p, AnalysisOptions options, Runs location,
+                                               MonteCarlo.Progress progress) {
         if (p.marketBasis() == null) {
             return null;
         }
@@ -114,7 +119,7 @@ public final class StudyAnalyzer {
         }
         MarketModel model = new MarketModel(p.model(), p.marketBasis(), keys);
         Runs runs = run(model, p, keys, options, options.rawDraws() == null ? null
-                : RawDrawsFile.market(options.rawDraws()), null);
+                : RawDrawsFile.market(options.rawDraws()), progress);
         return new StudyAnalysis.Market(keys, evaluate(model, model.centralParameters()), runs.monteCarlo(),
                 runs.tornado(), runs.morris(), runs.sobol(), true);
     }
