@@ -63,7 +63,7 @@ final class Charts {
             double y = top + i * rowH;
             double a = x.at(Math.min(0, e.getValue()));
             double b = x.at(Math.max(0, e.getValue()));
-            s.label(LABEL - 8, y + 16, e.getKey(), 34);
+            s.label(LABEL - 8, y + 16, e.getKey(), 31);
             s.rect(a, y + 4, Math.max(1, b - a), rowH - 8, e.getValue() < 0 ? ORANGE : BLUE, e.getKey() + ": "
                     + Fmt.number(e.getValue()) + " " + unit);
             String share = total == 0 ? "" : " (" + Fmt.percent(e.getValue() / total) + ")";
@@ -113,7 +113,7 @@ final class Charts {
         for (int i = 0; i < rows.size(); i++) {
             Map.Entry<String, double[]> e = rows.get(i);
             double y = top + i * rowH;
-            s.label(LABEL - 8, y + 21, e.getKey(), 34);
+            s.label(LABEL - 8, y + 21, e.getKey(), 31);
             for (int b = 0; b < 2; b++) {
                 double v = e.getValue()[b];
                 double a = x.at(Math.min(0, v));
@@ -260,7 +260,7 @@ final class Charts {
         for (int r = 0; r < ix.size(); r++) {
             Sobol.Index i = ix.get(r);
             double y = top + r * rowH;
-            s.label(LABEL - 8, y + 20, i.parameter().name(), 34);
+            s.label(LABEL - 8, y + 20, i.parameter().name(), 31);
             indexBar(s, x, y + 4, i.firstOrder(), i.firstOrderLow(), i.firstOrderHigh(), BLUE,
                     i.parameter().name() + ": first-order S = " + Fmt.index(i.firstOrder()));
             indexBar(s, x, y + 17, i.total(), i.totalLow(), i.totalHigh(), ORANGE,
@@ -348,7 +348,7 @@ final class Charts {
         for (int i = 0; i < diffs.size(); i++) {
             OutputStatistics d = diffs.get(i);
             double y = top + i * rowH;
-            s.label(LABEL - 8, y + 20, labels.get(i), 34);
+            s.label(LABEL - 8, y + 20, labels.get(i), 31);
             s.line(x.at(d.p2_5()), y + 16, x.at(d.p97_5()), y + 16, "#000", null);
             s.rect(x.at(d.p5()), y + 8, Math.max(1, x.at(d.p95()) - x.at(d.p5())), 16, BLUE,
                     labels.get(i) + ": 5–95 % " + Fmt.number(d.p5()) + " to " + Fmt.number(d.p95()) + " " + unit);
