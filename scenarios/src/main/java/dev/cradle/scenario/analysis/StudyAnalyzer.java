@@ -40,18 +40,17 @@ public final class StudyAnalyzer {
     }
 
     public static StudyAnalysis analyse(LoadedScenario study, AnalysisOptions options) {
-        return analyse(study, options, null);
+        return analyse(study, options, AnalysisProgress.NONE);
     }
 
-    /** As {@link #analyse(LoadedScenario, AnalysisOptions)}, telling {@code progress} (may be null) how the Monte Carlo run goes. */
-    public static StudyAnalysis analyse(LoadedScenario study, AnalysisOptions options, MonteCarlo.Progress progress) {
+    /**
+     * As {@link #analyse(LoadedScenario, AnalysisOptions)}, telling {@code progresses} how each analysis goes (Monte
+     * Carlo, tornado, Morris, Sobol; with contracts, each again on the market basis).
+     */
+    public static StudyAnalysis analyse(LoadedScenario study, AnalysisOptions options, AnalysisProgress progresses) {
         Prepared p = prepare(study, options);
-        // with contracts the market-based pass follows on the same draws: the bar covers both, each half of it
-        boolean twice = progress != null && p.contractual();
-        Runs location = run(p.model(), p, p.outputs(), options, options.rawDraws(), !twice ? progress
-                : (done, total) -> progress.update(done / 2, total));
-        StudyAnalysis.Market market = market(p, options, location, !twice ? null
-                : (done, total) -> progress.update((total + done) / 2, total));
+        Runs location = run(p.model(), p, p.outputs(), options, options.rawDraws(), progresses, "");
+        StudyAnalysis.Market market = market(p, options, location, progresses);
         return new StudyAnalysis(study.file(), name(study), options, p.inputs().parameters(), p.inputs().sources(),
                 p.inputs().units(), p.outputs(), p.central(), location.monteCarlo(), location.tornado(),
                 location.morris(), location.sobol(), market);
@@ -67,7 +66,7 @@ public final class StudyAnalyzer {
      * seed, settings and parameter order for the location- and the market-based model, so both see the same draws.
      */
     private static Runs run(ParametricModel model, Prepared p, List<OutputKey> outputs, AnalysisOptions options,
-                            java.nio.file.Path rawDraws, MonteCarlo.Progress progress) {
+                            java.nio.file.Path rawDraws, AnalysisProgress progresses, String basis) {
         List<UncertainParameter> parameters = p.inputs().parameters();
         if (parameters.isEmpty()) {
             return new Runs(null, null, null, null);
@@ -77,6 +76,7 @@ public final class StudyAnalyzer {
         Morris.Result morris = null;
         Sobol.Result sobol = null;
         if (options.runs(AnalysisOptions.Analysis.MONTE_CARLO)) {
+            MonteCarlo.Progress progress = progresses.start("Monte Carlo" + basis, "draws");
             MonteCarlo.Settings settings = new MonteCarlo.Settings(options.draws(), options.seed(), options.threads());
             if (rawDraws != null) {
                 mc = RawDrawsFile.write(rawDraws, parameters, outputs,
@@ -86,16 +86,17 @@ public final class StudyAnalyzer {
             }
         }
         if (options.runs(AnalysisOptions.Analysis.TORNADO)) {
-            tornado = Tornado.run(model, parameters);
+            tornado = Tornado.run(model, parameters, Tornado.LOW, Tornado.HIGH,
+                    progresses.start("Tornado" + basis, "evaluations"));
         }
         if (options.runs(AnalysisOptions.Analysis.MORRIS)) {
             morris = Morris.run(model, parameters, new Morris.Settings(options.morrisTrajectories(), 4,
-                    options.seed()));
+                    options.seed()), progresses.start("Morris" + basis, "evaluations"));
         }
         if (options.runs(AnalysisOptions.Analysis.SOBOL)) {
             Sobol.Settings d = Sobol.Settings.of(options.sobolN(), options.seed());
             sobol = Sobol.run(model, parameters, new Sobol.Settings(options.sobolN(), d.bootstrap(),
-                    d.confidence(), options.seed(), options.threads()));
+                    d.confidence(), options.seed(), options.threads()), progresses.start("Sobol" + basis, "steps"));
         }
         return new Runs(mc, tornado, morris, sobol);
     }
@@ -108,7 +109,7 @@ public final class StudyAnalyzer {
      * the location-based results are reused rather than computed twice.
      */
     private static StudyAnalysis.Market market(Prepared p, AnalysisOptions options, Runs location,
-                                               MonteCarlo.Progress progress) {
+                                               AnalysisProgress progresses) {
         if (p.marketBasis() == null) {
             return null;
         }
@@ -119,7 +120,7 @@ public final class StudyAnalyzer {
         }
         MarketModel model = new MarketModel(p.model(), p.marketBasis(), keys);
         Runs runs = run(model, p, keys, options, options.rawDraws() == null ? null
-                : RawDrawsFile.market(options.rawDraws()), progress);
+                : RawDrawsFile.market(options.rawDraws()), progresses, " (market basis)");
         return new StudyAnalysis.Market(keys, evaluate(model, model.centralParameters()), runs.monteCarlo(),
                 runs.tornado(), runs.morris(), runs.sobol(), true);
     }
@@ -194,24 +195,32 @@ public final class StudyAnalyzer {
             "device", OutputKey.Breakdown.DEVICE, "datacenter", OutputKey.Breakdown.DATACENTER);
 
     /**
-     * Stage always; ML phase, model, device and datacenter where a process declares them (others "(unassigned)"): the
-     * AI rules tag each process with the datacenter its hardware sits in (use-phase electricity, embodied hardware,
-     * the datacenter's shared infrastructure).
+     * Stage always; ML phase, model, device and datacenter where a process that declares them has elementary flows of
+     * its own (others "(unassigned)"); the AI rules tag each process with the datacenter its hardware sits in
+     * (use-phase electricity, embodied hardware, the datacenter's shared infrastructure). Contributions are direct,
+     * so a grouping whose declared processes have none (a generic study's training process drawing only electricity
+     * and hardware) would be nothing but "(unassigned)", the total again: it is left out, as the deterministic report
+     * leaves out its table.
      */
     static List<StudyModel.Breakdown> breakdowns(dev.cradle.engine.index.TechIndex columns) {
         List<StudyModel.Breakdown> out = new ArrayList<>();
         out.add(new StudyModel.Breakdown("stage", j -> columns.at(j).process().stage().title(),
                 Arrays.stream(LifecycleStage.values()).map(LifecycleStage::title).toList()));
-        if (columns.columns().stream().anyMatch(t -> t.process().phase() != null)) {
+        if (columns.columns().stream().anyMatch(t -> t.process().phase() != null && direct(t.process()))) {
             out.add(new StudyModel.Breakdown("phase", j -> columns.at(j).process().mlPhase().map(MlPhase::key)
                     .orElse(LcaResult.UNASSIGNED), List.of()));
         }
         for (String tag : List.of("model", "device", "datacenter")) {
-            if (columns.columns().stream().anyMatch(t -> t.process().tags().containsKey(tag))) {
+            if (columns.columns().stream().anyMatch(t -> t.process().tags().containsKey(tag) && direct(t.process()))) {
                 out.add(new StudyModel.Breakdown(tag, j -> columns.at(j).process().tags()
                         .getOrDefault(tag, LcaResult.UNASSIGNED), List.of()));
             }
         }
         return out;
+    }
+
+    /** True when {@code p} has an elementary exchange: it can contribute directly to an indicator. */
+    private static boolean direct(dev.cradle.model.Process p) {
+        return p.exchanges().stream().anyMatch(x -> x.flow().isElementary());
     }
 }

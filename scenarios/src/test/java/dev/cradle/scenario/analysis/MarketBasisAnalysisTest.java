@@ -272,22 +272,6 @@ class MarketBasisAnalysisTest {
                 1e-9 * Math.abs(sum / draws));
     }
 
-    /** With contracts one progress bar covers both passes: never backwards, ends at the draws asked for. */
-    @Test
-    void progressCoversBothPassesOnce() throws Exception {
-        LoadedScenario study = load(STUDY);
-        List<long[]> updates = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        StudyAnalyzer.analyse(study, new AnalysisOptions(EnumSet.of(AnalysisOptions.Analysis.MONTE_CARLO), 8_192, 7, 1,
-                64, 4, false, null), (done, total) -> updates.add(new long[] {done, total}));
-        assertTrue(updates.size() >= 2);
-        for (int i = 1; i < updates.size(); i++) {
-            assertTrue(updates.get(i)[0] >= updates.get(i - 1)[0], "never backwards");
-        }
-        assertTrue(updates.stream().allMatch(u -> u[1] == 8_192));
-        assertEquals(8_192, updates.get(updates.size() - 1)[0]);
-        assertTrue(updates.stream().anyMatch(u -> u[0] <= 4_096), "the location pass fills the first half");
-    }
-
     /** Without contracts the market basis is the location basis: the same results, not computed twice. */
     @Test
     void withoutContractsTheMarketResultsAreTheLocationOnes() throws Exception {

@@ -46,8 +46,10 @@ public record StudyReport(LoadedScenario study, StudyAnalysis analysis, List<Ind
      * @param coverage         complete, partial or not covered
      * @param notCoveredBy     processes whose data miss this indicator
      * @param breakdowns       breakdown (stage, phase, model, device, datacenter) → member → contribution
-     *                         (location-based); only breakdowns with at least one member other than "(unassigned)"
-     * @param marketBreakdowns the same on the market basis, for a study whose contracts make it differ; else empty
+     *                         (location-based); stage always, the others when at least one non-zero member other than
+     *                         "(unassigned)"
+     * @param marketBreakdowns the same breakdowns on the market basis, for a study whose contracts make it differ;
+     *                         else empty
      * @param total            the Monte Carlo statistics of the location-based total, or null
      * @param outputIndex      the total's index in the analysis outputs (the same on both bases), or −1
      */
@@ -130,8 +132,13 @@ public record StudyReport(LoadedScenario study, StudyAnalysis analysis, List<Ind
             double mkt = market == null || CsvReport.coverage(market, k).equals(CsvReport.NONE) ? Double.NaN
                     : market.impacts()[k];
             Map<String, Map<String, Double>> breakdowns = covered ? breakdowns(r, k) : Map.of();
-            Map<String, Map<String, Double>> marketBreakdowns = covered && market != null && analysis.hasMarketBasis()
-                    && !Double.isNaN(mkt) ? breakdowns(market, k) : Map.of();
+            Map<String, Map<String, Double>> marketBreakdowns = new LinkedHashMap<>();
+            if (covered && market != null && analysis.hasMarketBasis() && !Double.isNaN(mkt)) {
+                // the location-based breakdowns, on the market basis (a phase the contracts zero stays a row)
+                for (String b : breakdowns.keySet()) {
+                    marketBreakdowns.put(b, contributions(market, k, b).values());
+                }
+            }
             int index = indexOf(analysis, OutputKey.total(fu, ind.key(), ind.category().indicatorUnit().symbol()));
             OutputStatistics stats = index < 0 || analysis.monteCarlo() == null ? null
                     : analysis.monteCarlo().outputs().get(index);
@@ -142,20 +149,30 @@ public record StudyReport(LoadedScenario study, StudyAnalysis analysis, List<Ind
         return new StudyReport(study, analysis, out, StudyFacts.of(study));
     }
 
-    /** The deterministic contributions of indicator k by each breakdown that assigns something. */
+    /**
+     * The deterministic contributions of indicator k by stage, and by each other breakdown in which a declared member
+     * contributes: one whose processes have no direct flows, leaving only "(unassigned)", would read like a phase
+     * result of 100 %.
+     */
     private static Map<String, Map<String, Double>> breakdowns(LcaResult r, int k) {
         Map<String, Map<String, Double>> breakdowns = new LinkedHashMap<>();
         for (String b : BREAKDOWNS) {
-            Contributions c = switch (b) {
-                case "stage" -> r.byStage(k);
-                case "phase" -> r.hasPhases() ? r.byPhase(k) : null;
-                default -> r.byTag(k, b);
-            };
-            if (c != null && c.values().keySet().stream().anyMatch(m -> !m.equals(LcaResult.UNASSIGNED))) {
+            Contributions c = contributions(r, k, b);
+            if (c != null && (b.equals("stage") || c.values().entrySet().stream()
+                    .anyMatch(m -> !m.getKey().equals(LcaResult.UNASSIGNED) && m.getValue() != 0))) {
                 breakdowns.put(b, c.values());
             }
         }
         return breakdowns;
+    }
+
+    /** Indicator k by breakdown {@code b}, or null (no ML phase declared). */
+    private static Contributions contributions(LcaResult r, int k, String b) {
+        return switch (b) {
+            case "stage" -> r.byStage(k);
+            case "phase" -> r.hasPhases() ? r.byPhase(k) : null;
+            default -> r.byTag(k, b);
+        };
     }
 
     private static int indexOf(StudyAnalysis a, OutputKey key) {

@@ -12,6 +12,7 @@ import dev.cradle.scenario.analysis.AnalysisOptions;
 import dev.cradle.scenario.analysis.OutputKey;
 import dev.cradle.scenario.analysis.StudyAnalysis;
 import dev.cradle.scenario.report.CsvReport;
+import dev.cradle.scenario.report.Groupings;
 import dev.cradle.scenario.report.ParameterReport;
 import dev.cradle.scenario.report.UnitResult;
 import java.util.ArrayList;
@@ -239,6 +240,12 @@ final class StudySections {
             }
             b.table(h, fr);
         }
+        if (r.study().result().hasPhases()
+                && r.indicators().stream().noneMatch(i -> i.breakdowns().containsKey("phase"))) {
+            b.paragraph("No table by ML phase: no process with a declared phase contributes directly to an indicator, "
+                    + "so every result comes from processes without one (contributions are each process's own flows, "
+                    + "not its supply chain).");
+        }
         for (StudyReport.Indicator i : r.indicators()) {
             if (!i.covered() || i.breakdowns().isEmpty()) {
                 continue;
@@ -259,11 +266,12 @@ final class StudySections {
         StudyAnalysis a = r.analysis();
         boolean both = market != null && !market.equals(location);
         if (both) {
-            b.figure(Charts.basisBars(i.name() + " by " + name + " (" + i.unit() + ")", i.unit(), location, market),
+            b.figure(Charts.basisBars(i.name() + " by " + name + " (" + i.unit() + ")", i.unit(), labelled(name,
+                            location), labelled(name, market)),
                     "Contributions to " + i.key() + " by " + name + ", location-based and market-based (the study's "
                             + "electricity contracts), deterministic.");
         } else {
-            b.figure(Charts.bars(i.name() + " by " + name + " (" + i.unit() + ")", i.unit(), location),
+            b.figure(Charts.bars(i.name() + " by " + name + " (" + i.unit() + ")", i.unit(), labelled(name, location)),
                     "Contributions to " + i.key() + " by " + name + ", location-based, deterministic"
                             + (a.hasMarketBasis() ? " (the same on the market basis)." : "."));
         }
@@ -290,7 +298,8 @@ final class StudySections {
                 .sorted(Comparator.comparingDouble(x -> -Math.abs(x.getValue())))
                 .forEach(x -> {
                     // a member with nothing in it (e.g. "(unassigned)") is left out
-                    List<String> row = new ArrayList<>(List.of(x.getKey(), Fmt.number(x.getValue()),
+                    List<String> row = new ArrayList<>(List.of(Groupings.label(name, x.getKey()),
+                            Fmt.number(x.getValue()),
                             total == 0 ? "" : Fmt.percent(x.getValue() / total)));
                     if (both) {
                         double m = market.getOrDefault(x.getKey(), 0.0);
@@ -306,6 +315,13 @@ final class StudySections {
                     rows.add(row);
                 });
         b.table(header, rows);
+    }
+
+    /** Members named for people: "(unassigned)" as what its processes lack ("not assigned to an ML phase"). */
+    private static Map<String, Double> labelled(String breakdown, Map<String, Double> members) {
+        Map<String, Double> shown = new java.util.LinkedHashMap<>();
+        members.forEach((m, v) -> shown.merge(Groupings.label(breakdown, m), v, Double::sum));
+        return shown;
     }
 
     /** The Monte Carlo 95 % interval of one breakdown member, or "" when the analysis has no such output. */
@@ -379,7 +395,9 @@ final class StudySections {
                 + "and solves the same system; a parameter used by several exchanges takes one value per draw.");
         List<String> fromLibrary = new ArrayList<>();
         for (int i = 0; i < r.analysis().parameters().size(); i++) {
-            if (!r.analysis().sources().get(i).equals("scenario")) {
+            // the library's ranges (AI rules' parameters, library processes referenced directly), not the scenario's
+            // own parameters or exchanges: --no-library-ranges keeps exactly these central
+            if (r.analysis().sources().get(i).startsWith("library range")) {
                 fromLibrary.add(r.analysis().parameters().get(i).name() + " (" + r.analysis().sources().get(i) + ")");
             }
         }
