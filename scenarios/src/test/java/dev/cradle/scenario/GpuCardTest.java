@@ -199,6 +199,11 @@ class GpuCardTest {
         expect("      - {type: gpu, heatsink_mass: 2 GB}\n", "s.yaml:13:");
         expect("      - {type: gpu, distance_plane: -5 km}\n", "s.yaml:13:");
         expect("      - {type: gpu, enclosure: rack}\n", "'enclosure' does not apply to a gpu component");
+        // a die larger than the wafer can hold once (n = W/s - pi d/sqrt(2 s) < 1 above ~8,625 mm2 on 300 mm)
+        // used to give a negative effective area and a negative embodied footprint (-27.8 t CO2-eq)
+        expect("      - {type: gpu, die_area: 90000 mm2}\n", "s.yaml:9:5: the GPU die of a GPU card of hardware card is 90000 mm2");
+        expect("      - {type: gpu, die_area: 90000 mm2}\n", "must be at most 8624.61 mm2");
+        expect("      - {type: gpu, vram_die_area: 9000 mm2}\n", "the VRAM die of a GPU card of hardware card is 9000 mm2");
         Path f = dir.resolve("s.yaml");
         Files.writeString(f, HEAD.replace("lifetime: 1 year\n", "lifetime: 1 year\n    mass: 1.69 kg\n")
                 + "      - {type: gpu, card: nvidia-l4}\n");

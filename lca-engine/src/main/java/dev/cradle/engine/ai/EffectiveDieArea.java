@@ -29,6 +29,34 @@ record EffectiveDieArea(double defectsPerCm2, double kerfMm, double waferDiamete
         return of(Value.of(dieMm2), v).central();
     }
 
+    /**
+     * The dies of {@code dieMm2} mm2 the wafer holds after kerf and edge losses, {@code n = W / s − π d / √(2 s)} as a
+     * real number. Below 1 the model has no whole die to charge the wafer to (its effective area turns infinite or
+     * negative): for a 300 mm wafer and a 0.2 mm kerf that is a die above about 8,625 mm2, ten times one lithography
+     * field (26 × 33 mm = 858 mm2).
+     */
+    double diesPerWafer(double dieMm2) {
+        double wafer = Math.PI * waferDiameterMm * waferDiameterMm / 4;
+        double side = Math.sqrt(dieMm2) + kerfMm;
+        double s = side * side;
+        return wafer / s - Math.PI * waferDiameterMm / Math.sqrt(2 * s);
+    }
+
+    /** The largest die, mm2, of which the wafer still holds one whole die ({@link #diesPerWafer} = 1). */
+    double largestDieMm2() {
+        double lo = 0;
+        double hi = Math.PI * waferDiameterMm * waferDiameterMm / 4;
+        for (int i = 0; i < 200; i++) {
+            double mid = (lo + hi) / 2;
+            if (diesPerWafer(mid) >= 1) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** The effective area as a formula over the die area (a parameter or an expression of parameters). */
     Value of(Value dieMm2, Variant v) {
         double wafer = Math.PI * waferDiameterMm * waferDiameterMm / 4;

@@ -89,6 +89,16 @@ final class GpuCardModel {
         } else {
             vramBasis = Rules.fmt(vramDie.central()) + " mm2";
         }
+        double largest = area.largestDieMm2();
+        for (Map.Entry<String, Double> d : Map.of("GPU die", dieMm2.central(), "VRAM die", vramDie.central()).entrySet()) {
+            if (!(area.diesPerWafer(d.getValue()) >= 1)) {
+                ctx.problem("hardware:" + h.id(), "the " + d.getKey() + " of a GPU card of hardware " + h.id() + " is "
+                        + Rules.fmt(d.getValue()) + " mm2, but a " + Rules.fmt(area.waferDiameterMm()) + " mm wafer holds "
+                        + "no whole die of that size in the card model: one die's area must be at most "
+                        + Rules.fmt(largest) + " mm2 (one lithography field is 858 mm2; give one die's area, not a total)");
+                return Optional.empty();
+            }
+        }
         Value dieEff = area.of(dieMm2, variant);
         Value vramEff = area.of(vramDie, variant);
         Value mass = size(ctx, h, spec, spec.massKg(), "mass", "kg");

@@ -34,6 +34,17 @@ class EffectiveDieAreaTest {
     }
 
     @Test
+    void theLargestDieTheWaferHoldsOnce() {
+        // n = W/s - pi d/sqrt(2 s), s = (sqrt(A) + 0.2)^2, W = pi 300^2/4 = 70,685.8 mm2: the H100's 814 mm2 die
+        // gives 70685.8/825.5 - 942.48/40.63 = 85.63 - 23.20 = 62.44 dies; n = 1 at A = 8,624.61 mm2 (bisection, by
+        // hand in Python), where s = 8,661.8 mm2: 8.161 - 942.48/131.62 = 8.161 - 7.161 = 1.000
+        assertEquals(62.437, MODEL.diesPerWafer(814), 1e-3);
+        assertEquals(8624.61, MODEL.largestDieMm2(), 0.01);
+        assertEquals(1, MODEL.diesPerWafer(MODEL.largestDieMm2()), 1e-9);
+        assertTrue(MODEL.diesPerWafer(MODEL.largestDieMm2() + 1) < 1);
+    }
+
+    @Test
     void theH100VramDieAsTheCalculatorsTestComputesIt() {
         // calculations.test.ts: mean VRAM die area per GB of the A100s and the P100 (15.5 mm2/GB) x 80 GB / 6 dies
         // = 206.67 mm2, computeDieSurface of it toBeCloseTo(3.88e2, 0)
