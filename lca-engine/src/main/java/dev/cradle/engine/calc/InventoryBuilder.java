@@ -34,7 +34,8 @@ final class InventoryBuilder {
                      CompiledSystem.Term[] bTerms) {
     }
 
-    private record PendingTerm(int ticket, double multiplier, CompiledFormula amount, CompiledFormula allocation) {
+    private record PendingTerm(int ticket, double multiplier, CompiledFormula amount, CompiledFormula allocation,
+                               boolean constant) {
     }
 
     private final TechIndex tech;
@@ -84,18 +85,21 @@ final class InventoryBuilder {
             }
             double unitFactor = unitFactor(e, path);
             CompiledFormula amount = amounts.compile(e.amount(), p.id(), path);
+            boolean constant = AmountCompiler.isConstant(e.amount());
             double sign = e.direction() == Direction.OUTPUT ? 1 : -1;
             if (e.isProviderSide()) {
-                aTerms.add(new PendingTerm(aPattern.add(j, j), sign * unitFactor, amount, null));
+                aTerms.add(new PendingTerm(aPattern.add(j, j), sign * unitFactor, amount, null, constant));
                 checks.providedAmount(p, e, amount, path);
             } else if (e.flow().isElementary()) {
                 int row = flows.indexOf(e.flow().id()).orElseThrow();
                 double natural = e.direction() == e.flow().naturalDirection() ? 1 : -1;
-                bTerms.add(new PendingTerm(bPattern.add(row, j), natural * unitFactor, amount, factors.get(x)));
+                bTerms.add(new PendingTerm(bPattern.add(row, j), natural * unitFactor, amount, factors.get(x),
+                        constant && factors.get(x) == null));
             } else {
                 int provider = linker.link(p, e, path);
                 if (provider != ProviderLinker.UNLINKED) {
-                    aTerms.add(new PendingTerm(aPattern.add(provider, j), sign * unitFactor, amount, factors.get(x)));
+                    aTerms.add(new PendingTerm(aPattern.add(provider, j), sign * unitFactor, amount, factors.get(x),
+                            constant && factors.get(x) == null));
                 }
             }
         }
@@ -122,7 +126,8 @@ final class InventoryBuilder {
 
     private static CompiledSystem.Term[] resolve(List<PendingTerm> terms, SparseMatrixTemplate.Builder pattern) {
         return terms.stream()
-                .map(t -> new CompiledSystem.Term(pattern.slotOf(t.ticket()), t.multiplier(), t.amount(), t.allocation()))
+                .map(t -> new CompiledSystem.Term(pattern.slotOf(t.ticket()), t.multiplier(), t.amount(), t.allocation(),
+                        t.constant()))
                 .toArray(CompiledSystem.Term[]::new);
     }
 }
