@@ -52,6 +52,11 @@ final class StreamingStatistics {
     record Chunk(long n, double mean, double m2, double min, double max, double[] points, int[] weights) {
         /** Summarises {@code values[0, count)}, count ≥ 1; sorts them in place. */
         static Chunk of(double[] values, int count) {
+            return of(values, count, null);
+        }
+
+        /** As {@link #of(double[], int)}, sorting with {@code sorter} (null: {@link Arrays#sort}); same result. */
+        static Chunk of(double[] values, int count, ChunkSort sorter) {
             boolean constant = true;
             for (int i = 1; i < count && constant; i++) {
                 constant = values[i] == values[0];
@@ -62,8 +67,13 @@ final class StreamingStatistics {
             }
             // two passes over the chunk: its mean, then the sum of squared deviations from it (Chan et al. between chunks)
             double sum = 0;
+            double low = values[0];
+            double high = values[0];
             for (int i = 0; i < count; i++) {
-                sum += values[i];
+                double v = values[i];
+                sum += v;
+                low = Math.min(low, v);
+                high = Math.max(high, v);
             }
             double mean = sum / count;
             double m2 = 0;
@@ -71,7 +81,11 @@ final class StreamingStatistics {
                 double delta = values[i] - mean;
                 m2 += delta * delta;
             }
-            Arrays.sort(values, 0, count);
+            if (sorter == null) {
+                Arrays.sort(values, 0, count);
+            } else {
+                sorter.sort(values, count, low, high);
+            }
             int lo = Math.min(GROUP, count);
             int hi = Math.max(lo, count - GROUP);
             double min = values[0];
