@@ -29,7 +29,10 @@ import java.util.function.IntFunction;
  * componentwise backward error {@code max_i |f − A·s|_i / (|A|·|s| + |f|)_i ≤} {@link Factorization#RESIDUAL_BOUND}.
  * With loops, A is factorised by the engine's solver ({@link LcaCalculator#prepare}), whose solves check their own
  * residual; an evaluator keeps its last factorisation and reuses it while A's values are bit for bit the same
- * (the common case where only B, the characterisation or foreground amounts outside A are uncertain).
+ * (the common case where only B, the characterisation or foreground amounts outside A are uncertain); the
+ * substitution path likewise keeps its solutions while A is unchanged (the BLOOM example's A is all numbers).
+ * A's and B's values come from {@link CompiledSystem}'s flat terms: the amounts of plain arithmetic run as one
+ * register program ({@code FlatArithmetic}), the rest as compiled formulas, each value the same double either way.
  *
  * <p>Outputs that are zero by structure (no column of the group has an intervention the indicator
  * characterises) are left out: they cannot vary.
@@ -370,6 +373,9 @@ public final class StudyModel extends CompiledParameterSlots {
         return out;
     }
 
+    /** Half of {@link Factorization#RESIDUAL_BOUND}: a residual below it times the scale passes without dividing. */
+    private static final double HALF_BOUND = 0.5 * Factorization.RESIDUAL_BOUND;
+
     /** One thread's scratch arrays. */
     private final class Scratch {
         private final double[] a = new double[aRow.length];
@@ -381,12 +387,22 @@ public final class StudyModel extends CompiledParameterSlots {
         private double[] lastA;
         private Factorization factorization;
 
+        private final CompiledSystem.Work work = system.newWork();
+
         void evaluate(double[] p, double[] out) {
-            system.technosphereValues(p, a);
-            system.interventionValues(p, b);
+            system.technosphereValues(p, a, work);
+            system.interventionValues(p, b, work);
             if (order != null) {
-                for (int c = 0; c < referenceColumns.length; c++) {
-                    substitute(referenceColumns[c], s[c]);
+                // A as in the previous draw (bit for bit; e.g. only B's amounts are uncertain): same solutions
+                if (lastA == null || !Arrays.equals(lastA, a)) {
+                    for (int c = 0; c < referenceColumns.length; c++) {
+                        substitute(referenceColumns[c], s[c]);
+                    }
+                    if (lastA == null) {
+                        lastA = a.clone();
+                    } else {
+                        System.arraycopy(a, 0, lastA, 0, a.length);
+                    }
                 }
             } else {
                 if (lastA == null || !Arrays.equals(lastA, a)) {
@@ -463,6 +479,9 @@ public final class StudyModel extends CompiledParameterSlots {
             }
             for (int i = 0; i < n; i++) {
                 double scale = res[n + i];
+                if (Math.abs(res[i]) <= HALF_BOUND * scale && scale < Double.POSITIVE_INFINITY) {
+                    continue; // well inside the bound: the quotient below is at most half of it, no division needed
+                }
                 double w = scale == 0 ? (res[i] == 0 ? 0 : Double.POSITIVE_INFINITY) : Math.abs(res[i]) / scale;
                 if (!(w <= Factorization.RESIDUAL_BOUND)) {
                     throw new ArithmeticException("the technosphere could not be solved accurately at this draw: "
