@@ -181,6 +181,9 @@ public final class MonteCarlo {
                 }
                 results[c - firstChunk] = new ChunkResult(first, summaries, raw == null ? null : values, drawn);
             }
+            for (StreamingStatistics.Block b : digests) {
+                b.finish();
+            }
             return new BlockResult(results, digests);
         }, r -> {
             long draws = 0;

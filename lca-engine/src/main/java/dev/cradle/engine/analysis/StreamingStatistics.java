@@ -147,29 +147,52 @@ final class StreamingStatistics {
         private MergingDigest digest;
         private long constantCount;
         private double constantValue;
+        /** Chunks after the constant run, kept until {@link #finish()} sizes the digest's buffer for them. */
+        private java.util.List<Chunk> pending;
+        private long adds;
 
         /** Adds a chunk's points (in chunk order). */
         void add(Chunk c) {
             boolean constant = c.min() == c.max();
-            if (constant && digest == null && (constantCount == 0 || c.min() == constantValue)) {
+            if (constant && pending == null && (constantCount == 0 || c.min() == constantValue)) {
                 constantCount += c.n();
                 constantValue = c.min();
                 return;
             }
-            if (digest == null) {
-                digest = new MergingDigest(BLOCK_COMPRESSION);
-                addUnits(digest, constantValue, constantCount);
-                constantCount = 0;
+            if (pending == null) {
+                pending = new java.util.ArrayList<>();
             }
-            if (constant) {
-                addUnits(digest, c.min(), c.n()); // tied draws stay single points: the percentiles land on the value
+            pending.add(c);
+            adds += constant ? c.n() : c.points().length;
+        }
+
+        /**
+         * Builds the digest from the chunks added (worker thread): the constant run's draws as single points, then
+         * each chunk's points (tied draws of a constant chunk as single points: the percentiles land on the
+         * value), in chunk order, into a buffer just large enough to take them all before the one merge when the
+         * digest is read (the library's default buffer, 5 × its centroid capacity, took them all too, so the
+         * digest is the same; allocating it for every block cost more than filling it).
+         */
+        void finish() {
+            if (pending == null) {
                 return;
             }
-            double[] xs = c.points();
-            int[] ws = c.weights();
-            for (int i = 0; i < xs.length; i++) {
-                digest.add(xs[i], ws[i]);
+            int buffer = (int) Math.min(Integer.MAX_VALUE / 2, constantCount + adds + 2);
+            digest = new MergingDigest(BLOCK_COMPRESSION, buffer);
+            addUnits(digest, constantValue, constantCount);
+            constantCount = 0;
+            for (Chunk c : pending) {
+                if (c.min() == c.max()) {
+                    addUnits(digest, c.min(), c.n());
+                    continue;
+                }
+                double[] xs = c.points();
+                int[] ws = c.weights();
+                for (int i = 0; i < xs.length; i++) {
+                    digest.add(xs[i], ws[i]);
+                }
             }
+            pending = null;
         }
     }
 
@@ -203,7 +226,8 @@ final class StreamingStatistics {
     }
 
     /**
-     * Merges a block's digest (block order), after {@link #merge(Chunk)} of the block's chunks; {@code draws} is
+     * Merges a block's digest (block order, after its {@link Block#finish()}), after {@link #merge(Chunk)} of the
+     * block's chunks; {@code draws} is
      * the number of draws in the block.
      */
     void merge(Block b, long draws) {
