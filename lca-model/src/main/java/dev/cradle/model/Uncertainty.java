@@ -24,11 +24,18 @@ public sealed interface Uncertainty permits Uncertainty.Normal, Uncertainty.LogN
     /**
      * Log-normal distribution given by its geometric mean {@code exp(μ)} and geometric standard deviation
      * {@code exp(σ)} (≥ 1), as ecoinvent states them (ecoinvent's "GSD²" is the square of {@code geometricSd}).
+     *
+     * @param pedigree the data-quality scores the geometric sd was derived from, or null when it was given directly
      */
-    record LogNormal(double geometricMean, double geometricSd) implements Uncertainty {
+    record LogNormal(double geometricMean, double geometricSd, PedigreeScores pedigree) implements Uncertainty {
         public LogNormal {
             require(geometricMean > 0, "lognormal: geometric mean must be > 0");
             require(geometricSd >= 1, "lognormal: geometric sd must be >= 1");
+        }
+
+        /** A lognormal stated by its geometric mean and geometric sd (not derived from pedigree scores). */
+        public LogNormal(double geometricMean, double geometricSd) {
+            this(geometricMean, geometricSd, null);
         }
 
         /**
@@ -48,6 +55,33 @@ public sealed interface Uncertainty permits Uncertainty.Normal, Uncertainty.LogN
         public double mean() {
             double s = Math.log(geometricSd);
             return geometricMean * Math.exp(s * s / 2);
+        }
+    }
+
+    /**
+     * The ecoinvent pedigree scores a lognormal's spread was derived from (provenance only: the distribution is the
+     * lognormal's geometric mean and sd), each 1 (best) to 5 (worst), and the basic variance of ln X before them.
+     */
+    record PedigreeScores(int reliability, int completeness, int temporal, int geographical, int technological,
+                          double basicVariance) {
+        public PedigreeScores {
+            for (int s : new int[] {reliability, completeness, temporal, geographical, technological}) {
+                require(s >= 1 && s <= 5, "pedigree: each score must be an integer from 1 to 5, got " + s);
+            }
+            require(basicVariance >= 0 && Double.isFinite(basicVariance),
+                    "pedigree: basic variance must be a finite number >= 0, got " + basicVariance);
+        }
+
+        /** The five scores in the scenario format's order: reliability, completeness, temporal, geographical, technological. */
+        public List<Integer> scores() {
+            return List.of(reliability, completeness, temporal, geographical, technological);
+        }
+
+        /** e.g. {@code pedigree [2, 3, 1, 2, 4], basic variance 0.0006}. */
+        @Override
+        public String toString() {
+            return "pedigree " + scores() + ", basic variance "
+                    + java.math.BigDecimal.valueOf(basicVariance).stripTrailingZeros().toPlainString();
         }
     }
 

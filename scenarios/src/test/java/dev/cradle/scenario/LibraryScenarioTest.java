@@ -113,6 +113,15 @@ class LibraryScenarioTest {
         Cli show = Cli.run("factors", "show", "device:nvidia-h100-sxm");
         assertEquals(0, show.code());
         assertTrue(show.out().contains("licence:") && show.out().contains("NVIDIA"), show.out());
+        // the categories a process covers print in one stable (alphabetical) order, not a set's hash order;
+        // the H100 PCIe is a Hubblo card with climate, ADPe, ADP fossil and water
+        Cli card = Cli.run("factors", "show", "device:nvidia-h100-pcie");
+        assertEquals(0, card.code(), card.err());
+        String covers = card.out().lines().filter(l -> l.strip().startsWith("covers:")).findFirst().orElseThrow()
+                .strip().substring("covers:".length()).strip();
+        java.util.List<String> categories = java.util.List.of(covers.split(", "));
+        assertTrue(categories.size() >= 2, covers);
+        assertEquals(categories.stream().sorted().toList(), categories, covers);
         assertEquals(2, Cli.run("factors", "show", "no-such-thing").code());
     }
 

@@ -45,6 +45,15 @@ public final class Morris {
     }
 
     public static Result run(ParametricModel model, List<UncertainParameter> parameters, Settings settings) {
+        return run(model, parameters, settings, null);
+    }
+
+    /**
+     * As {@link #run(ParametricModel, List, Settings)}, telling {@code progress} (may be null), on the calling thread,
+     * how many of the r(k + 1) evaluations are done, after each trajectory.
+     */
+    public static Result run(ParametricModel model, List<UncertainParameter> parameters, Settings settings,
+                             MonteCarlo.Progress progress) {
         UncertainParameter.check(model, parameters);
         int k = parameters.size();
         int outputs = model.outputCount();
@@ -73,6 +82,9 @@ public final class Morris {
                     ee[o][i][t] = (yNew[o] - yOld[o]) / (dir[i] * delta);
                 }
                 System.arraycopy(yNew, 0, yOld, 0, outputs);
+            }
+            if (progress != null) {
+                progress.update((long) (t + 1) * (k + 1), (long) r * (k + 1));
             }
         }
         List<List<Effect>> effects = new ArrayList<>();

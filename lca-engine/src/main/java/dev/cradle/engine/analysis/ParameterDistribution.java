@@ -138,7 +138,8 @@ public final class ParameterDistribution {
         if (u instanceof Uncertainty.LogNormal l) {
             finite("lognormal", "geometric mean", l.geometricMean());
             finite("lognormal", "geometric sd", l.geometricSd());
-            String d = "lognormal(geometric mean " + l.geometricMean() + ", geometric sd " + l.geometricSd() + ")";
+            String d = "lognormal(geometric mean " + l.geometricMean() + ", geometric sd " + l.geometricSd()
+                    + (l.pedigree() == null ? "" : ", from " + l.pedigree()) + ")";
             double sigma = Math.log(l.geometricSd());
             return sigma == 0 ? fixed(l.geometricMean(), d)
                     : new ParameterDistribution(LogNormalDistribution.of(Math.log(l.geometricMean()), sigma), 0, d);

@@ -68,8 +68,12 @@ public record Pedigree(int reliability, int completeness, int temporal, int geog
         return Math.exp(Math.sqrt(basicVariance + addedVariance()));
     }
 
-    /** The lognormal around {@code geometricMean} (> 0, the amount's unit) with {@link #geometricSd}. */
+    /**
+     * The lognormal around {@code geometricMean} (> 0, the amount's unit) with {@link #geometricSd}, remembering these
+     * scores and the basic variance as its provenance ({@link Uncertainty.LogNormal#pedigree()}).
+     */
     public Uncertainty.LogNormal logNormal(double geometricMean, double basicVariance) {
-        return new Uncertainty.LogNormal(geometricMean, geometricSd(basicVariance));
+        return new Uncertainty.LogNormal(geometricMean, geometricSd(basicVariance), new Uncertainty.PedigreeScores(
+                reliability, completeness, temporal, geographical, technological, basicVariance));
     }
 }

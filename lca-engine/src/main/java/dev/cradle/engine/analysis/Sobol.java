@@ -95,6 +95,17 @@ public final class Sobol {
     }
 
     public static Result run(ParametricModel model, List<UncertainParameter> parameters, Settings settings) {
+        return run(model, parameters, settings, null);
+    }
+
+    /**
+     * As {@link #run(ParametricModel, List, Settings)}, telling {@code progress} (may be null), on the calling thread,
+     * how far it is in steps: the N(k + 2) evaluations (after each chunk of rows), then one step per bootstrap
+     * resample of each output that has its own indices (after each output), so the count reaches its total at the
+     * end of the run.
+     */
+    public static Result run(ParametricModel model, List<UncertainParameter> parameters, Settings settings,
+                             MonteCarlo.Progress progress) {
         UncertainParameter.check(model, parameters);
         int k = parameters.size();
         if (k < 1) {
@@ -125,6 +136,10 @@ public final class Sobol {
         double[][][] fab = new double[outputs][k][n];
         ThreadLocal<ParametricModel.Evaluator> evaluators = ThreadLocal.withInitial(model::newEvaluator);
         int chunks = (n + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK;
+        // steps: every evaluation, then (an upper bound until the outputs are compared) every bootstrap resample of
+        // every output
+        long evaluations = (long) n * (k + 2);
+        long[] steps = {0, evaluations + (long) outputs * settings.bootstrap()};
         Chunks.run(chunks, settings.threads(), c -> {
             ParametricModel.Evaluator evaluator = evaluators.get();
             double[] central = model.centralParameters();
@@ -142,8 +157,13 @@ public final class Sobol {
                     }
                 }
             }
-            return null;
-        }, ignored -> { });
+            return Math.min(n, (c + 1) * ROWS_PER_CHUNK) - c * ROWS_PER_CHUNK;
+        }, rows -> {
+            steps[0] += (long) rows * (k + 2);
+            if (progress != null) {
+                progress.update(steps[0], steps[1]);
+            }
+        });
         UniformRandomProvider rng = RandomStreams.single(settings.seed());
         int[][] resamples = new int[settings.bootstrap()][n];
         for (int[] rows : resamples) {
@@ -160,6 +180,10 @@ public final class Sobol {
                 // its indices: computed once
                 OutputIndices earlier = results.get(same);
                 results.add(new OutputIndices(names.get(o), earlier.mean(), earlier.variance(), earlier.indices()));
+                steps[1] -= settings.bootstrap(); // no resampling of its own
+                if (progress != null) {
+                    progress.update(steps[0], steps[1]);
+                }
                 continue;
             }
             double[] all = new double[2 * n];
@@ -196,6 +220,10 @@ public final class Sobol {
                         est[1][i], percentile(st, alpha), percentile(st, 1 - alpha)));
             }
             results.add(new OutputIndices(names.get(o), mean, variance(all, mean), List.copyOf(indices)));
+            steps[0] += settings.bootstrap(); // a constant output (no interval) counts its resamples as done too
+            if (progress != null) {
+                progress.update(steps[0], steps[1]);
+            }
         }
         return new Result(settings, n * (k + 2), List.copyOf(results));
     }

@@ -45,6 +45,15 @@ public final class Tornado {
 
     public static Result run(ParametricModel model, List<UncertainParameter> parameters, double lowProbability,
                              double highProbability) {
+        return run(model, parameters, lowProbability, highProbability, null);
+    }
+
+    /**
+     * As {@link #run(ParametricModel, List, double, double)}, telling {@code progress} (may be null), on the calling
+     * thread, how many of the 2k + 1 evaluations are done: after the central one and after each parameter's two.
+     */
+    public static Result run(ParametricModel model, List<UncertainParameter> parameters, double lowProbability,
+                             double highProbability, MonteCarlo.Progress progress) {
         UncertainParameter.check(model, parameters);
         if (!(0 <= lowProbability && lowProbability < highProbability && highProbability <= 1)) {
             throw new IllegalArgumentException("tornado: need 0 <= low < high <= 1, got " + lowProbability + " and "
@@ -62,6 +71,11 @@ public final class Tornado {
         }
         double[] lowOut = new double[outputs];
         double[] highOut = new double[outputs];
+        long total = 2L * parameters.size() + 1;
+        long done = 1;
+        if (progress != null) {
+            progress.update(done, total);
+        }
         for (UncertainParameter u : parameters) {
             double lo = u.distribution().quantile(lowProbability);
             double hi = u.distribution().quantile(highProbability);
@@ -69,6 +83,10 @@ public final class Tornado {
             evaluateWith(model, evaluator, u.slot(), hi, highOut);
             for (int o = 0; o < outputs; o++) {
                 bars.get(o).add(new Bar(u, lo, hi, lowOut[o], highOut[o]));
+            }
+            done += 2;
+            if (progress != null) {
+                progress.update(done, total);
             }
         }
         List<List<Bar>> sorted = new ArrayList<>();

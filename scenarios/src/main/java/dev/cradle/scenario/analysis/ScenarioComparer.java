@@ -30,6 +30,12 @@ public final class ScenarioComparer {
     }
 
     public static ScenarioComparison compare(List<LoadedScenario> studies, AnalysisOptions options) {
+        return compare(studies, options, AnalysisProgress.NONE);
+    }
+
+    /** As {@link #compare(List, AnalysisOptions)}, telling {@code progresses} how the common draws go. */
+    public static ScenarioComparison compare(List<LoadedScenario> studies, AnalysisOptions options,
+                                             AnalysisProgress progresses) {
         if (studies.size() < 2) {
             throw new IllegalArgumentException("a comparison needs at least two scenarios, got " + studies.size());
         }
@@ -74,7 +80,8 @@ public final class ScenarioComparer {
         }
         CommonDraws model = new CommonDraws(prepared, drawOf, union.size(), totals);
         MonteCarlo.Result mc = drawn.isEmpty() ? null : MonteCarlo.run(model, drawn,
-                new MonteCarlo.Settings(options.draws(), options.seed(), options.threads()));
+                new MonteCarlo.Settings(options.draws(), options.seed(), options.threads()), null,
+                progresses.start("Comparison", "draws"));
         List<ScenarioComparison.Indicator> indicators = new ArrayList<>();
         int pairs = m * (m - 1) / 2;
         for (int t = 0; t < totals.size(); t++) {

@@ -39,11 +39,14 @@ public final class StudyAnalyzer {
     }
 
     public static StudyAnalysis analyse(LoadedScenario study, AnalysisOptions options) {
-        return analyse(study, options, null);
+        return analyse(study, options, AnalysisProgress.NONE);
     }
 
-    /** As {@link #analyse(LoadedScenario, AnalysisOptions)}, telling {@code progress} (may be null) how the Monte Carlo run goes. */
-    public static StudyAnalysis analyse(LoadedScenario study, AnalysisOptions options, MonteCarlo.Progress progress) {
+    /**
+     * As {@link #analyse(LoadedScenario, AnalysisOptions)}, telling {@code progresses} how each analysis goes (Monte
+     * Carlo, tornado, Morris, Sobol, the market basis's Monte Carlo).
+     */
+    public static StudyAnalysis analyse(LoadedScenario study, AnalysisOptions options, AnalysisProgress progresses) {
         Prepared p = prepare(study, options);
         List<UncertainParameter> parameters = p.inputs().parameters();
         MonteCarlo.Result mc = null;
@@ -52,6 +55,7 @@ public final class StudyAnalyzer {
         Sobol.Result sobol = null;
         if (!parameters.isEmpty()) {
             if (options.runs(AnalysisOptions.Analysis.MONTE_CARLO)) {
+                MonteCarlo.Progress progress = progresses.start("Monte Carlo", "draws");
                 MonteCarlo.Settings settings = new MonteCarlo.Settings(options.draws(), options.seed(),
                         options.threads());
                 if (options.rawDraws() != null) {
@@ -62,19 +66,20 @@ public final class StudyAnalyzer {
                 }
             }
             if (options.runs(AnalysisOptions.Analysis.TORNADO)) {
-                tornado = Tornado.run(p.model(), parameters);
+                tornado = Tornado.run(p.model(), parameters, Tornado.LOW, Tornado.HIGH,
+                        progresses.start("Tornado", "evaluations"));
             }
             if (options.runs(AnalysisOptions.Analysis.MORRIS)) {
                 morris = Morris.run(p.model(), parameters, new Morris.Settings(options.morrisTrajectories(), 4,
-                        options.seed()));
+                        options.seed()), progresses.start("Morris", "evaluations"));
             }
             if (options.runs(AnalysisOptions.Analysis.SOBOL)) {
                 Sobol.Settings d = Sobol.Settings.of(options.sobolN(), options.seed());
                 sobol = Sobol.run(p.model(), parameters, new Sobol.Settings(options.sobolN(), d.bootstrap(),
-                        d.confidence(), options.seed(), options.threads()));
+                        d.confidence(), options.seed(), options.threads()), progresses.start("Sobol", "steps"));
             }
         }
-        StudyAnalysis.Market market = market(study, p, options);
+        StudyAnalysis.Market market = market(study, p, options, progresses);
         return new StudyAnalysis(study.file(), name(study), options, parameters, p.inputs().sources(),
                 p.inputs().units(), p.outputs(), p.central(), mc, tornado, morris, sobol, market);
     }
@@ -85,7 +90,8 @@ public final class StudyAnalyzer {
      * the totals; Monte Carlo runs it with the same seed, parameters and settings, so it sees the very same draws
      * as the location-based run (whose outputs stay as they were, bit for bit).
      */
-    private static StudyAnalysis.Market market(LoadedScenario study, Prepared p, AnalysisOptions options) {
+    private static StudyAnalysis.Market market(LoadedScenario study, Prepared p, AnalysisOptions options,
+                                               AnalysisProgress progresses) {
         if (study.aiStudy().isEmpty() || study.aiStudy().get().marketOverrides().isEmpty()) {
             return null;
         }
@@ -138,7 +144,7 @@ public final class StudyAnalyzer {
         List<UncertainParameter> parameters = p.inputs().parameters();
         if (!parameters.isEmpty() && options.runs(AnalysisOptions.Analysis.MONTE_CARLO)) {
             mc = MonteCarlo.run(model, parameters, new MonteCarlo.Settings(options.draws(), options.seed(),
-                    options.threads()), null, null);
+                    options.threads()), null, progresses.start("Monte Carlo (market basis)", "draws"));
         }
         return new StudyAnalysis.Market(keys, central, mc);
     }
@@ -190,21 +196,31 @@ public final class StudyAnalyzer {
             "stage", OutputKey.Breakdown.STAGE, "phase", OutputKey.Breakdown.PHASE, "model", OutputKey.Breakdown.MODEL,
             "device", OutputKey.Breakdown.DEVICE);
 
-    /** Stage always; ML phase, model and device where a process declares them (others "(unassigned)"). */
+    /**
+     * Stage always; ML phase, model and device where a process that declares them has elementary flows of its own
+     * (others "(unassigned)"). Contributions are direct, so a grouping whose declared processes have none (a generic
+     * study's training process drawing only electricity and hardware) would be nothing but "(unassigned)", the total
+     * again: it is left out, as the deterministic report leaves out its table.
+     */
     static List<StudyModel.Breakdown> breakdowns(dev.cradle.engine.index.TechIndex columns) {
         List<StudyModel.Breakdown> out = new ArrayList<>();
         out.add(new StudyModel.Breakdown("stage", j -> columns.at(j).process().stage().title(),
                 Arrays.stream(LifecycleStage.values()).map(LifecycleStage::title).toList()));
-        if (columns.columns().stream().anyMatch(t -> t.process().phase() != null)) {
+        if (columns.columns().stream().anyMatch(t -> t.process().phase() != null && direct(t.process()))) {
             out.add(new StudyModel.Breakdown("phase", j -> columns.at(j).process().mlPhase().map(MlPhase::key)
                     .orElse(LcaResult.UNASSIGNED), List.of()));
         }
         for (String tag : List.of("model", "device")) {
-            if (columns.columns().stream().anyMatch(t -> t.process().tags().containsKey(tag))) {
+            if (columns.columns().stream().anyMatch(t -> t.process().tags().containsKey(tag) && direct(t.process()))) {
                 out.add(new StudyModel.Breakdown(tag, j -> columns.at(j).process().tags()
                         .getOrDefault(tag, LcaResult.UNASSIGNED), List.of()));
             }
         }
         return out;
+    }
+
+    /** True when {@code p} has an elementary exchange: it can contribute directly to an indicator. */
+    private static boolean direct(dev.cradle.model.Process p) {
+        return p.exchanges().stream().anyMatch(x -> x.flow().isElementary());
     }
 }

@@ -20,7 +20,10 @@ import java.util.stream.Collectors;
  *     IPCC AR5 min/median/max, {@code datacenter.<id>.building_gwp_per_mw} uniform 0–4.5e6 kg/MW), drawn only when
  *     {@code libraryRanges} is on, and only when the scenario does not fix the figure with its own parameter;</li>
  * <li>{@code exchange}: an exchange of the scenario's own processes with a distribution (its lognormal from a pedigree
- *     included), drawn through an implicit parameter ({@link ExchangeParameters}).</li>
+ *     included), drawn through an implicit parameter ({@link ExchangeParameters});</li>
+ * <li>{@code library range, <process> (<dataset>)}: the range of an exchange of a library process the scenario
+ *     references directly ({@code provider: "device:nvidia-a100-80gb"}), drawn the same way, only when
+ *     {@code libraryRanges} is on.</li>
  * </ul>
  *
  * @param compiled   the compiled system the parameters' slots refer to
@@ -62,7 +65,7 @@ record StudyInputs(CompiledSystem compiled, List<UncertainParameter> parameters,
             units.add(p.unit());
             declared.add(p.uncertainty());
         }
-        ExchangeParameters implicit = ExchangeParameters.of(study);
+        ExchangeParameters implicit = ExchangeParameters.of(study, libraryRanges);
         if (!implicit.parameters().isEmpty()) {
             compiled = dev.cradle.engine.Cradle.compile(implicit.system());
             table = compiled.parameters();

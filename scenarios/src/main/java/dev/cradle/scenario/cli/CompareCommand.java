@@ -53,8 +53,9 @@ final class CompareCommand implements Callable<Integer> {
         }
         OutputFolder.check(dir);
         ScenarioComparison comparison;
-        try {
-            comparison = ScenarioComparer.compare(scenarios, options);
+        try (TerminalProgress progress = TerminalProgress.open(String.join(" vs ", files.stream()
+                .map(f -> String.valueOf(f.getFileName())).toList()))) {
+            comparison = ScenarioComparer.compare(scenarios, options, TerminalProgress.orNone(progress));
         } catch (ArithmeticException e) {
             throw new EnvironmentException("the comparison cannot go on: " + e.getMessage());
         }

@@ -161,7 +161,7 @@ final class FactorsCommand implements Callable<Integer> {
                 out.println("  values:   " + e.summary());
                 lib.process(e.id()).ifPresent(p -> {
                     out.println("  stage:    " + p.stage().title());
-                    out.println("  covers:   " + String.join(", ", p.coverage()));
+                    out.println("  covers:   " + String.join(", ", new java.util.TreeSet<>(p.coverage())));
                     p.exchanges().forEach(x -> out.println("  " + (x.isInput() ? "input:    " : "output:   ")
                             + x.amount() + " " + x.unit() + " " + x.flow().id()
                             + (x.uncertainty() == null ? "" : "  " + x.uncertainty())));

@@ -58,10 +58,12 @@ final class ReportCommand implements Callable<Integer> {
         return CradleCli.OK;
     }
 
-    /** Runs the analysis with a progress bar on a terminal; a draw the model cannot take is bad input (exit 2). */
+    /**
+     * Runs the analyses with a progress bar each on a terminal; a draw the model cannot take is bad input (exit 2).
+     */
     static StudyAnalysis analyse(LoadedScenario scenario, AnalysisOptions options) {
-        try (TerminalProgress progress = TerminalProgress.open("Monte Carlo " + scenario.file().getFileName())) {
-            return StudyAnalyzer.analyse(scenario, options, progress);
+        try (TerminalProgress progress = TerminalProgress.open(String.valueOf(scenario.file().getFileName()))) {
+            return StudyAnalyzer.analyse(scenario, options, TerminalProgress.orNone(progress));
         } catch (ArithmeticException e) {
             throw new EnvironmentException(scenario.file() + ": the analysis cannot go on: " + e.getMessage());
         }

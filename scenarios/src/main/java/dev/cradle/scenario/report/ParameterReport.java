@@ -93,7 +93,8 @@ public final class ParameterReport {
     /**
      * A distribution as {@code distribution} (its name in the scenario format: normal, lognormal, uniform,
      * triangular, …) and its parameters by their scenario keys ({@code geometric_mean}), read from the
-     * record's components so a distribution added later is listed too.
+     * record's components so a distribution added later is listed too; a lognormal derived from pedigree scores
+     * lists them ({@code pedigree: [r, c, t, g, tech]}, {@code basic_variance}) beside its geometric mean and sd.
      */
     static Map<String, Object> distribution(Uncertainty u) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -105,7 +106,14 @@ public final class ParameterReport {
         if (components != null) {
             for (RecordComponent c : components) {
                 try {
-                    out.put(snake(c.getName()), c.getAccessor().invoke(u));
+                    Object v = c.getAccessor().invoke(u);
+                    if (v instanceof Uncertainty.PedigreeScores ps) {
+                        // provenance of a lognormal's spread, under the scenario format's keys
+                        out.put("pedigree", ps.scores());
+                        out.put("basic_variance", ps.basicVariance());
+                    } else if (v != null) {
+                        out.put(snake(c.getName()), v);
+                    }
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot read " + c.getName() + " of " + u, e);
                 }

@@ -135,13 +135,14 @@ public final class TextReport {
             groupTable(out, r, r::byStage, "Stage");
             if (r.hasPhases()) {
                 out.append("\nBy ML phase\n");
-                groupTable(out, r, r::byPhase, "Phase");
+                grouping(out, r, r::byPhase, "Phase", "phase", "ML phase");
             }
             for (String tag : List.of("model", "device", "datacenter")) {
                 boolean tagged = r.techIndex().columns().stream().anyMatch(t -> t.process().tags().containsKey(tag));
                 if (tagged) {
                     out.append("\nBy ").append(tag).append('\n');
-                    groupTable(out, r, k -> r.byTag(k, tag), tag.substring(0, 1).toUpperCase() + tag.substring(1));
+                    grouping(out, r, k -> r.byTag(k, tag), tag.substring(0, 1).toUpperCase() + tag.substring(1), tag,
+                            tag);
                 }
             }
             if (!allocations.isEmpty()) {
@@ -245,8 +246,31 @@ public final class TextReport {
     }
 
     /** One row per indicator, one column per group (stage or phase): value and share of the total. */
+    /**
+     * A grouping by ML phase or by a tag. Contributions are each process's own flows, so a group holds what its
+     * processes emit directly: when no process with a declared {@code what} contributes to any indicator (e.g. a
+     * generic study whose training process only draws electricity and hardware from processes without a phase), a
+     * table of one "not assigned" column would read like a phase result; one line says what happened instead.
+     * Otherwise the table, with the processes without one in a column named for what they lack.
+     */
+    private static void grouping(StringBuilder out, LcaResult r, java.util.function.IntFunction<Contributions> by,
+                                 String title, String breakdown, String what) {
+        if (!Groupings.assignsAny(r.impactIndex().size(), by)) {
+            out.append("  Not shown: no process with a declared ").append(what).append(" contributes directly to any ")
+                    .append("indicator, so every result comes from processes without one (contributions are each ")
+                    .append("process's own flows, not its supply chain).\n");
+            return;
+        }
+        groupTable(out, r, by, title, breakdown);
+    }
+
     private static void groupTable(StringBuilder out, LcaResult r, java.util.function.IntFunction<Contributions> by,
                                    String title) {
+        groupTable(out, r, by, title, "stage");
+    }
+
+    private static void groupTable(StringBuilder out, LcaResult r, java.util.function.IntFunction<Contributions> by,
+                                   String title, String breakdown) {
         int kk = r.impactIndex().size();
         List<String> groups = new ArrayList<>(by.apply(0).values().keySet());
         if (!title.equals("Stage")) {
@@ -258,7 +282,7 @@ public final class TextReport {
         String[] header = new String[groups.size() + 1];
         header[0] = "Indicator (unit) \\ " + title;
         for (int g = 0; g < groups.size(); g++) {
-            header[g + 1] = groups.get(g);
+            header[g + 1] = Groupings.label(breakdown, groups.get(g));
         }
         rows.add(header);
         for (int k = 0; k < kk; k++) {

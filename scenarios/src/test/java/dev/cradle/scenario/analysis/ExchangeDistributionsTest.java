@@ -97,4 +97,43 @@ class ExchangeDistributionsTest {
         assertTrue(p.message().contains("its formula is 0.0 at the central values"), p.message());
         assertEquals(44, p.position().line());
     }
+
+    @Test
+    void pedigreeLognormalsNameTheirScoresWhereverTheirDistributionIsListed() throws IOException {
+        LoadedScenario study = ScenarioLoader.load(example(
+                "{name: utilisation, value: 0.85}", "{name: utilisation, value: 0.85, uncertainty: {distribution: "
+                        + "lognormal, pedigree: [1, 2, 3, 4, 5]}}",
+                "{flow: co2, amount: 2100 kg}", "{flow: co2, amount: 2100 kg, uncertainty: {distribution: lognormal, "
+                        + "pedigree: [2, 3, 1, 2, 4], basic_variance: 0.0006}}"));
+        StudyAnalysis a = StudyAnalyzer.analyse(study, MC);
+        // pedigree (1, 2, 3, 4, 5), no basic variance: σ² = 0 + 0.0001 + 0.002 + 0.0006 + 0.12 = 0.1227 (ecoinvent v3
+        // table), GSD = exp(√0.1227) = 1.41860
+        var utilisation = (dev.cradle.model.Uncertainty.LogNormal) study.system().parameters().stream()
+                .filter(q -> q.name().equals("utilisation")).findFirst().orElseThrow().uncertainty();
+        assertEquals(Math.exp(Math.sqrt(0.1227)), utilisation.geometricSd(), 1e-12);
+        assertEquals(List.of(1, 2, 3, 4, 5), utilisation.pedigree().scores());
+        assertEquals("lognormal(geometric mean 0.85, geometric sd " + Math.exp(Math.sqrt(0.1227))
+                + ", from pedigree [1, 2, 3, 4, 5], basic variance 0)", a.parameters().get(0).distribution().toString());
+        assertEquals("lognormal(geometric mean 2100.0, geometric sd " + Math.exp(Math.sqrt(0.041825))
+                        + ", from pedigree [2, 3, 1, 2, 4], basic variance 0.0006)",
+                a.parameters().get(1).distribution().toString());
+        // a stated lognormal has no pedigree
+        assertEquals(null, new dev.cradle.model.Uncertainty.LogNormal(2, 1.5).pedigree());
+        // the report's tables and parameters.csv carry the scores under the scenario format's keys
+        var files = dev.cradle.scenario.report.study.StudyReportFiles.of(study, a);
+        String md = files.get("report.md");
+        assertTrue(md.contains("| utilisation | 0.85 |  |  | lognormal geometric\\_mean 0.85 geometric\\_sd 1.419 "
+                + "pedigree \\[1, 2, 3, 4, 5\\] basic\\_variance 0 | scenario |"), md);
+        assertTrue(md.contains("from pedigree \\[2, 3, 1, 2, 4\\], basic variance 0.0006) | 1500 | 2940 | kg | "
+                + "exchange server\\_manufacturing/3 |"), md);
+        // the scenario's own distributions are not listed as sampled from outside it (nor under --no-library-ranges)
+        assertTrue(!md.contains("Sampled from outside the scenario's own distributions"), md);
+        var rows = dev.cradle.scenario.report.ParameterReport.rows(study.compiled(), java.util.Set.of(), null);
+        var row = rows.stream().filter(r -> r.name().equals("utilisation")).findFirst().orElseThrow();
+        assertEquals(List.of(1, 2, 3, 4, 5), row.distribution().get("pedigree"));
+        assertEquals(0.0, row.distribution().get("basic_variance"));
+        String csv = dev.cradle.scenario.report.ParameterReport.csv(rows);
+        assertTrue(csv.lines().findFirst().orElseThrow().contains("geometric_mean,geometric_sd,pedigree,basic_variance"),
+                csv);
+    }
 }

@@ -45,7 +45,7 @@ public record StudyReport(LoadedScenario study, StudyAnalysis analysis, List<Ind
      * @param coverage     complete, partial or not covered
      * @param notCoveredBy processes whose data miss this indicator
      * @param breakdowns   breakdown (stage, phase, model, device) → member → contribution (location-based); only
-     *                     breakdowns with at least one member other than "(unassigned)"
+     *                     breakdowns with at least one non-zero member other than "(unassigned)"
      * @param total        the Monte Carlo statistics of the total, or null
      * @param outputIndex  the total's index in the analysis outputs, or −1
      */
@@ -94,7 +94,10 @@ public record StudyReport(LoadedScenario study, StudyAnalysis analysis, List<Ind
                         case "phase" -> r.hasPhases() ? r.byPhase(k) : null;
                         default -> r.byTag(k, b);
                     };
-                    if (c != null && c.values().keySet().stream().anyMatch(m -> !m.equals(LcaResult.UNASSIGNED))) {
+                    // a phase or tag table is shown when a declared member contributes: one whose processes have no
+                    // direct flows, leaving only "(unassigned)", would read like a phase result of 100 %
+                    if (c != null && (b.equals("stage") || c.values().entrySet().stream()
+                            .anyMatch(m -> !m.getKey().equals(LcaResult.UNASSIGNED) && m.getValue() != 0))) {
                         breakdowns.put(b, c.values());
                     }
                 }

@@ -11,6 +11,7 @@ import dev.cradle.engine.result.LcaResult;
 import dev.cradle.scenario.analysis.AnalysisOptions;
 import dev.cradle.scenario.analysis.StudyAnalysis;
 import dev.cradle.scenario.report.CsvReport;
+import dev.cradle.scenario.report.Groupings;
 import dev.cradle.scenario.report.ParameterReport;
 import dev.cradle.scenario.report.UnitResult;
 import java.util.ArrayList;
@@ -238,17 +239,26 @@ final class StudySections {
             }
             b.table(h, fr);
         }
+        if (r.study().result().hasPhases()
+                && r.indicators().stream().noneMatch(i -> i.breakdowns().containsKey("phase"))) {
+            b.paragraph("No table by ML phase: no process with a declared phase contributes directly to an indicator, "
+                    + "so every result comes from processes without one (contributions are each process's own flows, "
+                    + "not its supply chain).");
+        }
         for (StudyReport.Indicator i : r.indicators()) {
             if (!i.covered() || i.breakdowns().isEmpty()) {
                 continue;
             }
             b.heading(3, i.name() + " (" + i.key() + ") by " + String.join(", ", i.breakdowns().keySet()));
             for (Map.Entry<String, Map<String, Double>> e : i.breakdowns().entrySet()) {
-                b.figure(Charts.bars(i.name() + " by " + e.getKey() + " (" + i.unit() + ")", i.unit(), e.getValue()),
+                // "(unassigned)" shown as what its processes lack ("not assigned to an ML phase")
+                Map<String, Double> shown = new java.util.LinkedHashMap<>();
+                e.getValue().forEach((m, v) -> shown.merge(Groupings.label(e.getKey(), m), v, Double::sum));
+                b.figure(Charts.bars(i.name() + " by " + e.getKey() + " (" + i.unit() + ")", i.unit(), shown),
                         "Contributions to " + i.key() + " by " + e.getKey() + ", location-based, deterministic.");
                 List<List<String>> rowsB = new ArrayList<>();
                 double total = i.location();
-                e.getValue().entrySet().stream()
+                shown.entrySet().stream()
                         .filter(x -> x.getValue() != 0) // a member with nothing in it (e.g. "(unassigned)") is left out
                         .sorted(Comparator.comparingDouble(x -> -Math.abs(x.getValue())))
                         .forEach(x -> rowsB.add(List.of(x.getKey(), Fmt.number(x.getValue()),
@@ -380,7 +390,9 @@ final class StudySections {
                 + "and solves the same system; a parameter used by several exchanges takes one value per draw.");
         List<String> fromLibrary = new ArrayList<>();
         for (int i = 0; i < r.analysis().parameters().size(); i++) {
-            if (!r.analysis().sources().get(i).equals("scenario")) {
+            // the library's ranges (AI rules' parameters, library processes referenced directly), not the scenario's
+            // own parameters or exchanges: --no-library-ranges keeps exactly these central
+            if (r.analysis().sources().get(i).startsWith("library range")) {
                 fromLibrary.add(r.analysis().parameters().get(i).name() + " (" + r.analysis().sources().get(i) + ")");
             }
         }
