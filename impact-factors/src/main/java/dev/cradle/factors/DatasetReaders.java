@@ -22,6 +22,7 @@ final class DatasetReaders {
             new HardwareLcaReader(),
             new AcceleratorReader(),
             new ComponentReader(),
+            new GpuCardReader(),
             new PrimaryEnergyReader(),
             new SystemReader());
 

@@ -69,7 +69,8 @@ public final class FactorLibrary implements ReferenceData {
             "electricity/ipcc-ar5-generation-technologies.yaml", "electricity/primary-energy-by-source.yaml",
             "electricity/uslci-electricity-by-source.yaml",
             "transport/defra-2025-freight.yaml", "end-of-life/ewaste.yaml", "buildings/datacenter-building.yaml",
-            "hardware/accelerators.yaml", "hardware/hubblo-gpu-lca.yaml", "hardware/server-components.yaml", "hardware/systems.yaml");
+            "hardware/accelerators.yaml", "hardware/hubblo-gpu-lca.yaml", "hardware/server-components.yaml", "hardware/systems.yaml",
+            "hardware/gpu-card-components.yaml");
 
     private final Map<String, Dataset> datasets;
     private final Map<String, Flow> flows;
@@ -85,6 +86,7 @@ public final class FactorLibrary implements ReferenceData {
     private final double datacenterLifetimeYears;
     private final Map<String, Double> recyclingRates;
     private final EwasteTreatment ewasteTreatment;
+    private final Map<String, GpuCard> gpuCards;
 
     private static final class Holder {
         static final FactorLibrary BUNDLED = load();
@@ -105,6 +107,7 @@ public final class FactorLibrary implements ReferenceData {
         datacenterLifetimeYears = a.datacenterLifetimeYears;
         recyclingRates = frozen(a.recyclingRates);
         ewasteTreatment = new EwasteTreatment(a.ewasteRecycling, a.ewasteLandfill);
+        gpuCards = frozen(a.gpuCards);
     }
 
     private static <V> Map<String, V> frozen(Map<String, V> m) {
@@ -302,6 +305,19 @@ public final class FactorLibrary implements ReferenceData {
     /** The dataset a background process comes from. */
     public Optional<Dataset> originOf(String processId) {
         return Optional.ofNullable(origin.get(processId));
+    }
+
+    /**
+     * A GPU card documented by the GPU card model's dataset ({@code gpu-card-components}), by its key
+     * ({@code nvidia-h100-pcie-80gb}); empty when the library has none of that key.
+     */
+    public Optional<GpuCard> gpuCard(String key) {
+        return Optional.ofNullable(gpuCards.get(key));
+    }
+
+    /** The keys of the documented GPU cards, in the dataset's order. */
+    public java.util.Set<String> gpuCards() {
+        return gpuCards.keySet();
     }
 
     /** Every nameable entry (methods, processes, flows). */

@@ -40,6 +40,8 @@ final class LibraryAssembly {
     /** The hardware LCA cards (Hubblo) that device archetypes cite, and their dataset. */
     JsonNode hardwareLcaCards = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     Dataset hardwareLcaDataset;
+    /** The GPU cards documented by the GPU card model's dataset, by key. */
+    final Map<String, GpuCard> gpuCards = new LinkedHashMap<>();
     /** Characterised per-kWh results by generation technology id (the USLCI proxy), read before the technologies. */
     final Map<String, SourceResult> sourceResults = new LinkedHashMap<>();
 

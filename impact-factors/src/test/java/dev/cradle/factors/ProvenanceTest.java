@@ -57,7 +57,7 @@ class ProvenanceTest {
 
     @Test
     void coversEveryDatasetAndTheWorld() throws IOException {
-        assertEquals(21, lib.datasets().size());
+        assertEquals(22, lib.datasets().size());
         // a real count of what the extracts hold, so the coverage claims in docs/factors.md stay true
         long countries = lib.grids().values().stream().filter(g -> g.level().equals("country")).count();
         assertEquals(209, countries, "Ember countries and territories (222 records less 13 regions)");
@@ -229,6 +229,49 @@ class ProvenanceTest {
                         });
                     }
                 });
+            }
+            case "gpu-card-components" -> {
+                // the two factor sets verbatim from their extracts (a blank cell of the source is 0), distribution per
+                // kg.km, the documented cards with masses g / 1000 = kg; the model constants come from the citations
+                Map<String, String> columns = new LinkedHashMap<>();
+                List.of("gwp:GWP", "adp_elements:ADPe", "adp_fossil:ADPf", "water_scarcity:WU", "tox_cancer:CTUh_c",
+                        "tox_non_cancer:CTUh_nc", "pe:TPE").forEach(c -> columns.put(c.split(":")[0], c.split(":")[1]));
+                Map<String, String> parts = Map.of("casing", "casing", "heatsink", "heatsink", "pcb", "printed_wiring_board",
+                        "gpu_die", "graphics_processing_unit", "vram", "video_ram", "upstream_transport", "upstream_transport",
+                        "end_of_life", "end_of_life");
+                Map<String, String> sets = Map.of("boavizta", "sources/hubblo-gpu-card-average.csv",
+                        "gpu-calculator", "sources/hubblo-gpu-card-average-model.csv");
+                sets.forEach((set, file) -> {
+                    try {
+                        for (CSVRecord r : csv(resource(ROOT + file))) {
+                            String part = parts.entrySet().stream().filter(e -> e.getValue().equals(r.get("component")))
+                                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+                            String stage = part.equals("end_of_life") ? "end_of_life_" : "manufacturing_";
+                            columns.forEach((k, c) -> {
+                                String v = r.get(stage + c);
+                                put(out, "factor_sets/" + set + "/" + part + "/" + k, v.isBlank() ? 0 : Double.parseDouble(v));
+                            });
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                for (CSVRecord r : csv(resource(ROOT + "sources/hubblo-gpu-card-transport.csv"))) {
+                    columns.forEach((k, c) -> put(out, "distribution/" + r.get("mode") + "/" + k, Double.parseDouble(r.get(c))));
+                }
+                for (CSVRecord r : csv(resource(ROOT + "sources/hubblo-gpu-cards.csv"))) {
+                    String key = "cards/" + r.get("name").toLowerCase(Locale.ROOT).replace(' ', '-') + "/";
+                    put(out, key + "mass_kg", Double.parseDouble(r.get("totalWeight")) / 1000);
+                    put(out, key + "casing_mass_kg", Double.parseDouble(r.get("casingWeight")) / 1000);
+                    put(out, key + "heatsink_mass_kg", Double.parseDouble(r.get("heatsinkWeight")) / 1000);
+                    put(out, key + "pcb_area_cm2", Double.parseDouble(r.get("cardSurface")));
+                    put(out, key + "vram_gb", Double.parseDouble(r.get("videoRamCapacity")));
+                    put(out, key + "vram_dies", Double.parseDouble(r.get("videoRamDies")));
+                    put(out, key + "die_area_mm2", Double.parseDouble(r.get("gpuSurface")));
+                    if (!r.get("videoRamDieSurface").isBlank()) {
+                        put(out, key + "vram_die_area_mm2", Double.parseDouble(r.get("videoRamDieSurface")));
+                    }
+                }
             }
             case "ipcc-gwp" -> {
                 Map<String, CSVRecord> gases = new LinkedHashMap<>();

@@ -513,7 +513,7 @@ final class AiSectionReader {
         List<Declarations.Component> out = new ArrayList<>();
         Map<String, List<String>> sizes = Map.of("cpu", List.of("die_area", "core_units", "die_area_per_core"),
                 "ram", List.of("capacity", "density"), "ssd", List.of("capacity", "density"), "hdd", List.of(),
-                "gpu", List.of("archetype"), "motherboard", List.of(), "power_supply", List.of("mass"),
+                "gpu", GPU_KEYS, "motherboard", List.of(), "power_supply", List.of("mass"),
                 "case", List.of("enclosure"), "assembly", List.of());
         m.get("components").ifPresent(list -> r.yaml.asList(list, "'components'").forEach(item -> r.yaml.asMap(item,
                 "a component").ifPresent(c -> {
@@ -546,6 +546,7 @@ final class AiSectionReader {
                     String gpu = r.yaml.text(c, "archetype", false, what).orElse("");
                     String enclosure = r.yaml.text(c, "enclosure", false, what).orElse("rack");
                     boolean ok = units.isPresent();
+                    Declarations.GpuCardSpec card = null;
                     switch (type.get()) {
                         case "cpu" -> {
                             boolean byDie = c.get("die_area").isPresent();
@@ -565,9 +566,20 @@ final class AiSectionReader {
                             }
                         }
                         case "gpu" -> {
-                            if (gpu.isEmpty()) {
+                            boolean byParts = GPU_KEYS.stream().anyMatch(k -> !k.equals("archetype") && c.get(k).isPresent());
+                            if (byParts) {
+                                if (!gpu.isEmpty()) {
+                                    r.yaml.problem(c.get("archetype").get().position(), "the gpu of " + where + " is an "
+                                            + "'archetype' or a card described by its parts ('card', 'die_area', 'vram', ...), not both");
+                                    ok = false;
+                                } else {
+                                    card = gpuCard(c, what, die, mass);
+                                    ok &= card != null;
+                                }
+                            } else if (gpu.isEmpty()) {
                                 r.yaml.problem(c.position(), "the gpu of " + where + " needs an 'archetype' from the factor library "
-                                        + "(e.g. nvidia-h100-sxm; 'cradle factors search gpu')");
+                                        + "(e.g. nvidia-h100-sxm; 'cradle factors search gpu'), or the card's parts: a documented "
+                                        + "'card' (e.g. nvidia-h100-pcie-80gb; 'cradle factors search gpu card') and/or its sizes");
                                 ok = false;
                             } else if (r.library.process("device:" + gpu).isEmpty()) {
                                 r.yaml.problem(c.get("archetype").get().position(), "unknown device archetype '" + gpu + "'"
@@ -588,10 +600,83 @@ final class AiSectionReader {
                     if (ok) {
                         out.add(new Declarations.Component(Declarations.ComponentKind.valueOf(type.get().toUpperCase(
                                 java.util.Locale.ROOT)), units.get(), die, cores, perCore, capacity, density, mass, gpu,
-                                enclosure, origin(c)));
+                                enclosure, origin(c), card));
                     }
                 })));
         return out;
+    }
+
+    /** The keys a gpu component takes: an archetype, or the card model's parts. */
+    private static final List<String> GPU_KEYS = List.of("archetype", "card", "factors", "die_area", "vram", "vram_dies",
+            "vram_die_area", "pcb_area", "mass", "heatsink_mass", "casing_mass", "distance_boat", "distance_truck",
+            "distance_plane");
+    /** The card whose sizes a gpu described by its parts takes when it names none: BoaviztAPI's default GPU. */
+    static final String DEFAULT_GPU_CARD = "nvidia-h100-pcie-80gb";
+    /** The sizes of a gpu card besides 'die_area' and 'mass' (which other components share), with their units. */
+    private static final Map<String, FieldUnit> CARD_SIZES = cardSizes();
+
+    private static Map<String, FieldUnit> cardSizes() {
+        Map<String, FieldUnit> m = new java.util.LinkedHashMap<>();
+        m.put("vram", GB);
+        m.put("vram_dies", NUMBER);
+        m.put("vram_die_area", MM2);
+        m.put("pcb_area", FieldUnit.of(Dimension.AREA, "cm2"));
+        m.put("heatsink_mass", KG);
+        m.put("casing_mass", KG);
+        m.put("distance_boat", KM);
+        m.put("distance_truck", KM);
+        m.put("distance_plane", KM);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * A gpu component described by its parts (the GPU card model): the declared sizes, and the sizes left out taken
+     * from the named documented {@code card} or else from BoaviztAPI's default GPU (the H100 PCIe 80GB card); a VRAM
+     * die area comes from the card only when the scenario declares neither 'vram' nor 'vram_dies'. Null after a problem.
+     */
+    private Declarations.GpuCardSpec gpuCard(MapNode c, String what, Expression die, Expression mass) {
+        String factors = r.yaml.text(c, "factors", false, what).orElse("boavizta");
+        if (!factors.equals("boavizta") && !factors.equals("gpu-calculator")) {
+            r.yaml.problem(c.get("factors").get().position(), "the 'factors' of a gpu card are boavizta (Table 2, as BoaviztAPI "
+                    + "applies it) or gpu-calculator (the calculator's own average model); not '" + factors + "'"
+                    + Suggestions.didYouMean(factors, List.of("boavizta", "gpu-calculator")));
+            return null;
+        }
+        String key = r.yaml.text(c, "card", false, what).orElse("");
+        Optional<dev.cradle.factors.GpuCard> named = key.isEmpty() ? Optional.empty() : r.library.gpuCard(key);
+        if (!key.isEmpty() && named.isEmpty()) {
+            r.yaml.problem(c.get("card").get().position(), "unknown gpu card '" + key + "'"
+                    + Suggestions.didYouMean(key, r.library.gpuCards()) + " (documented cards: "
+                    + String.join(", ", r.library.gpuCards()) + ")");
+            return null;
+        }
+        dev.cradle.factors.GpuCard from = named.orElseGet(() -> r.library.gpuCard(DEFAULT_GPU_CARD).orElseThrow());
+        Map<String, Expression> declared = new java.util.LinkedHashMap<>();
+        declared.put("die_area", die);
+        declared.put("mass", mass);
+        CARD_SIZES.forEach((k, unit) -> declared.put(k, optional(c, "component", k, unit, what)));
+        if (declared.keySet().stream().anyMatch(k -> c.get(k).isPresent() && declared.get(k) == null)) {
+            return null; // a declared size was unreadable; its problem is reported
+        }
+        Map<String, Double> card = Map.of("die_area", from.dieAreaMm2(), "vram", from.vramGb(), "vram_dies", from.vramDies(),
+                "pcb_area", from.pcbAreaCm2(), "mass", from.massKg(), "heatsink_mass", from.heatsinkMassKg(),
+                "casing_mass", from.casingMassKg());
+        Map<String, Double> completed = new java.util.LinkedHashMap<>();
+        card.forEach((k, v) -> {
+            if (declared.get(k) == null) {
+                completed.put(k, v);
+            }
+        });
+        if (declared.get("vram_die_area") == null && declared.get("vram") == null && declared.get("vram_dies") == null
+                && !Double.isNaN(from.vramDieAreaMm2())) {
+            completed.put("vram_die_area", from.vramDieAreaMm2());
+        }
+        String fromText = completed.isEmpty() ? "" : named.isPresent() ? "card " + from.name()
+                : "BoaviztAPI's default GPU (the " + from.name() + " card)";
+        return new Declarations.GpuCardSpec(factors, die, declared.get("vram"), declared.get("vram_dies"),
+                declared.get("vram_die_area"), declared.get("pcb_area"), mass, declared.get("casing_mass"),
+                declared.get("heatsink_mass"), declared.get("distance_boat"), declared.get("distance_truck"),
+                declared.get("distance_plane"), completed, fromText, completed.isEmpty() ? "" : from.key());
     }
 
     /**

@@ -69,6 +69,15 @@ final class NumericFields {
         d.put("component.capacity", Domain.POSITIVE);
         d.put("component.density", Domain.POSITIVE);
         d.put("component.mass", Domain.POSITIVE);
+        d.put("component.vram", Domain.POSITIVE);
+        d.put("component.vram_dies", Domain.COUNT);
+        d.put("component.vram_die_area", Domain.POSITIVE);
+        d.put("component.pcb_area", Domain.POSITIVE);
+        d.put("component.heatsink_mass", Domain.NON_NEGATIVE);
+        d.put("component.casing_mass", Domain.NON_NEGATIVE);
+        d.put("component.distance_boat", Domain.NON_NEGATIVE);
+        d.put("component.distance_truck", Domain.NON_NEGATIVE);
+        d.put("component.distance_plane", Domain.NON_NEGATIVE);
         // models
         d.put("amortisation.queries", Domain.POSITIVE);
         d.put("amortisation.tokens", Domain.POSITIVE);

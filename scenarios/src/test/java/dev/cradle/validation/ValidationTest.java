@@ -134,6 +134,30 @@ class ValidationTest {
                 Study.id("workload:hgx-life/hgx-a100/manufacturing")));
         METRICS.put("boavizta/beyond/hgx_a100_adpe_kg_sb", () -> s("bottom-up-gpu-server").sum(s("bottom-up-gpu-server").location,
                 "cml-ia-adp/adp_elements", Study.id("workload:hgx-life/hgx-a100/manufacturing")));
+        // GPU cards from their parts: the embodied stages (manufacturing, transport, end of life) of one device
+        String card = "gpu-card-bottom-up";
+        METRICS.put("gpu-card/boavizta_h100_gwp_kg", () -> s(card).climate(embodied("h100-life", "h100-boavizta")));
+        METRICS.put("gpu-card/boavizta_h100_adpe_kg_sb", () -> s(card).sum(s(card).location, "cml-ia-adp/adp_elements",
+                embodied("h100-life", "h100-boavizta")));
+        METRICS.put("gpu-card/boavizta_h100_pe_mj", () -> s(card).flow("primary_energy_unspecified",
+                embodied("h100-life", "h100-boavizta")));
+        METRICS.put("gpu-card/boavizta_two_cards_gwp_kg", () -> s(card).climate(embodied("two-cards-life", "two-24gb-cards")));
+        METRICS.put("gpu-card/boavizta_two_cards_adpe_kg_sb", () -> s(card).sum(s(card).location, "cml-ia-adp/adp_elements",
+                embodied("two-cards-life", "two-24gb-cards")));
+        METRICS.put("gpu-card/boavizta_two_cards_pe_mj", () -> s(card).flow("primary_energy_unspecified",
+                embodied("two-cards-life", "two-24gb-cards")));
+        METRICS.put("gpu-card/calculator_h100_gwp_kg", () -> s(card).climate(embodied("calculator-life", "h100-calculator")));
+        METRICS.put("gpu-card/calculator_h100_adpe_kg_sb", () -> s(card).sum(s(card).location, "cml-ia-adp/adp_elements",
+                embodied("calculator-life", "h100-calculator")));
+        METRICS.put("gpu-card/calculator_h100_adpf_mj", () -> s(card).sum(s(card).location, "cml-ia-adp/adp_fossil",
+                embodied("calculator-life", "h100-calculator")));
+        METRICS.put("gpu-card/ademe_h100_transport_gwp_kg", () -> s(card).climate(Study.id("workload:h100-life/h100-boavizta/transport")));
+        METRICS.put("gpu-card/ademe_h100_transport_adpf_mj", () -> s(card).sum(s(card).location, "cml-ia-adp/adp_fossil",
+                Study.id("workload:h100-life/h100-boavizta/transport")));
+        METRICS.put("gpu-card/ademe_h100_eol_gwp_kg", () -> s(card).climate(Study.id("workload:h100-life/h100-boavizta/end_of_life")));
+        METRICS.put("gpu-card/beyond/hgx_a100_gwp_kg", () -> s(card).climate(embodied("hgx-life", "hgx-a100")));
+        METRICS.put("gpu-card/beyond/h100_water_scarcity_m3eq", () -> s(card).sum(s(card).location, "water_scarcity",
+                embodied("h100-life", "h100-boavizta")));
         for (LifecycleStage st : List.of(LifecycleStage.MANUFACTURING, LifecycleStage.TRANSPORT, LifecycleStage.END_OF_LIFE)) {
             METRICS.put("uslci-hardware/" + st.key() + "_kg", () -> s("ai-hardware-on-uslci").climate(Study.stage(st)));
             METRICS.put("uslci-hardware/" + st.key() + "_cancer_pctuh", () -> 1e12 * s("ai-hardware-on-uslci")
@@ -224,11 +248,17 @@ class ValidationTest {
         return tests;
     }
 
+    /** The embodied stages (manufacturing, transport, end of life) of hardware {@code h} in workload {@code w}. */
+    private static java.util.function.Predicate<dev.cradle.model.Process> embodied(String w, String h) {
+        return p -> List.of("manufacturing", "transport", "end_of_life").stream()
+                .anyMatch(st -> p.id().equals("workload:" + w + "/" + h + "/" + st));
+    }
+
     @Test
     void everyStudyOfTheIssueIsInTheTable() throws Exception {
         List<String> keys = rows().stream().map(Row::key).toList();
         for (String prefix : List.of("strubell/", "patterson-t1/", "patterson-t4/", "bloom/", "bloom-inference/", "li/",
-                "wu/", "boavizta/", "green-algorithms/")) {
+                "wu/", "boavizta/", "green-algorithms/", "gpu-card/")) {
             assertTrue(keys.stream().anyMatch(k -> k.startsWith(prefix)), prefix);
             assertTrue(keys.stream().anyMatch(k -> k.startsWith(prefix + "beyond/")), prefix + "beyond/ (what the paper left out)");
         }

@@ -8,11 +8,13 @@ import dev.cradle.engine.ai.HardwareEmbodiedRule.Stage;
 import dev.cradle.model.Amount;
 import dev.cradle.model.Exchange;
 import dev.cradle.model.Flow;
+import dev.cradle.model.LifecycleStage;
 import dev.cradle.model.Process;
 import dev.cradle.model.Uncertainty;
 import dev.cradle.model.data.ImpactCategories;
 import dev.cradle.model.data.ReferenceFlows;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,7 +33,10 @@ import java.util.Set;
  * <li>RAM, SSD: {@code units × (capacity GB / density GB per cm2 × per-cm2 + base)};</li>
  * <li>HDD, motherboard, assembly: {@code units × constant}; power supply: {@code units × mass kg × per-kg};</li>
  * <li>case: rack, or blade plus one sixteenth of a blade enclosure;</li>
- * <li>GPU: {@code units ×} a device archetype of the library (its own coverage).</li>
+ * <li>GPU: {@code units ×} a device archetype of the library (its own coverage), or {@code units ×} a card described
+ * by its parts ({@link GpuCardModel}: casing, heatsink, PCB, GPU die and VRAM with wafer and yield losses, upstream
+ * transport in manufacturing; distribution in the transport stage; end of life), with GWP, ADPe, ADP fossil, water
+ * scarcity, human toxicity and primary energy.</li>
  * </ul>
  * As in Boavizta's server, a device without a motherboard, assembly or case line gets one motherboard, one
  * assembly and a rack case (said in the trace). A density or power-supply mass left out takes the library's
@@ -64,19 +69,39 @@ final class BottomUpHardware {
         }
     }
 
-    /** The manufacturing stage of {@code h} from its components; empty after a problem. */
-    static Optional<Stage> stage(CompilationContext ctx, Hardware h) {
+    /** The indicators a GPU card of the card model covers (its end of life: all but water, see {@link GpuCardModel}). */
+    private static final Set<String> CARD_COVERAGE = Set.of(ImpactCategories.CLIMATE, ImpactCategories.ADP_ELEMENTS,
+            ImpactCategories.ADP_FOSSIL, ImpactCategories.WATER_SCARCITY, ImpactCategories.TOX_CANCER,
+            ImpactCategories.TOX_NON_CANCER, PE_CATEGORY);
+
+    /**
+     * The stages of {@code h} from its components: manufacturing, and for GPU cards of the card model their
+     * distribution (transport) and end of life; empty after a problem. A device whose every component is such a
+     * card is the card(s) alone, as BoaviztAPI's GPU component: no server parts are implied.
+     */
+    static Map<LifecycleStage, Stage> stages(CompilationContext ctx, Hardware h) {
         List<String> lines = new ArrayList<>();
         Impacts total = new Impacts(Value.of(0), Value.of(0), Value.of(0));
         Map<Flow, Value> other = new LinkedHashMap<>();
-        Set<String> coverage = new LinkedHashSet<>(List.of(ImpactCategories.CLIMATE, ImpactCategories.ADP_ELEMENTS,
-                PE_CATEGORY));
+        boolean cardsOnly = h.components().stream().allMatch(c -> c.kind() == ComponentKind.GPU && c.card() != null);
+        Set<String> coverage = new LinkedHashSet<>(cardsOnly ? CARD_COVERAGE : List.of(ImpactCategories.CLIMATE,
+                ImpactCategories.ADP_ELEMENTS, PE_CATEGORY));
+        Map<LifecycleStage, Map<Flow, Value>> later = new EnumMap<>(LifecycleStage.class);
+        List<String> laterLines = new ArrayList<>();
         Set<ComponentKind> present = EnumSet.noneOf(ComponentKind.class);
         boolean ok = true;
+        if (cardsOnly && h.massKg() != null) {
+            ctx.problem("hardware:" + h.id(), "hardware " + h.id() + " is made of GPU cards described by their parts, whose "
+                    + "distribution and end of life come from the card model; remove its 'mass' (it would add the library's "
+                    + "freight and e-waste treatment a second time)");
+            return Map.of();
+        }
         for (Component c : h.components()) {
             present.add(c.kind());
             Value units = ctx.declared(c.units());
-            Optional<Impacts> one = c.kind() == ComponentKind.GPU ? gpu(ctx, h, c, units, lines, other, coverage)
+            Optional<Impacts> one = c.kind() == ComponentKind.GPU && c.card() != null
+                    ? card(ctx, h, c, units, lines, other, later, laterLines)
+                    : c.kind() == ComponentKind.GPU ? gpu(ctx, h, c, units, lines, other, coverage)
                     : component(ctx, h, c, lines);
             if (one.isEmpty()) {
                 ok = false;
@@ -84,12 +109,13 @@ final class BottomUpHardware {
             }
             total = total.plus(one.get().times(units));
         }
-        for (ComponentKind implicit : List.of(ComponentKind.MOTHERBOARD, ComponentKind.ASSEMBLY, ComponentKind.CASE)) {
+        for (ComponentKind implicit : cardsOnly ? List.<ComponentKind>of()
+                : List.of(ComponentKind.MOTHERBOARD, ComponentKind.ASSEMBLY, ComponentKind.CASE)) {
             if (!present.contains(implicit)) {
-                Component c = new Component(implicit, null, null, null, null, null, null, null, "", "rack", h.origin());
+                Component c = new Component(implicit, null, null, null, null, null, null, null, "", "rack", h.origin(), null);
                 Optional<Impacts> one = component(ctx, h, c, lines);
                 if (one.isEmpty()) {
-                    return Optional.empty();
+                    return Map.of();
                 }
                 lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " (not declared: one, as in Boavizta's server)");
                 total = total.plus(one.get());
@@ -97,7 +123,7 @@ final class BottomUpHardware {
         }
         if (!ok || !ctx.finite("hardware:" + h.id(), "the embodied greenhouse gases of one device of hardware " + h.id()
                 + " from its components", total.gwp().central())) {
-            return Optional.empty();
+            return Map.of();
         }
         List<PerDevice> x = new ArrayList<>();
         var lib = ctx.library();
@@ -110,10 +136,79 @@ final class BottomUpHardware {
             coverage.remove(PE_CATEGORY);
         }
         other.forEach((f, v) -> x.add(new PerDevice(Rules.elementary(f, v), v)));
-        String basis = "bottom-up (Boavizta methodology, UBA 2021 factors): " + String.join("; ", lines) + " = "
+        String basis = (cardsOnly ? "bottom-up GPU card (ADEME/Hubblo/Tide model, as BoaviztAPI applies it): "
+                : "bottom-up (Boavizta methodology, UBA 2021 factors): ") + String.join("; ", lines) + " = "
                 + Rules.fmt(total.gwp().central()) + " kg CO2-eq, " + Rules.fmt(total.adp().central()) + " kg Sb-eq, "
                 + Rules.fmt(total.pe().central()) + " MJ primary energy per device";
-        return Optional.of(new Stage(x, coverage.isEmpty() ? Set.of(ImpactCategories.COVERS_NOTHING) : coverage, basis));
+        Map<LifecycleStage, Stage> out = new EnumMap<>(LifecycleStage.class);
+        out.put(LifecycleStage.MANUFACTURING, new Stage(x, coverage.isEmpty() ? Set.of(ImpactCategories.COVERS_NOTHING)
+                : coverage, basis));
+        later.forEach((stage, flows) -> {
+            List<PerDevice> y = new ArrayList<>();
+            flows.forEach((f, v) -> y.add(new PerDevice(Rules.elementary(f, v), v)));
+            Set<String> covered = new LinkedHashSet<>(CARD_COVERAGE);
+            if (stage == LifecycleStage.END_OF_LIFE) {
+                covered.remove(ImpactCategories.WATER_SCARCITY);
+            }
+            Value gwp = flows.getOrDefault(lib.aggregatedCo2e(), Value.of(0));
+            out.put(stage, new Stage(y, covered, "GPU card model, " + (stage == LifecycleStage.TRANSPORT
+                    ? "distribution" : "end of life (water use not booked: anomalous in the source)") + ": "
+                    + String.join("; ", laterLines.stream().filter(l -> l.startsWith(stage.name())).map(l -> l.substring(
+                            stage.name().length() + 1)).toList()) + " = " + Rules.fmt(gwp.central()) + " kg CO2-eq per device"));
+        });
+        return out;
+    }
+
+    /**
+     * One card of a GPU line described by its parts ({@link GpuCardModel}): returns its manufacturing GWP, ADPe and
+     * primary energy per card, adds its other manufacturing flows for all units to {@code other} and its
+     * distribution and end-of-life flows for all units to {@code later}. Empty after a problem.
+     */
+    private static Optional<Impacts> card(CompilationContext ctx, Hardware h, Component c, Value units, List<String> lines,
+                                          Map<Flow, Value> other, Map<LifecycleStage, Map<Flow, Value>> later,
+                                          List<String> laterLines) {
+        Optional<GpuCardModel.Card> card = GpuCardModel.of(ctx, h, c.card());
+        if (card.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<LifecycleStage, Map<Flow, Value>> flows = card.get().flows();
+        Map<Flow, Value> mfg = flows.getOrDefault(LifecycleStage.MANUFACTURING, Map.of());
+        Value zero = Value.of(0);
+        Value gwp = zero;
+        Value adp = zero;
+        Value pe = zero;
+        for (Map.Entry<Flow, Value> e : mfg.entrySet()) {
+            switch (e.getKey().id()) {
+                case ReferenceFlows.CO2E_AGGREGATED -> gwp = e.getValue();
+                case ReferenceFlows.ADP_ELEMENTS_SB_EQ -> adp = e.getValue();
+                case PE_FLOW -> pe = e.getValue();
+                default -> other.merge(e.getKey(), e.getValue().times(units), Value::plus);
+            }
+        }
+        for (Map.Entry<LifecycleStage, Map<Flow, Value>> s : flows.entrySet()) {
+            if (s.getKey() == LifecycleStage.MANUFACTURING) {
+                continue;
+            }
+            Map<Flow, Value> into = later.computeIfAbsent(s.getKey(), k -> new LinkedHashMap<>());
+            s.getValue().forEach((f, v) -> into.merge(f, v.times(units), Value::plus));
+            Value g = s.getValue().getOrDefault(ctx.library().aggregatedCo2e(), zero);
+            laterLines.add(s.getKey().name() + " " + Rules.fmt(units.central()) + " × " + Rules.fmt(g.central())
+                    + " kg CO2-eq per card");
+        }
+        StringBuilder byPart = new StringBuilder();
+        for (GpuCardModel.Part p : card.get().parts()) {
+            if (p.stage() == LifecycleStage.MANUFACTURING) {
+                double a = p.amount().central();
+                byPart.append(byPart.length() == 0 ? "" : ", ").append(p.label()).append(" ")
+                        .append(Rules.fmt(a * factor(p.factors(), ReferenceFlows.CO2E_AGGREGATED))).append(" kg / ")
+                        .append(Rules.fmt(a * factor(p.factors(), ReferenceFlows.ADP_ELEMENTS_SB_EQ))).append(" kg Sb / ")
+                        .append(Rules.fmt(a * factor(p.factors(), PE_FLOW))).append(" MJ");
+            }
+        }
+        lines.add(Rules.fmt(units.central()) + " × gpu card (" + c.card().factors() + " factors; " + card.get().sizes()
+                + "): manufacturing " + Rules.fmt(gwp.central()) + " kg CO2-eq (by part: " + byPart + "), " + Rules.fmt(adp.central())
+                + " kg Sb-eq, " + Rules.fmt(pe.central()) + " MJ each");
+        return Optional.of(new Impacts(gwp, adp, pe));
     }
 
     /** Impacts of one unit of a non-GPU component, per device; empty after a problem. */

@@ -216,12 +216,46 @@ public final class Declarations {
      * @param massKg         power supply: mass per unit, kg; null = the library's default, as a parameter with its range
      * @param archetype      GPU: a device archetype of the factor library ({@code nvidia-h100-sxm})
      * @param enclosure      CASE: {@code rack} or {@code blade}
+     * @param card           GPU: the card described by its parts ({@link GpuCardSpec}) instead of an archetype; else null
      */
     public record Component(ComponentKind kind, Expression units, Expression dieAreaMm2, Expression coreUnits,
                             Expression dieAreaPerCoreMm2, Expression capacityGb, Expression densityGbPerCm2,
-                            Expression massKg, String archetype, String enclosure, String origin) {
+                            Expression massKg, String archetype, String enclosure, String origin, GpuCardSpec card) {
         public Component {
             Objects.requireNonNull(kind, "kind");
+        }
+    }
+
+    /**
+     * A GPU card described by its parts, for the ADEME / Hubblo / Tide card model ({@link GpuCardModel}); sizes per
+     * card in the engine's units, {@code null} where the scenario did not declare them.
+     *
+     * @param factors         the factor set: {@code boavizta} (Table 2, as BoaviztAPI applies it) or
+     *                        {@code gpu-calculator} (the calculator's own average model and die arithmetic)
+     * @param dieAreaMm2      GPU die area before losses, mm2
+     * @param vramGb          video memory, GB
+     * @param vramDies        number of VRAM dies
+     * @param vramDieAreaMm2  area of one VRAM die before losses, mm2 (else {@code vram × mm2 per GB / vram_dies})
+     * @param pcbAreaCm2      printed wiring board area, cm2
+     * @param massKg          card mass, kg (upstream transport, distribution and end of life scale with it)
+     * @param casingMassKg    casing mass, kg
+     * @param heatsinkMassKg  heatsink mass, kg
+     * @param boatKm          distribution by boat, km (null: the factor set's default)
+     * @param truckKm         distribution by truck, km
+     * @param planeKm         distribution by plane, km
+     * @param completed       a size the scenario left out → the documented card's value the reader filled in
+     *                        (field names as in the scenario: {@code die_area}, {@code vram}, ...)
+     * @param completedFrom   where the completed sizes come from ({@code "card NVIDIA H100 PCIe 80GB"}), or ""
+     * @param completedKey    a short key of that card for parameter names ({@code nvidia-h100-pcie-80gb}), or ""
+     */
+    public record GpuCardSpec(String factors, Expression dieAreaMm2, Expression vramGb, Expression vramDies,
+                              Expression vramDieAreaMm2, Expression pcbAreaCm2, Expression massKg,
+                              Expression casingMassKg, Expression heatsinkMassKg, Expression boatKm, Expression truckKm,
+                              Expression planeKm, Map<String, Double> completed, String completedFrom,
+                              String completedKey) {
+        public GpuCardSpec {
+            Objects.requireNonNull(factors, "factors");
+            completed = Map.copyOf(completed);
         }
     }
 

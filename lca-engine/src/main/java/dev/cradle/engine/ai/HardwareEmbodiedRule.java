@@ -157,7 +157,7 @@ public final class HardwareEmbodiedRule implements Rule {
             }
         }
         if (!h.components().isEmpty()) {
-            BottomUpHardware.stage(ctx, h).ifPresent(s -> out.merge(LifecycleStage.MANUFACTURING, s, HardwareEmbodiedRule::merge));
+            BottomUpHardware.stages(ctx, h).forEach((stage, s) -> out.merge(stage, s, HardwareEmbodiedRule::merge));
         }
         if (!h.embodied().isEmpty()) {
             List<PerDevice> x = new ArrayList<>();

@@ -128,21 +128,6 @@ final class LlmInferenceEnergy {
 
     /** {@code f(args)} as a value: folded to a constant when every argument is one. */
     static Value call(String f, Value... args) {
-        double[] a = new double[args.length];
-        List<Expression> trees = new ArrayList<>();
-        boolean constant = true;
-        for (int i = 0; i < args.length; i++) {
-            a[i] = args[i].central();
-            trees.add(args[i].tree());
-            constant &= args[i].isConstant();
-        }
-        double v = switch (f) {
-            case "exp" -> Math.exp(a[0]);
-            case "ceil" -> Math.ceil(a[0]);
-            case "log" -> Math.log(a[0]) / Math.log(a[1]);
-            case "pow" -> Math.pow(a[0], a[1]);
-            default -> throw new IllegalArgumentException(f);
-        };
-        return constant ? Value.of(v) : new Value(v, new Expression.Call(f, trees, 0));
+        return Value.call(f, args);
     }
 }

@@ -123,6 +123,31 @@ public record Value(double central, Expression tree) {
         return s;
     }
 
+    /**
+     * {@code f(args)} for the formula functions {@code exp, sqrt, round, ceil, log, pow}: folded to a constant when
+     * every argument is one, else a call node the formula compiler evaluates the same way.
+     */
+    public static Value call(String f, Value... args) {
+        double[] a = new double[args.length];
+        List<Expression> trees = new java.util.ArrayList<>();
+        boolean constant = true;
+        for (int i = 0; i < args.length; i++) {
+            a[i] = args[i].central();
+            trees.add(args[i].tree());
+            constant &= args[i].isConstant();
+        }
+        double v = switch (f) {
+            case "exp" -> Math.exp(a[0]);
+            case "sqrt" -> Math.sqrt(a[0]);
+            case "round" -> Math.signum(a[0]) * Math.floor(Math.abs(a[0]) + 0.5); // halves away from zero, as the formulas
+            case "ceil" -> Math.ceil(a[0]);
+            case "log" -> Math.log(a[0]) / Math.log(a[1]);
+            case "pow" -> Math.pow(a[0], a[1]);
+            default -> throw new IllegalArgumentException(f);
+        };
+        return constant ? of(v) : new Value(v, new Expression.Call(f, trees, 0));
+    }
+
     /** The exchange or parameter amount: a constant when the value is one, else an {@link Amount.Tree}. */
     public Amount amount() {
         return Amount.of(tree);

@@ -4,13 +4,13 @@ import java.util.Objects;
 
 /**
  * One output of a study analysis: an indicator's result for one functional unit, either the total or one
- * member of a breakdown (a life-cycle stage, an ML phase, a model, a device).
+ * member of a breakdown (a life-cycle stage, an ML phase, a model, a device, a datacenter).
  *
  * @param functionalUnit the functional unit's id
  * @param indicator      the indicator key, {@code method/category}
  * @param unit           the indicator's unit symbol (e.g. {@code kg CO2-eq})
  * @param breakdown      total, or which breakdown {@code member} belongs to
- * @param member         the stage, phase, model or device name; {@code "total"} for the total
+ * @param member         the stage, phase, model, device or datacenter name; {@code "total"} for the total
  * @param basis          the electricity accounting basis: location-based grid intensities, or the study's market
  *                       basis (contracts and residual mix, {@code AiStudy.marketBasis})
  */
@@ -25,8 +25,11 @@ public record OutputKey(String functionalUnit, String indicator, String unit, Br
         this(functionalUnit, indicator, unit, breakdown, member, Basis.LOCATION);
     }
 
-    /** The breakdowns of a result, as the deterministic reports show them. */
-    public enum Breakdown { TOTAL, STAGE, PHASE, MODEL, DEVICE }
+    /**
+     * The breakdowns of a result, as the deterministic reports show them: life cycle stage, ML phase, and the model,
+     * device and datacenter a process is tagged with (the ids the study declares).
+     */
+    public enum Breakdown { TOTAL, STAGE, PHASE, MODEL, DEVICE, DATACENTER }
 
     public OutputKey {
         Objects.requireNonNull(functionalUnit, "functionalUnit");

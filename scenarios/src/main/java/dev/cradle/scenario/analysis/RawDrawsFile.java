@@ -80,6 +80,17 @@ final class RawDrawsFile {
     }
 
     /** RFC 4180: a field with a comma, quote or line break in double quotes, quotes doubled. */
+    /**
+     * Where the market-based draws of a study with contracts go: beside {@code target}, {@code .market} before its
+     * extension ({@code draws.csv} → {@code draws.market.csv}).
+     */
+    static Path market(Path target) {
+        String name = target.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String marketName = dot > 0 ? name.substring(0, dot) + ".market" + name.substring(dot) : name + ".market";
+        return target.resolveSibling(marketName);
+    }
+
     static String quote(String s) {
         return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
                 ? '"' + s.replace("\"", "\"\"") + '"' : s;

@@ -15,11 +15,17 @@ import java.util.List;
  * @param shared      names of the parameters drawn once and used by every scenario that declares them
  * @param draws       Monte Carlo draws
  * @param seed        the seed
- * @param indicators  one entry per indicator (and functional unit) the scenarios have in common
+ * @param indicators  one entry per indicator (and functional unit) the scenarios have in common, location-based
+ *                    first, then the same market-based when the comparison covers that basis
+ *                    (a market-based indicator the contracts do not reach is not repeated)
+ * @param bases       which electricity bases are compared, and why the market basis is left out when it is
+ * @param coverage    indicators not compared because no data cover them in some scenario, and those compared as
+ *                    lower bounds (partial coverage), one sentence each
  */
 public record ScenarioComparison(List<Path> files, List<String> names, List<String> shared, long draws, long seed,
-                                 List<Indicator> indicators) {
+                                 List<Indicator> indicators, String bases, List<String> coverage) {
     public ScenarioComparison {
+        coverage = List.copyOf(coverage);
         files = List.copyOf(files);
         names = List.copyOf(names);
         shared = List.copyOf(shared);
@@ -27,7 +33,7 @@ public record ScenarioComparison(List<Path> files, List<String> names, List<Stri
     }
 
     /**
-     * @param key         the indicator (total, per functional unit)
+     * @param key         the indicator (total, per functional unit) and its basis
      * @param perScenario statistics of each scenario, in {@link #files()} order
      * @param pairs       every ordered pair i < j
      */

@@ -44,7 +44,8 @@ final class AnalysisCommandOptions {
     boolean noLibraryRanges;
 
     @Option(names = "--raw-draws", paramLabel = "FILE",
-            description = "also write every Monte Carlo draw (parameters and outputs) to this CSV file")
+            description = "also write every Monte Carlo draw (parameters and outputs) to this CSV file; with "
+                    + "electricity contracts, the market-based outputs to FILE with .market before its extension")
     Path rawDraws;
 
     /** Checks the values and builds the analysis options; a bad value is a {@link CommandLine.ParameterException}. */

@@ -42,7 +42,8 @@ class AnalysisProgressWiringTest {
 
     @Test
     void everyAnalysisOfAStudyReportsUntilItsTotal() {
-        // bloom-training-uncertain: 10 uncertain parameters, and a market basis (its own Monte Carlo on the same draws)
+        // bloom-training-uncertain: 10 uncertain parameters; a market basis without contracts (the same numbers as the
+        // location basis, not run twice)
         LoadedScenario study = ScenarioLoader.load(Path.of("examples/analysis/bloom-training-uncertain.yaml"));
         Recorder r = new Recorder();
         AnalysisOptions options = new AnalysisOptions(EnumSet.allOf(AnalysisOptions.Analysis.class), 3_000, 4, 2, 64,
@@ -50,9 +51,9 @@ class AnalysisProgressWiringTest {
         StudyAnalysis a = StudyAnalyzer.analyse(study, options, r);
         int k = a.parameters().size();
         assertEquals(10, k);
-        assertEquals(List.of("Monte Carlo / draws", "Tornado / evaluations", "Morris / evaluations", "Sobol / steps",
-                "Monte Carlo (market basis) / draws"), r.started);
-        assertEquals(List.of(3_000L, 3_000L), List.of(r.last.get(4)[0], r.last.get(4)[1]));
+        assertEquals(List.of("Monte Carlo / draws", "Tornado / evaluations", "Morris / evaluations", "Sobol / steps"),
+                r.started);
+        assertTrue(a.market() != null && !a.market().contractual());
         // Monte Carlo: the draws; tornado: 2k + 1; Morris: r(k + 1); Sobol: N(k + 2) evaluations, then its bootstrap
         // (200 resamples per output with indices of its own)
         assertEquals(List.of(3_000L, 3_000L), List.of(r.last.get(0)[0], r.last.get(0)[1]));
@@ -87,6 +88,15 @@ class AnalysisProgressWiringTest {
         StudyAnalyzer.analyse(study, mc, r);
         assertEquals(List.of("Monte Carlo / draws", "Monte Carlo (market basis) / draws"), r.started);
         assertEquals(2_000, r.last.get(1)[0]);
+        // with contracts every analysis runs again on the market basis, each with its own progress
+        Recorder all = new Recorder();
+        StudyAnalyzer.analyse(study, new AnalysisOptions(EnumSet.allOf(AnalysisOptions.Analysis.class), 500, 3, 1, 16,
+                4, false, null), all);
+        assertEquals(List.of("Monte Carlo / draws", "Tornado / evaluations", "Morris / evaluations", "Sobol / steps",
+                "Monte Carlo (market basis) / draws", "Tornado (market basis) / evaluations",
+                "Morris (market basis) / evaluations", "Sobol (market basis) / steps"), all.started);
+        // tornado 2k + 1 = 5 evaluations for k = 2 (ci, r), on either basis
+        assertEquals(List.of(5L, 5L), List.of(all.last.get(5)[0], all.last.get(5)[1]));
 
         Recorder c = new Recorder();
         ScenarioComparer.compare(List.of(study, study), mc, c);

@@ -3,6 +3,7 @@ package dev.cradle.scenario.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cradle.engine.analysis.MonteCarlo;
+import dev.cradle.engine.analysis.ParametricModel;
 import dev.cradle.engine.analysis.StudyModel;
 import dev.cradle.scenario.LoadedScenario;
 import dev.cradle.scenario.ScenarioLoader;
@@ -16,7 +17,8 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * In every draw, the groups of each breakdown (stage, phase, model, device) sum to the total of the same draw, for
- * every functional unit and indicator: the contributions come from the same solution. On bundled AI examples whose
+ * every functional unit and indicator, on the location and on the market basis: the contributions come from the same
+ * solution. On bundled AI examples whose
  * library ranges are drawn (several functional units; two models on a shared cluster).
  */
 class ContributionsSumProperties {
@@ -34,9 +36,31 @@ class ContributionsSumProperties {
         String example = List.of("two-models-shared-cluster.yaml", "chat-service-functional-units.yaml",
                 "analysis/bloom-training-uncertain.yaml").get(which);
         StudyAnalyzer.Prepared p = prepared(example);
-        StudyModel model = p.model();
         org.junit.jupiter.api.Assertions.assertFalse(p.inputs().parameters().isEmpty(), example + ": nothing drawn");
-        List<StudyModel.Output> outputs = model.outputs();
+        sumsHold(example, p, p.model(), seed);
+    }
+
+    /**
+     * The same on the market basis: the market model's groups sum to its total in every draw, on the examples whose
+     * contracts give a market basis of its own (a declared market intensity on a drawn grid, several units).
+     */
+    @Property(tries = 8)
+    void marketBasedBreakdownsSumToTheMarketTotalInEveryDraw(@ForAll long seed, @ForAll @IntRange(min = 0, max = 1)
+            int which) {
+        String example = List.of("two-models-shared-cluster.yaml", "chat-service-functional-units.yaml").get(which);
+        StudyAnalyzer.Prepared p = prepared(example);
+        org.junit.jupiter.api.Assertions.assertTrue(p.contractual(), example + " declares a market intensity");
+        List<OutputKey> keys = p.outputs().stream().map(OutputKey::market).toList();
+        MarketModel market = new MarketModel(p.model(), p.marketBasis(), keys);
+        // not the location model again: its climate totals are lower (the contracts' intensity is below the grid's)
+        double[] central = StudyAnalyzer.evaluate(market, market.centralParameters());
+        org.junit.jupiter.api.Assertions.assertTrue(java.util.stream.IntStream.range(0, central.length)
+                .anyMatch(o -> central[o] < p.central()[o]), example + ": market equals location");
+        sumsHold(example + " (market)", p, market, seed);
+    }
+
+    private static void sumsHold(String example, StudyAnalyzer.Prepared p, ParametricModel model, long seed) {
+        List<StudyModel.Output> outputs = p.model().outputs();
         MonteCarlo.run(model, p.inputs().parameters(), new MonteCarlo.Settings(64, seed, 1), (draw, values, out) -> {
             Map<List<Integer>, Double> sums = new HashMap<>();
             double[] totals = new double[out.length];

@@ -1,6 +1,7 @@
 package dev.cradle.scenario.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cradle.engine.analysis.OutputStatistics;
 import dev.cradle.scenario.LoadedScenario;
@@ -67,6 +68,70 @@ class ScenarioComparerTest {
         var pair = c.indicators().get(0).pairs().get(0);
         assertEquals(0.0, pair.probabilityFirstLower(), 1e-4);
         assertEquals(230.4 * 1.2 * 0.37, pair.difference().mean(), 4 * pair.difference().standardError());
+    }
+
+    /**
+     * Per basis: A buys renewable contracts on a dirtier grid, B has a cleaner grid and none. A = MarketBasisAnalysisTest's
+     * study (400 kWh, ci ~ N(400, 40) g/kWh, renewable share r ~ U(0.4, 0.8)); B the same at a fixed 200 g/kWh without
+     * contracts; the GPUs' embodied share is the same in both (library ranges off) and cancels. Location: A − B =
+     * 400 kWh × (ci − 0.2 kg/kWh), mean 80 kg, sd 16 kg, A lower only 5 sd out (P ≈ 3e-7). Market: A − B = 400 ×
+     * (ci·(1 − r) − 0.2), mean 400 × (0.16 − 0.2) = −16 kg, sd 400 × √0.00241067 = 19.64 kg (see
+     * MarketBasisAnalysisTest); P(A lower) = P(c·u < 0.2) = ∫ Φ((0.2/u − 0.4)/0.04) du / 0.4 over u in [0.2, 0.6]
+     * = 0.7590 (trapezoid rule, 40,001 points). B's market basis is its location one.
+     */
+    @Test
+    void contractsAreComparedOnTheMarketBasisBesideTheLocationOne() throws IOException {
+        // water (0.5 L/kWh on site, 1 L/kWh off site) in both, so an indicator the contracts do not reach is covered
+        String study = MarketBasisAnalysisTest.STUDY.replace("pue: 1.0,",
+                "pue: 1.0, wue_onsite: 0.5 L/kWh, offsite_water: 1 L/kWh,");
+        Path a = dir.resolve("contracts.yaml");
+        Files.writeString(a, study);
+        Path b = dir.resolve("clean-grid.yaml");
+        Files.writeString(b, study.replace("grid_intensity: ci g/kWh", "grid_intensity: 200 g/kWh")
+                .replace(", renewable_share: r", ""));
+        AnalysisOptions options = new AnalysisOptions(EnumSet.of(AnalysisOptions.Analysis.MONTE_CARLO), 40_000, 23, 2, 2,
+                2, false, null);
+        ScenarioComparison c = ScenarioComparer.compare(List.of(ScenarioLoader.load(a), ScenarioLoader.load(b)), options);
+        assertEquals(List.of("ci", "r"), c.shared());
+        ScenarioComparison.Indicator location = gwp(c, OutputKey.Basis.LOCATION);
+        ScenarioComparison.Indicator market = gwp(c, OutputKey.Basis.MARKET);
+        OutputStatistics dl = location.pairs().get(0).difference();
+        assertEquals(80.0, dl.mean(), 4 * dl.standardError());
+        assertEquals(16.0, dl.sd(), 0.02 * 16);
+        assertEquals(0.0, location.pairs().get(0).probabilityFirstLower(), 1e-4);
+        OutputStatistics dm = market.pairs().get(0).difference();
+        assertEquals(-16.0, dm.mean(), 4 * dm.standardError());
+        assertEquals(400 * Math.sqrt(0.00241067), dm.sd(), 0.02 * dm.sd());
+        double p = market.pairs().get(0).probabilityFirstLower();
+        assertEquals(0.7590, p, 4 * Math.sqrt(0.759 * 0.241 / 40_000));
+        // B has no contracts: its market-based results are its location-based ones, draw for draw
+        assertEquals(location.perScenario().get(1).mean(), market.perScenario().get(1).mean(), 0);
+        assertTrue(c.bases().contains("both electricity bases"), c.bases());
+        // water is compared once (the contracts do not reach it); an indicator no data covers is not compared at all
+        assertTrue(c.indicators().stream().anyMatch(i -> i.key().indicator().startsWith("water-consumption/")));
+        assertEquals(List.of("ipcc-ar6-gwp100/climate_change"), c.indicators().stream()
+                .filter(i -> i.key().basis() == OutputKey.Basis.MARKET).map(i -> i.key().indicator()).toList());
+        assertTrue(c.indicators().stream().noneMatch(i -> i.key().indicator().startsWith("usetox-2/")));
+        assertTrue(c.coverage().stream().anyMatch(x -> x.startsWith("Not compared") && x.contains(
+                "usetox-2/human_toxicity_cancer")), c.coverage().toString());
+        // the files say which basis each result is on
+        var files = dev.cradle.scenario.report.study.ComparisonReportFiles.of(c);
+        assertTrue(files.get("report.csv").lines().anyMatch(l -> l.contains(",market,") && l.contains("p_first_lower")),
+                files.get("report.csv"));
+        assertTrue(files.get("report.md").contains("market-based"), "report.md names the market basis");
+    }
+
+    private static ScenarioComparison.Indicator gwp(ScenarioComparison c, OutputKey.Basis basis) {
+        return c.indicators().stream().filter(i -> i.key().basis() == basis
+                && i.key().indicator().startsWith("ipcc-ar6-gwp100/")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void withoutContractsOnlyTheLocationBasisIsCompared() throws IOException {
+        LoadedScenario usEast = ScenarioLoader.load(run("us-east-1", "400"));
+        LoadedScenario euNorth = ScenarioLoader.load(run("eu-north-1", "30"));
+        ScenarioComparison c = ScenarioComparer.compare(List.of(usEast, euNorth), OPTIONS);
+        assertTrue(c.indicators().stream().allMatch(i -> i.key().basis() == OutputKey.Basis.LOCATION));
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Small hand-written SVG charts for the HTML reports (no script, no external file): horizontal contribution
- * bars, a histogram with its mean and interval, a tornado, Sobol bars with their intervals, the convergence of
+ * bars (one basis, or location- and market-based side by side), a histogram with its mean and interval, a tornado, Sobol bars with their intervals, the convergence of
  * the mean, and the distribution of a difference. Every axis is labelled with its unit, every chart that draws
  * more than one kind of mark has a legend, and all user text is escaped.
  */
@@ -23,6 +23,7 @@ final class Charts {
     private static final String ORANGE = "#d9822b";
     private static final String GREY = "#888";
     private static final String RED = "#b33";
+    private static final String GREEN = "#3a8f5c";
     /** At most this many rows in a bar chart; the rest are summed into one row. */
     static final int MAX_ROWS = 12;
 
@@ -62,13 +63,72 @@ final class Charts {
             double y = top + i * rowH;
             double a = x.at(Math.min(0, e.getValue()));
             double b = x.at(Math.max(0, e.getValue()));
-            s.label(LABEL - 8, y + 16, e.getKey(), 34);
+            s.label(LABEL - 8, y + 16, e.getKey(), 31);
             s.rect(a, y + 4, Math.max(1, b - a), rowH - 8, e.getValue() < 0 ? ORANGE : BLUE, e.getKey() + ": "
                     + Fmt.number(e.getValue()) + " " + unit);
             String share = total == 0 ? "" : " (" + Fmt.percent(e.getValue() / total) + ")";
             s.text(b + 6, y + 16, Fmt.number(e.getValue()) + share, "");
         }
         x.draw(s, top + rows.size() * rowH + 4, unit);
+        return s.end();
+    }
+
+    /**
+     * Contributions on both electricity bases side by side: per member a location-based (blue) and a market-based
+     * (green) bar, members by largest location-based magnitude; beyond {@link #MAX_ROWS} members the rest are summed
+     * into one row. A member present on one basis only counts as zero on the other.
+     */
+    static String basisBars(String title, String unit, Map<String, Double> location, Map<String, Double> market) {
+        java.util.LinkedHashMap<String, double[]> all = new java.util.LinkedHashMap<>();
+        location.forEach((k, v) -> all.computeIfAbsent(k, x -> new double[2])[0] = v == null ? 0 : v);
+        market.forEach((k, v) -> all.computeIfAbsent(k, x -> new double[2])[1] = v == null ? 0 : v);
+        List<Map.Entry<String, double[]>> rows = new ArrayList<>(all.entrySet().stream()
+                .filter(e -> e.getValue()[0] != 0 || e.getValue()[1] != 0).toList());
+        rows.sort(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -Math.max(Math.abs(e.getValue()[0]),
+                Math.abs(e.getValue()[1]))));
+        if (rows.size() > MAX_ROWS) {
+            double[] rest = new double[2];
+            for (Map.Entry<String, double[]> e : rows.subList(MAX_ROWS - 1, rows.size())) {
+                rest[0] += e.getValue()[0];
+                rest[1] += e.getValue()[1];
+            }
+            int others = rows.size() - (MAX_ROWS - 1);
+            rows = new ArrayList<>(rows.subList(0, MAX_ROWS - 1));
+            rows.add(Map.entry(others + " others", rest));
+        }
+        double lo = 0;
+        double hi = 0;
+        for (Map.Entry<String, double[]> e : rows) {
+            lo = Math.min(lo, Math.min(e.getValue()[0], e.getValue()[1]));
+            hi = Math.max(hi, Math.max(e.getValue()[0], e.getValue()[1]));
+        }
+        int rowH = 36;
+        int top = 30;
+        int height = top + rows.size() * rowH + 80;
+        Axis x = Axis.of(lo, hi, LABEL, WIDTH - RIGHT - 70);
+        Svg s = new Svg(WIDTH, height, title);
+        s.text(8, 18, title, "bold");
+        String[] colours = {BLUE, GREEN};
+        String[] bases = {"location-based", "market-based"};
+        for (int i = 0; i < rows.size(); i++) {
+            Map.Entry<String, double[]> e = rows.get(i);
+            double y = top + i * rowH;
+            s.label(LABEL - 8, y + 21, e.getKey(), 31);
+            for (int b = 0; b < 2; b++) {
+                double v = e.getValue()[b];
+                double a = x.at(Math.min(0, v));
+                double c = x.at(Math.max(0, v));
+                double yy = y + 4 + b * 14;
+                s.rect(a, yy, Math.max(1, c - a), 12, colours[b], e.getKey() + ", " + bases[b] + ": "
+                        + Fmt.number(v) + " " + unit);
+                s.text(c + 6, yy + 10, Fmt.number(v), "");
+            }
+        }
+        int axisY = top + rows.size() * rowH + 4;
+        s.vline(x.at(0), top - 4, axisY, GREY, null);
+        x.draw(s, axisY, unit);
+        s.legend(LABEL, axisY + 52, List.of(new Legend(BLUE, "box", "location-based"), new Legend(GREEN, "box",
+                "market-based (contracts)")));
         return s.end();
     }
 
@@ -155,7 +215,7 @@ final class Charts {
             String u = units.getOrDefault(b.parameter().name(), "");
             String pu = u.isBlank() ? "" : " " + u;
             s.label(LABEL + 32, y + 17, b.parameter().name() + " " + Fmt.number(b.low()) + "–" + Fmt.number(b.high())
-                    + pu, 44);
+                    + pu, 38); // at most 38 characters fit left of the bars
             bar(s, x, central, b.outputLow(), y, rowH, BLUE, b.parameter().name() + " at P5 = " + Fmt.number(b.low())
                     + ": " + Fmt.number(b.outputLow()) + " " + unit);
             bar(s, x, central, b.outputHigh(), y, rowH, ORANGE, b.parameter().name() + " at P95 = "
@@ -200,7 +260,7 @@ final class Charts {
         for (int r = 0; r < ix.size(); r++) {
             Sobol.Index i = ix.get(r);
             double y = top + r * rowH;
-            s.label(LABEL - 8, y + 20, i.parameter().name(), 34);
+            s.label(LABEL - 8, y + 20, i.parameter().name(), 31);
             indexBar(s, x, y + 4, i.firstOrder(), i.firstOrderLow(), i.firstOrderHigh(), BLUE,
                     i.parameter().name() + ": first-order S = " + Fmt.index(i.firstOrder()));
             indexBar(s, x, y + 17, i.total(), i.totalLow(), i.totalHigh(), ORANGE,
@@ -288,7 +348,7 @@ final class Charts {
         for (int i = 0; i < diffs.size(); i++) {
             OutputStatistics d = diffs.get(i);
             double y = top + i * rowH;
-            s.label(LABEL - 8, y + 20, labels.get(i), 34);
+            s.label(LABEL - 8, y + 20, labels.get(i), 31);
             s.line(x.at(d.p2_5()), y + 16, x.at(d.p97_5()), y + 16, "#000", null);
             s.rect(x.at(d.p5()), y + 8, Math.max(1, x.at(d.p95()) - x.at(d.p5())), 16, BLUE,
                     labels.get(i) + ": 5–95 % " + Fmt.number(d.p5()) + " to " + Fmt.number(d.p95()) + " " + unit);
@@ -343,6 +403,22 @@ final class Charts {
             return t;
         }
 
+        /**
+         * A tick's label: four significant digits ({@link Fmt#number}), unless the ticks are closer than that shows
+         * (a narrow range far from zero, e.g. 13,855 and 13,860 would both read 13,860): then the digits the step needs.
+         */
+        String tick(double v) {
+            if (v == 0 || !(step > 0) || Math.abs(v) >= 1e15) {
+                return Fmt.number(v);
+            }
+            int digits = (int) Math.floor(Math.log10(Math.abs(v))) - (int) Math.floor(Math.log10(step)) + 1;
+            if (digits <= 4) {
+                return Fmt.number(v);
+            }
+            int decimals = Math.max(0, -(int) Math.floor(Math.log10(step)));
+            return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+        }
+
         /** A horizontal axis at pixel row y with ticks, tick labels and the unit below. */
         void draw(Svg s, double y, String unit) {
             s.line(from, y, to, y, "#000", null);
@@ -350,7 +426,7 @@ final class Charts {
                 double px = at(v);
                 s.line(px, y, px, y + 5, "#000", null);
                 s.raw("<text x=\"" + Svg.f(px) + "\" y=\"" + Svg.f(y + 18) + "\" text-anchor=\"middle\">"
-                        + Fmt.xml(Fmt.number(v)) + "</text>");
+                        + Fmt.xml(tick(v)) + "</text>");
             }
             s.raw("<text x=\"" + Svg.f((from + to) / 2) + "\" y=\"" + Svg.f(y + 36) + "\" text-anchor=\"middle\" "
                     + "font-style=\"italic\">" + Fmt.xml(unit) + "</text>");
@@ -363,7 +439,7 @@ final class Charts {
                 double py = at(v);
                 s.line(x - 5, py, x, py, "#000", null);
                 s.raw("<text x=\"" + Svg.f(x - 8) + "\" y=\"" + Svg.f(py + 4) + "\" text-anchor=\"end\">"
-                        + Fmt.xml(Fmt.number(v)) + "</text>");
+                        + Fmt.xml(tick(v)) + "</text>");
             }
             s.raw("<text x=\"" + Svg.f(x - 8) + "\" y=\"" + Svg.f(to - 12) + "\" text-anchor=\"start\" "
                     + "font-style=\"italic\">" + Fmt.xml(unit) + "</text>");

@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Every file of {@code cradle compare}: report.md and report.html (per indicator each scenario's distribution and,
- * for every pair, the distribution of the difference A − B and the probability that A is lower, with a chart),
+ * Every file of {@code cradle compare}: report.md and report.html (per indicator, and per electricity basis where the
+ * scenarios' contracts make the market basis differ, each scenario's distribution and, for every pair, the
+ * distribution of the difference A − B and the probability that A is lower, with a chart),
  * results.json and the tidy report.csv (scenario, functional_unit, indicator, unit, basis, coverage, statistic,
  * value; a pair's rows name the scenario {@code A − B} and add the statistic {@code p_first_lower}).
  */
@@ -39,7 +40,8 @@ public final class ComparisonReportFiles {
         StringBuilder b = new StringBuilder();
         for (ScenarioComparison.Indicator ind : c.indicators()) {
             for (ScenarioComparison.Pair p : ind.pairs()) {
-                b.append(ind.key().indicator()).append(" per ").append(ind.key().functionalUnit()).append(": ")
+                b.append(ind.key().indicator()).append(" per ").append(ind.key().functionalUnit())
+                        .append(ind.key().basis() == OutputKey.Basis.MARKET ? " (market-based)" : "").append(": ")
                         .append(pairName(c, p)).append(" mean ").append(Fmt.number(p.difference().mean())).append(' ')
                         .append(ind.key().unit()).append(" (95 % interval ").append(Fmt.number(p.difference().p2_5()))
                         .append(" to ").append(Fmt.number(p.difference().p97_5())).append("), P(")
@@ -75,7 +77,7 @@ public final class ComparisonReportFiles {
         b.heading(2, "Results");
         for (ScenarioComparison.Indicator ind : c.indicators()) {
             OutputKey k = ind.key();
-            b.heading(3, k.indicator() + " (" + k.unit() + ") per " + k.functionalUnit());
+            b.heading(3, k.indicator() + " (" + k.unit() + ") per " + k.functionalUnit() + basis(c, k));
             List<List<String>> rows = new ArrayList<>();
             for (int i = 0; i < ind.perScenario().size(); i++) {
                 OutputStatistics s = ind.perScenario().get(i);
@@ -101,7 +103,8 @@ public final class ComparisonReportFiles {
                 b.table(List.of("difference", "mean", "95 % interval", "P(first lower)"), pairs);
             }
             if (!pairs.isEmpty() && !allZero) {
-                b.figure(Charts.differences("Difference in " + k.indicator() + " (" + k.unit() + ")", k.unit(), pairLabels,
+                b.figure(Charts.differences("Difference in " + k.indicator() + basis(c, k) + " (" + k.unit() + ")",
+                        k.unit(), pairLabels,
                         diffs, p), "Distribution of each difference over the shared draws; P(lower) is the share of "
                         + "draws in which the first scenario is lower.");
             }
@@ -110,15 +113,23 @@ public final class ComparisonReportFiles {
             }
         }
         b.heading(2, "Limitations");
-        b.bullets(List.of("Each scenario's own limitations (coverage gaps, what it leaves out) hold here too: run "
-                        + "'cradle report' on each for them.",
-                "Only indicators every scenario has are compared; results are location-based."));
+        List<String> limits = new ArrayList<>(List.of("Each scenario's own limitations (coverage gaps, what it leaves "
+                + "out) hold here too: run 'cradle report' on each for them.", "Only indicators every scenario has are "
+                + "compared. " + c.bases()));
+        c.coverage().forEach(x -> limits.add(x + "."));
+        b.bullets(limits);
         return b;
+    }
+
+    /** ", location-based" or ", market-based" when the comparison covers both bases; else "". */
+    private static String basis(ScenarioComparison c, OutputKey k) {
+        boolean both = c.indicators().stream().anyMatch(i -> i.key().basis() == OutputKey.Basis.MARKET);
+        return both ? ", " + k.basisName() + "-based" : "";
     }
 
     private static String verdict(ScenarioComparison c, ScenarioComparison.Pair pair, OutputKey k) {
         if (pair.difference().min() == 0 && pair.difference().max() == 0) {
-            return k.indicator() + ": " + label(c, pair.first()) + " and " + label(c, pair.second())
+            return k.indicator() + basis(c, k) + ": " + label(c, pair.first()) + " and " + label(c, pair.second())
                     + " give the same value in every draw (what differs between them does not reach this indicator).";
         }
         double pl = pair.probabilityFirstLower();
@@ -126,7 +137,7 @@ public final class ComparisonReportFiles {
         String bName = label(c, pair.second());
         String lower = pl >= 0.5 ? a : bName;
         double prob = pl >= 0.5 ? pl : 1 - pl;
-        return k.indicator() + ": " + lower + " is lower in " + Fmt.percent(prob) + " of the draws ("
+        return k.indicator() + basis(c, k) + ": " + lower + " is lower in " + Fmt.percent(prob) + " of the draws ("
                 + (prob >= 0.95 ? "a robust difference" : prob >= 0.75 ? "likely, not certain"
                 : "the scenarios cannot be told apart at this uncertainty") + ").";
     }
@@ -163,12 +174,15 @@ public final class ComparisonReportFiles {
         doc.put("shared_parameters", c.shared());
         doc.put("draws", c.draws());
         doc.put("seed", c.seed());
+        doc.put("bases", c.bases());
+        doc.put("coverage", c.coverage());
         List<Map<String, Object>> out = new ArrayList<>();
         for (ScenarioComparison.Indicator ind : c.indicators()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("functional_unit", ind.key().functionalUnit());
             m.put("indicator", ind.key().indicator());
             m.put("unit", ind.key().unit());
+            m.put("basis", ind.key().basisName());
             List<Map<String, Object>> per = new ArrayList<>();
             for (int i = 0; i < ind.perScenario().size(); i++) {
                 Map<String, Object> s = stats(ind.perScenario().get(i));
@@ -205,13 +219,14 @@ public final class ComparisonReportFiles {
             for (int i = 0; i < ind.perScenario().size(); i++) {
                 String name = label(c, i);
                 TidyTables.statistics(ind.perScenario().get(i)).forEach((n, v) -> rows.add(List.of(name,
-                        k.functionalUnit(), k.indicator(), k.unit(), "location", "", n, Double.isFinite(v) ? v : "")));
+                        k.functionalUnit(), k.indicator(), k.unit(), k.basisName(), "", n, Double.isFinite(v) ? v
+                        : "")));
             }
             for (ScenarioComparison.Pair p : ind.pairs()) {
                 String name = pairName(c, p);
                 TidyTables.statistics(p.difference()).forEach((n, v) -> rows.add(List.of(name, k.functionalUnit(),
-                        k.indicator(), k.unit(), "location", "", n, Double.isFinite(v) ? v : "")));
-                rows.add(List.of(name, k.functionalUnit(), k.indicator(), k.unit(), "location", "", "p_first_lower",
+                        k.indicator(), k.unit(), k.basisName(), "", n, Double.isFinite(v) ? v : "")));
+                rows.add(List.of(name, k.functionalUnit(), k.indicator(), k.unit(), k.basisName(), "", "p_first_lower",
                         p.probabilityFirstLower()));
             }
         }

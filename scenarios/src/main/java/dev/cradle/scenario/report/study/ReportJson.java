@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * results.json of a report ({@code format: cradle-report/1}): the deterministic result exactly as
  * {@code cradle run} writes it ({@code deterministic}), the analysis ({@code analysis}: options, uncertain
- * parameters, per output its central value and Monte Carlo statistics, tornado, Morris and Sobol results) and the
+ * parameters, per output its central value and Monte Carlo statistics, tornado, Morris and Sobol results, location-based
+ * in {@code outputs} and, for a study with AI datacenters, market-based in {@code market_based_outputs}) and the
  * reporting statement. A number that is not known is null, never NaN.
  */
 final class ReportJson {
@@ -65,6 +66,22 @@ final class ReportJson {
             params.add(row);
         }
         m.put("parameters", params);
+        m.put("outputs", outputs(a.location()));
+        if (a.market() != null) {
+            // the same outputs on the market basis, on the same draws (studies with AI datacenters); without
+            // contracts they are the location-based numbers
+            m.put("market_basis_differs", a.market().contractual());
+            m.put("market_based_outputs", outputs(a.market().results()));
+        }
+        if (a.sobol() != null) {
+            m.put("sobol_evaluations", a.sobol().evaluations());
+            m.put("sobol_confidence", a.sobol().settings().confidence());
+        }
+        return m;
+    }
+
+    /** Per output of one basis: its key, deterministic value and every analysis result found for it. */
+    private static List<Map<String, Object>> outputs(StudyAnalysis.Results a) {
         List<Map<String, Object>> outputs = new ArrayList<>();
         for (int i = 0; i < a.outputs().size(); i++) {
             OutputKey k = a.outputs().get(i);
@@ -72,6 +89,7 @@ final class ReportJson {
             row.put("functional_unit", k.functionalUnit());
             row.put("indicator", k.indicator());
             row.put("unit", k.unit());
+            row.put("basis", k.basisName());
             row.put("breakdown", k.breakdown().name().toLowerCase(Locale.ROOT));
             row.put("member", k.member());
             row.put("deterministic", finite(a.central()[i]));
@@ -128,34 +146,7 @@ final class ReportJson {
             }
             outputs.add(row);
         }
-        m.put("outputs", outputs);
-        if (a.market() != null) {
-            // the market-based totals on the same draws (studies with a market basis)
-            List<Map<String, Object>> market = new ArrayList<>();
-            for (int i = 0; i < a.market().outputs().size(); i++) {
-                OutputKey k = a.market().outputs().get(i);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("functional_unit", k.functionalUnit());
-                row.put("indicator", k.indicator());
-                row.put("unit", k.unit());
-                row.put("basis", k.basisName());
-                row.put("deterministic", finite(a.market().central()[i]));
-                if (a.market().monteCarlo() != null) {
-                    OutputStatistics st = a.market().monteCarlo().outputs().get(i);
-                    Map<String, Object> stats = new LinkedHashMap<>();
-                    TidyTables.statistics(st).forEach((n, v) -> stats.put(n, n.equals("draws") ? (Object) st.draws()
-                            : finite(v)));
-                    row.put("monte_carlo", stats);
-                }
-                market.add(row);
-            }
-            m.put("market_based_outputs", market);
-        }
-        if (a.sobol() != null) {
-            m.put("sobol_evaluations", a.sobol().evaluations());
-            m.put("sobol_confidence", a.sobol().settings().confidence());
-        }
-        return m;
+        return outputs;
     }
 
     static Double finite(double v) {

@@ -30,6 +30,8 @@ final class Statement {
         for (StudyFacts.DatacenterFact d : f.datacenters()) {
             s.add("Datacenter " + d.name() + ": region " + d.region() + ", grid intensity "
                     + (Double.isNaN(d.gridKgPerKwh()) ? "not known" : Fmt.number(d.gridKgPerKwh() * 1000) + " g CO2-eq/kWh")
+                    + (Double.isNaN(d.marketKgPerKwh()) ? "" : " (market-based, with its contracts, "
+                    + Fmt.number(d.marketKgPerKwh() * 1000) + " g CO2-eq/kWh)")
                     + (Double.isNaN(d.pue()) ? ", PUE not declared" : ", PUE " + Fmt.number(d.pue())) + ".");
         }
         if (!f.hasWorkloads() && f.datacenters().isEmpty()) {
@@ -52,8 +54,14 @@ final class Statement {
                 e.append("; no distributions were given, so no interval");
             }
             e.append(')');
-            if (!Double.isNaN(h.market()) && h.market() != h.location()) {
+            if (!Double.isNaN(h.market()) && (h.market() != h.location() || h.marketDiffers(r.analysis()))) {
                 e.append("; market-based ").append(Fmt.number(h.market())).append(' ').append(h.unit());
+                OutputStatistics m = r.analysis().hasMarketBasis() ? h.total(r.analysis().market().results()) : null;
+                if (m != null) {
+                    e.append(" (95 % interval ").append(Fmt.number(m.p2_5())).append(" to ")
+                            .append(Fmt.number(m.p97_5())).append(", mean ").append(Fmt.number(m.mean()))
+                            .append(", same draws)");
+                }
             }
             s.add(e + ".");
         }

@@ -24,7 +24,7 @@ import java.util.Set;
  * @param deviceHours  device-hours of all workloads (primary hardware, runs included), h; NaN without workloads
  * @param itKwh        IT energy of all workloads, kWh; NaN without workloads
  * @param facilityKwh  facility energy (IT × PUE), kWh; NaN without workloads
- * @param datacenters  each datacenter's region, grid intensity and PUE
+ * @param datacenters  each datacenter's region, grid intensity (location- and market-based) and PUE
  * @param leftOut      what the study does not cover: indicators without data, partial ones and the processes
  *                     whose data miss them, life-cycle stages with no process
  */
@@ -37,8 +37,11 @@ public record StudyFacts(List<String> hardware, double deviceHours, double itKwh
      * @param region             the grid: a library region code, an explicit mix, a declared intensity or a database process
      * @param gridKgPerKwh       location-based grid intensity, kg CO2-eq/kWh (NaN when not known)
      * @param pue                power usage effectiveness (NaN when not declared)
+     * @param marketKgPerKwh     market-based grid intensity (the datacenter's contracts), kg CO2-eq/kWh; NaN when it
+     *                           is the location-based one or not known
      */
-    public record DatacenterFact(String id, String name, String region, double gridKgPerKwh, double pue) {
+    public record DatacenterFact(String id, String name, String region, double gridKgPerKwh, double pue,
+                                 double marketKgPerKwh) {
     }
 
     public StudyFacts {
@@ -76,8 +79,10 @@ public record StudyFacts(List<String> hardware, double deviceHours, double itKwh
             for (Declarations.Datacenter dc : d.datacenters()) {
                 ParameterReport.Row grid = rows.get("grid_intensity_" + dc.id().replaceAll("[^A-Za-z0-9_]", "_"));
                 double kg = grid == null ? Double.NaN : perKwh(grid);
+                double market = grid == null || Double.isNaN(grid.marketValue()) ? Double.NaN
+                        : perKwh(grid, grid.marketValue());
                 dcs.add(new DatacenterFact(dc.id(), dc.name() == null || dc.name().isBlank() ? dc.id() : dc.name(),
-                        region(dc), kg, value(dc.pue(), central)));
+                        region(dc), kg, value(dc.pue(), central), market == kg ? Double.NaN : market));
             }
         }
         List<WorkloadEnergy> energy = study.view() == null ? List.of() : study.view().activity();
@@ -143,8 +148,13 @@ public record StudyFacts(List<String> hardware, double deviceHours, double itKwh
 
     /** A grid intensity parameter's value in kg CO2-eq per kWh (the rules write kg/kWh; g/kWh converted). */
     private static double perKwh(ParameterReport.Row grid) {
+        return perKwh(grid, grid.value());
+    }
+
+    /** {@code value} of the grid intensity parameter in kg CO2-eq per kWh. */
+    private static double perKwh(ParameterReport.Row grid, double value) {
         String u = grid.unit() == null ? "" : grid.unit().trim();
-        return u.startsWith("g ") || u.startsWith("g/") ? grid.value() / 1000 : grid.value();
+        return u.startsWith("g ") || u.startsWith("g/") ? value / 1000 : value;
     }
 
     private static double value(Expression e, Map<String, Double> central) {

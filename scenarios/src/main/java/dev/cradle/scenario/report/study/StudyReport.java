@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * What a study report shows, gathered once from a loaded scenario and its uncertainty and sensitivity analysis:
  * per indicator of the primary functional unit its deterministic result (location- and market-based, coverage),
- * its contributions by life-cycle stage, ML phase, model and device, and the analysis results found for it.
+ * its contributions by life-cycle stage, ML phase, model, device and datacenter (on both bases where they differ),
+ * and the analysis results found for it.
  * The renderers ({@link MarkdownReport}, {@link HtmlReport}, {@link TidyTables}, {@link ReportJson},
  * {@link Statement}) only format this.
  *
@@ -31,42 +32,86 @@ import java.util.Map;
 public record StudyReport(LoadedScenario study, StudyAnalysis analysis, List<Indicator> indicators, StudyFacts facts) {
 
     /** The breakdowns shown for each indicator, in order, with the tag each reads. */
-    static final List<String> BREAKDOWNS = List.of("stage", "phase", "model", "device");
+    static final List<String> BREAKDOWNS = List.of("stage", "phase", "model", "device", "datacenter");
 
     /**
      * One indicator of the primary functional unit.
      *
-     * @param k            its row in the impact index
-     * @param key          {@code method/category}
-     * @param name         the category's name
-     * @param unit         its unit symbol
-     * @param location     the deterministic location-based total (NaN when no data covers it)
-     * @param market       the market-based total, or NaN (no market basis, or not covered)
-     * @param coverage     complete, partial or not covered
-     * @param notCoveredBy processes whose data miss this indicator
-     * @param breakdowns   breakdown (stage, phase, model, device) → member → contribution (location-based); only
-     *                     breakdowns with at least one non-zero member other than "(unassigned)"
-     * @param total        the Monte Carlo statistics of the total, or null
-     * @param outputIndex  the total's index in the analysis outputs, or −1
+     * @param k                its row in the impact index
+     * @param key              {@code method/category}
+     * @param name             the category's name
+     * @param unit             its unit symbol
+     * @param location         the deterministic location-based total (NaN when no data covers it)
+     * @param market           the market-based total, or NaN (no market basis, or not covered)
+     * @param coverage         complete, partial or not covered
+     * @param notCoveredBy     processes whose data miss this indicator
+     * @param breakdowns       breakdown (stage, phase, model, device, datacenter) → member → contribution
+     *                         (location-based); stage always, the others when at least one non-zero member other than
+     *                         "(unassigned)"
+     * @param marketBreakdowns the same breakdowns on the market basis, for a study whose contracts make it differ;
+     *                         else empty
+     * @param total            the Monte Carlo statistics of the location-based total, or null
+     * @param outputIndex      the total's index in the analysis outputs (the same on both bases), or −1
      */
     public record Indicator(int k, String key, String name, String unit, double location, double market,
                             String coverage, List<String> notCoveredBy, Map<String, Map<String, Double>> breakdowns,
-                            OutputStatistics total, int outputIndex) {
+                            Map<String, Map<String, Double>> marketBreakdowns, OutputStatistics total,
+                            int outputIndex) {
         public boolean covered() {
             return !coverage.equals(CsvReport.NONE);
         }
 
-        /** The tornado bars of the total, largest swing first, or an empty list. */
+        /** The tornado bars of the location-based total, largest swing first, or an empty list. */
         public List<Tornado.Bar> tornado(StudyAnalysis a) {
-            return a.tornado() == null || outputIndex < 0 ? List.of() : a.tornado().bars().get(outputIndex);
+            return tornado(a.location());
         }
 
         public List<Morris.Effect> morris(StudyAnalysis a) {
-            return a.morris() == null || outputIndex < 0 ? List.of() : a.morris().effects().get(outputIndex);
+            return morris(a.location());
         }
 
         public Sobol.OutputIndices sobol(StudyAnalysis a) {
-            return a.sobol() == null || outputIndex < 0 ? null : a.sobol().outputs().get(outputIndex);
+            return sobol(a.location());
+        }
+
+        /** The tornado bars of the total on the basis of {@code r}, largest swing first, or an empty list. */
+        public List<Tornado.Bar> tornado(StudyAnalysis.Results r) {
+            return r.tornado() == null || outputIndex < 0 ? List.of() : r.tornado().bars().get(outputIndex);
+        }
+
+        public List<Morris.Effect> morris(StudyAnalysis.Results r) {
+            return r.morris() == null || outputIndex < 0 ? List.of() : r.morris().effects().get(outputIndex);
+        }
+
+        public Sobol.OutputIndices sobol(StudyAnalysis.Results r) {
+            return r.sobol() == null || outputIndex < 0 ? null : r.sobol().outputs().get(outputIndex);
+        }
+
+        /** The Monte Carlo statistics of the total on the basis of {@code r}, or null. */
+        public OutputStatistics total(StudyAnalysis.Results r) {
+            return covered() ? r.statistics(outputIndex) : null;
+        }
+
+        /** The deterministic total on {@code basis} (NaN when not known). */
+        public double deterministic(OutputKey.Basis basis) {
+            return basis == OutputKey.Basis.MARKET ? market : location;
+        }
+
+        /**
+         * True when the market-based results of this indicator differ from the location-based ones in {@code a}
+         * (e.g. climate change under contracts; an indicator the grid intensity does not reach stays the same, bit
+         * for bit).
+         */
+        public boolean marketDiffers(StudyAnalysis a) {
+            if (!a.hasMarketBasis() || !covered() || Double.isNaN(market)) {
+                return false;
+            }
+            if (market != location) {
+                return true;
+            }
+            OutputStatistics l = total(a.location());
+            OutputStatistics m = total(a.market().results());
+            return l != null && m != null && (l.mean() != m.mean() || l.sd() != m.sd());
         }
     }
 
@@ -86,29 +131,48 @@ public record StudyReport(LoadedScenario study, StudyAnalysis analysis, List<Ind
             double loc = covered ? r.impacts()[k] : Double.NaN;
             double mkt = market == null || CsvReport.coverage(market, k).equals(CsvReport.NONE) ? Double.NaN
                     : market.impacts()[k];
-            Map<String, Map<String, Double>> breakdowns = new LinkedHashMap<>();
-            if (covered) {
-                for (String b : BREAKDOWNS) {
-                    Contributions c = switch (b) {
-                        case "stage" -> r.byStage(k);
-                        case "phase" -> r.hasPhases() ? r.byPhase(k) : null;
-                        default -> r.byTag(k, b);
-                    };
-                    // a phase or tag table is shown when a declared member contributes: one whose processes have no
-                    // direct flows, leaving only "(unassigned)", would read like a phase result of 100 %
-                    if (c != null && (b.equals("stage") || c.values().entrySet().stream()
-                            .anyMatch(m -> !m.getKey().equals(LcaResult.UNASSIGNED) && m.getValue() != 0))) {
-                        breakdowns.put(b, c.values());
-                    }
+            Map<String, Map<String, Double>> breakdowns = covered ? breakdowns(r, k) : Map.of();
+            Map<String, Map<String, Double>> marketBreakdowns = new LinkedHashMap<>();
+            if (covered && market != null && analysis.hasMarketBasis() && !Double.isNaN(mkt)) {
+                // the location-based breakdowns, on the market basis (a phase the contracts zero stays a row)
+                for (String b : breakdowns.keySet()) {
+                    marketBreakdowns.put(b, contributions(market, k, b).values());
                 }
             }
             int index = indexOf(analysis, OutputKey.total(fu, ind.key(), ind.category().indicatorUnit().symbol()));
             OutputStatistics stats = index < 0 || analysis.monteCarlo() == null ? null
                     : analysis.monteCarlo().outputs().get(index);
             out.add(new Indicator(k, ind.key(), ind.category().name(), ind.category().indicatorUnit().symbol(), loc, mkt,
-                    coverage, r.notCoveredBy(k), breakdowns, covered ? stats : null, covered ? index : -1));
+                    coverage, r.notCoveredBy(k), breakdowns, marketBreakdowns, covered ? stats : null,
+                    covered ? index : -1));
         }
         return new StudyReport(study, analysis, out, StudyFacts.of(study));
+    }
+
+    /**
+     * The deterministic contributions of indicator k by stage, and by each other breakdown in which a declared member
+     * contributes: one whose processes have no direct flows, leaving only "(unassigned)", would read like a phase
+     * result of 100 %.
+     */
+    private static Map<String, Map<String, Double>> breakdowns(LcaResult r, int k) {
+        Map<String, Map<String, Double>> breakdowns = new LinkedHashMap<>();
+        for (String b : BREAKDOWNS) {
+            Contributions c = contributions(r, k, b);
+            if (c != null && (b.equals("stage") || c.values().entrySet().stream()
+                    .anyMatch(m -> !m.getKey().equals(LcaResult.UNASSIGNED) && m.getValue() != 0))) {
+                breakdowns.put(b, c.values());
+            }
+        }
+        return breakdowns;
+    }
+
+    /** Indicator k by breakdown {@code b}, or null (no ML phase declared). */
+    private static Contributions contributions(LcaResult r, int k, String b) {
+        return switch (b) {
+            case "stage" -> r.byStage(k);
+            case "phase" -> r.hasPhases() ? r.byPhase(k) : null;
+            default -> r.byTag(k, b);
+        };
     }
 
     private static int indexOf(StudyAnalysis a, OutputKey key) {

@@ -3,6 +3,7 @@ package dev.cradle.scenario.report.study;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cradle.engine.analysis.OutputStatistics;
 import dev.cradle.scenario.LoadedScenario;
 import dev.cradle.scenario.analysis.StudyAnalysis;
 import java.io.UncheckedIOException;
@@ -42,11 +43,15 @@ public final class StudyReportFiles {
         }
         String line = r.title() + ": " + h.key() + " " + Fmt.number(h.location()) + " " + h.unit();
         if (h.total() != null) {
-            return line + " (Monte Carlo mean " + Fmt.number(h.total().mean()) + ", 95 % interval "
+            line += " (Monte Carlo mean " + Fmt.number(h.total().mean()) + ", 95 % interval "
                     + Fmt.number(h.total().p2_5()) + " to " + Fmt.number(h.total().p97_5()) + ", "
                     + String.format(java.util.Locale.ROOT, "%,d", h.total().draws()) + " draws, "
                     + analysis.parameters().size() + " uncertain parameter" + (analysis.parameters().size() == 1 ? ")"
                     : "s)");
+            OutputStatistics m = h.marketDiffers(analysis) ? h.total(analysis.market().results()) : null;
+            return m == null ? line : line + "; market-based " + Fmt.number(h.market()) + " " + h.unit()
+                    + " (Monte Carlo mean " + Fmt.number(m.mean()) + ", 95 % interval " + Fmt.number(m.p2_5())
+                    + " to " + Fmt.number(m.p97_5()) + ")";
         }
         return line + (r.uncertain() ? "" : " (no distributions in the scenario: deterministic result only)");
     }

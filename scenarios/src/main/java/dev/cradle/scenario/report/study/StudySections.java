@@ -9,6 +9,7 @@ import dev.cradle.engine.analysis.Tornado;
 import dev.cradle.engine.analysis.UncertainParameter;
 import dev.cradle.engine.result.LcaResult;
 import dev.cradle.scenario.analysis.AnalysisOptions;
+import dev.cradle.scenario.analysis.OutputKey;
 import dev.cradle.scenario.analysis.StudyAnalysis;
 import dev.cradle.scenario.report.CsvReport;
 import dev.cradle.scenario.report.Groupings;
@@ -187,7 +188,7 @@ final class StudySections {
         List<String> header = new ArrayList<>(List.of("indicator", "unit", "deterministic (location-based)"));
         // the market-based Monte Carlo columns sit beside the deterministic market-based one; the location-based
         // Monte Carlo columns stay last before coverage
-        boolean marketMc = market && mc && r.analysis().market() != null
+        boolean marketMc = market && mc && r.analysis().hasMarketBasis()
                 && r.analysis().market().monteCarlo() != null;
         if (market) {
             header.add("market-based");
@@ -251,21 +252,83 @@ final class StudySections {
             }
             b.heading(3, i.name() + " (" + i.key() + ") by " + String.join(", ", i.breakdowns().keySet()));
             for (Map.Entry<String, Map<String, Double>> e : i.breakdowns().entrySet()) {
-                // "(unassigned)" shown as what its processes lack ("not assigned to an ML phase")
-                Map<String, Double> shown = new java.util.LinkedHashMap<>();
-                e.getValue().forEach((m, v) -> shown.merge(Groupings.label(e.getKey(), m), v, Double::sum));
-                b.figure(Charts.bars(i.name() + " by " + e.getKey() + " (" + i.unit() + ")", i.unit(), shown),
-                        "Contributions to " + i.key() + " by " + e.getKey() + ", location-based, deterministic.");
-                List<List<String>> rowsB = new ArrayList<>();
-                double total = i.location();
-                shown.entrySet().stream()
-                        .filter(x -> x.getValue() != 0) // a member with nothing in it (e.g. "(unassigned)") is left out
-                        .sorted(Comparator.comparingDouble(x -> -Math.abs(x.getValue())))
-                        .forEach(x -> rowsB.add(List.of(x.getKey(), Fmt.number(x.getValue()),
-                                total == 0 ? "" : Fmt.percent(x.getValue() / total))));
-                b.table(List.of(e.getKey(), i.unit(), "share"), rowsB);
+                breakdown(b, r, i, e.getKey(), e.getValue(), i.marketBreakdowns().get(e.getKey()));
             }
         }
+    }
+
+    /**
+     * One breakdown of an indicator: its chart (both bases side by side where the market basis differs) and a table
+     * of each member's contribution and share, with its Monte Carlo 95 % interval on each basis when Monte Carlo ran.
+     */
+    private static void breakdown(Blocks b, StudyReport r, StudyReport.Indicator i, String name,
+                                  Map<String, Double> location, Map<String, Double> market) {
+        StudyAnalysis a = r.analysis();
+        boolean both = market != null && !market.equals(location);
+        if (both) {
+            b.figure(Charts.basisBars(i.name() + " by " + name + " (" + i.unit() + ")", i.unit(), labelled(name,
+                            location), labelled(name, market)),
+                    "Contributions to " + i.key() + " by " + name + ", location-based and market-based (the study's "
+                            + "electricity contracts), deterministic.");
+        } else {
+            b.figure(Charts.bars(i.name() + " by " + name + " (" + i.unit() + ")", i.unit(), labelled(name, location)),
+                    "Contributions to " + i.key() + " by " + name + ", location-based, deterministic"
+                            + (a.hasMarketBasis() ? " (the same on the market basis)." : "."));
+        }
+        String fu = r.study().units().get(0).id();
+        OutputKey.Breakdown kind = OutputKey.Breakdown.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        StudyAnalysis.Results loc = a.location();
+        StudyAnalysis.Results mkt = both && a.hasMarketBasis() ? a.market().results() : null;
+        boolean mc = loc.monteCarlo() != null;
+        List<String> header = new ArrayList<>(List.of(name, i.unit() + (both ? ", location-based" : ""), "share"));
+        if (both) {
+            header.addAll(List.of(i.unit() + ", market-based", "share (market)"));
+        }
+        if (mc) {
+            header.add(both ? "location-based 95 % interval" : "Monte Carlo 95 % interval");
+            if (mkt != null && mkt.monteCarlo() != null) {
+                header.add("market-based 95 % interval");
+            }
+        }
+        List<List<String>> rows = new ArrayList<>();
+        double total = i.location();
+        double marketTotal = i.market();
+        location.entrySet().stream()
+                .filter(x -> x.getValue() != 0 || (both && market.getOrDefault(x.getKey(), 0.0) != 0))
+                .sorted(Comparator.comparingDouble(x -> -Math.abs(x.getValue())))
+                .forEach(x -> {
+                    // a member with nothing in it (e.g. "(unassigned)") is left out
+                    List<String> row = new ArrayList<>(List.of(Groupings.label(name, x.getKey()),
+                            Fmt.number(x.getValue()),
+                            total == 0 ? "" : Fmt.percent(x.getValue() / total)));
+                    if (both) {
+                        double m = market.getOrDefault(x.getKey(), 0.0);
+                        row.add(Fmt.number(m));
+                        row.add(marketTotal == 0 ? "" : Fmt.percent(m / marketTotal));
+                    }
+                    if (mc) {
+                        row.add(interval(loc, fu, i.key(), kind, x.getKey()));
+                        if (mkt != null && mkt.monteCarlo() != null) {
+                            row.add(interval(mkt, fu, i.key(), kind, x.getKey()));
+                        }
+                    }
+                    rows.add(row);
+                });
+        b.table(header, rows);
+    }
+
+    /** Members named for people: "(unassigned)" as what its processes lack ("not assigned to an ML phase"). */
+    private static Map<String, Double> labelled(String breakdown, Map<String, Double> members) {
+        Map<String, Double> shown = new java.util.LinkedHashMap<>();
+        members.forEach((m, v) -> shown.merge(Groupings.label(breakdown, m), v, Double::sum));
+        return shown;
+    }
+
+    /** The Monte Carlo 95 % interval of one breakdown member, or "" when the analysis has no such output. */
+    private static String interval(StudyAnalysis.Results res, String fu, String indicator, OutputKey.Breakdown kind,
+                                   String member) {
+        OutputStatistics s = res.statistics(res.indexOf(fu, indicator, kind, member));
+        return s == null ? "" : Fmt.number(s.p2_5()) + " to " + Fmt.number(s.p97_5());
     }
 
     private static void interpretation(Blocks b, StudyReport r) {
@@ -287,9 +350,18 @@ final class StudySections {
                             Math.min(bars.get(0).outputLow(), bars.get(0).outputHigh())) + " to " + Fmt.number(
                             Math.max(bars.get(0).outputLow(), bars.get(0).outputHigh())) + " " + i.unit() + ")";
                 }
+                String market = "";
+                if (i.marketDiffers(a)) {
+                    market = "; market-based " + Fmt.number(i.market()) + " " + i.unit();
+                    List<Tornado.Bar> mb = i.tornado(a.market().results());
+                    if (!mb.isEmpty() && mb.get(0).swing() > 0 && !mb.get(0).parameter().equals(
+                            bars.isEmpty() ? null : bars.get(0).parameter())) {
+                        market += ", moved most by " + mb.get(0).parameter().name();
+                    }
+                }
                 issues.add(i.key() + ": " + Fmt.number(i.location()) + " " + i.unit() + ", of which "
                         + top.get().getKey().toLowerCase(java.util.Locale.ROOT) + " " + Fmt.percent(
-                        top.get().getValue() / i.location()) + sens + ".");
+                        top.get().getValue() / i.location()) + sens + market + ".");
             }
         }
         b.bullets(issues.isEmpty() ? List.of("No indicator is covered by data.") : issues);
@@ -304,82 +376,15 @@ final class StudySections {
                     + "said from it. Add an 'uncertainty' to the parameters you are unsure of (docs/scenario-reference"
                     + ".md, Uncertainty) and run the report again.");
         }
+        if (r.analysis().hasMarketBasis() && r.uncertain()) {
+            b.paragraph("The study's electricity contracts give a market basis of its own: every analysis was run on "
+                    + "both bases, on the same draws. An indicator the contracts reach (climate change) is shown on "
+                    + "each; the others are the same on both.");
+        }
         for (StudyReport.Indicator i : r.indicators()) {
-            if (!i.covered() || i.outputIndex() < 0) {
-                continue;
-            }
-            OutputStatistics s = i.total();
-            List<Tornado.Bar> bars = i.tornado(a);
-            List<Morris.Effect> morris = i.morris(a);
-            Sobol.OutputIndices sobol = i.sobol(a);
-            if (s == null && bars.isEmpty() && morris.isEmpty() && sobol == null) {
-                continue;
-            }
-            b.heading(4, i.name() + " (" + i.key() + ", " + i.unit() + ")");
-            if (s != null) {
-                b.paragraph("Monte Carlo (" + String.format(java.util.Locale.ROOT, "%,d", s.draws()) + " draws): mean "
-                        + Fmt.number(s.mean()) + " " + i.unit() + " (standard error " + Fmt.number(s.standardError())
-                        + "), median " + Fmt.number(s.median()) + ", 95 % interval " + Fmt.number(s.p2_5()) + " to "
-                        + Fmt.number(s.p97_5()) + ", 90 % interval " + Fmt.number(s.p5()) + " to " + Fmt.number(s.p95())
-                        + "; the deterministic result is " + Fmt.number(i.location()) + ".");
-                b.table(List.of("statistic", i.unit()), List.of(
-                        List.of("mean", Fmt.number(s.mean())), List.of("standard deviation", Fmt.number(s.sd())),
-                        List.of("standard error of the mean", Fmt.number(s.standardError())),
-                        List.of("median", Fmt.number(s.median())), List.of("2.5th percentile", Fmt.number(s.p2_5())),
-                        List.of("5th percentile", Fmt.number(s.p5())), List.of("95th percentile", Fmt.number(s.p95())),
-                        List.of("97.5th percentile", Fmt.number(s.p97_5())), List.of("min", Fmt.number(s.min())),
-                        List.of("max", Fmt.number(s.max()))));
-                if (!(s.max() > s.min())) {
-                    b.paragraph("Every draw gave the same value: the uncertain parameters do not move this indicator.");
-                } else {
-                b.figure(Charts.histogram("Distribution of " + i.name() + " (" + i.unit() + ")", i.unit(), s,
-                        i.location()), "Histogram of the Monte Carlo draws of " + i.key() + ".");
-                b.figure(Charts.convergence("Convergence of the mean of " + i.name(), i.unit(), s.convergence()),
-                        "Running mean of " + i.key() + " with its 95 % band, after each chunk of draws.");
-                }
-            }
-            if (!bars.isEmpty() && bars.get(0).swing() > 0) {
-                b.figure(Charts.tornado("One at a time: " + i.name() + " (" + i.unit() + ")", i.unit(), bars,
-                        i.location(), parameterUnits(a)), "Each uncertain parameter at its 5th and 95th percentile, the others "
-                        + "at their central values.");
-                List<List<String>> rows = new ArrayList<>();
-                for (Tornado.Bar bar : bars) {
-                    rows.add(List.of(bar.parameter().name(), Fmt.number(bar.low()) + " to " + Fmt.number(bar.high()),
-                            Fmt.number(bar.outputLow()), Fmt.number(bar.outputHigh()), Fmt.number(bar.swing())));
-                }
-                b.table(List.of("parameter", "P5 to P95", "result at P5", "result at P95", "swing"), rows);
-            }
-            if (!morris.isEmpty()) {
-                List<Morris.Effect> m = new ArrayList<>(morris);
-                m.sort(Comparator.comparingDouble(e -> -e.muStar()));
-                List<List<String>> rows = new ArrayList<>();
-                for (Morris.Effect e : m) {
-                    rows.add(List.of(e.parameter().name(), Fmt.number(e.muStar()), Fmt.number(e.mu()),
-                            Fmt.number(e.sigma())));
-                }
-                b.paragraph("Morris elementary effects (screening; μ* ranks the parameters, σ shows non-linearity or "
-                        + "interaction):");
-                b.table(List.of("parameter", "μ*", "μ", "σ"), rows);
-            }
-            // a variance of round-off size (an output none of the sampled parameters moves) gives 0/0 indices
-            if (sobol != null && !(sobol.variance() > 1e-20 * sobol.mean() * sobol.mean())) {
-                b.paragraph("Sobol indices: the output does not vary over the sample, so no share of variance can be "
-                        + "given.");
-            } else if (sobol != null) {
-                double conf = a.sobol().settings().confidence();
-                b.figure(Charts.sobol("Sobol indices: " + i.name(), sobol, conf), "First-order and total Sobol "
-                        + "indices with their bootstrap intervals.");
-                List<Sobol.Index> ix = new ArrayList<>(sobol.indices());
-                ix.sort(Comparator.comparingDouble(x -> -x.total()));
-                List<List<String>> rows = new ArrayList<>();
-                for (Sobol.Index x : ix) {
-                    rows.add(List.of(x.parameter().name(), Fmt.index(x.firstOrder()) + " (" + Fmt.index(x.firstOrderLow())
-                                    + " to " + Fmt.index(x.firstOrderHigh()) + ")",
-                            Fmt.index(x.total()) + " (" + Fmt.index(x.totalLow()) + " to " + Fmt.index(x.totalHigh()) + ")",
-                            Fmt.percent(x.varianceShare())));
-                }
-                rows.add(List.of("interactions", "", "", Fmt.percent(sobol.interactionShare())));
-                b.table(List.of("parameter", "first-order S", "total ST", "share of variance"), rows);
+            uncertainty(b, r, i, a.location(), false);
+            if (i.marketDiffers(a)) {
+                uncertainty(b, r, i, a.market().results(), true);
             }
         }
 
@@ -403,6 +408,97 @@ final class StudySections {
                     + " (keep them central with --no-library-ranges).");
         }
         b.bullets(c);
+    }
+
+    /**
+     * The uncertainty and sensitivity of one indicator's total on one basis: Monte Carlo statistics, histogram and
+     * convergence, tornado, Morris and Sobol, as far as they ran.
+     */
+    private static void uncertainty(Blocks b, StudyReport r, StudyReport.Indicator i, StudyAnalysis.Results res,
+                                    boolean marketBasis) {
+        StudyAnalysis a = r.analysis();
+        if (!i.covered() || i.outputIndex() < 0) {
+            return;
+        }
+        OutputStatistics s = i.total(res);
+        List<Tornado.Bar> bars = i.tornado(res);
+        List<Morris.Effect> morris = i.morris(res);
+        Sobol.OutputIndices sobol = i.sobol(res);
+        if (s == null && bars.isEmpty() && morris.isEmpty() && sobol == null) {
+            return;
+        }
+        double deterministic = i.deterministic(res.basis());
+        // on a study whose contracts make the bases differ, each block of a reached indicator says its basis
+        String basis = marketBasis ? "market-based" : i.marketDiffers(a) ? "location-based" : "";
+        String name = i.name() + (basis.isEmpty() ? "" : ", " + basis);
+        b.heading(4, i.name() + " (" + i.key() + ", " + i.unit() + (basis.isEmpty() ? "" : ", " + basis) + ")");
+        if (s != null) {
+            b.paragraph("Monte Carlo (" + String.format(java.util.Locale.ROOT, "%,d", s.draws()) + " draws): mean "
+                    + Fmt.number(s.mean()) + " " + i.unit() + " (standard error " + Fmt.number(s.standardError())
+                    + "), median " + Fmt.number(s.median()) + ", 95 % interval " + Fmt.number(s.p2_5()) + " to "
+                    + Fmt.number(s.p97_5()) + ", 90 % interval " + Fmt.number(s.p5()) + " to " + Fmt.number(s.p95())
+                    + "; the deterministic result is " + Fmt.number(deterministic) + ".");
+            b.table(List.of("statistic", i.unit()), List.of(
+                    List.of("mean", Fmt.number(s.mean())), List.of("standard deviation", Fmt.number(s.sd())),
+                    List.of("standard error of the mean", Fmt.number(s.standardError())),
+                    List.of("median", Fmt.number(s.median())), List.of("2.5th percentile", Fmt.number(s.p2_5())),
+                    List.of("5th percentile", Fmt.number(s.p5())), List.of("95th percentile", Fmt.number(s.p95())),
+                    List.of("97.5th percentile", Fmt.number(s.p97_5())), List.of("min", Fmt.number(s.min())),
+                    List.of("max", Fmt.number(s.max()))));
+            if (!(s.max() > s.min())) {
+                b.paragraph("Every draw gave the same value: the uncertain parameters do not move this indicator.");
+            } else {
+                b.figure(Charts.histogram("Distribution of " + name + " (" + i.unit() + ")", i.unit(), s,
+                        deterministic), "Histogram of the Monte Carlo draws of " + i.key() + (basis.isEmpty() ? ""
+                        : ", " + basis) + ".");
+                b.figure(Charts.convergence("Convergence of the mean of " + name, i.unit(), s.convergence()),
+                        "Running mean of " + i.key() + (basis.isEmpty() ? "" : ", " + basis)
+                                + ", with its 95 % band, after each chunk of draws.");
+            }
+        }
+        if (!bars.isEmpty() && bars.get(0).swing() > 0) {
+            b.figure(Charts.tornado("One at a time: " + name + " (" + i.unit() + ")", i.unit(), bars, deterministic,
+                    parameterUnits(a)), "Each uncertain parameter at its 5th and 95th percentile, the others at their "
+                    + "central values" + (basis.isEmpty() ? "." : "; " + basis + "."));
+            List<List<String>> rows = new ArrayList<>();
+            for (Tornado.Bar bar : bars) {
+                rows.add(List.of(bar.parameter().name(), Fmt.number(bar.low()) + " to " + Fmt.number(bar.high()),
+                        Fmt.number(bar.outputLow()), Fmt.number(bar.outputHigh()), Fmt.number(bar.swing())));
+            }
+            b.table(List.of("parameter", "P5 to P95", "result at P5", "result at P95", "swing"), rows);
+        }
+        if (!morris.isEmpty()) {
+            List<Morris.Effect> m = new ArrayList<>(morris);
+            m.sort(Comparator.comparingDouble(e -> -e.muStar()));
+            List<List<String>> rows = new ArrayList<>();
+            for (Morris.Effect e : m) {
+                rows.add(List.of(e.parameter().name(), Fmt.number(e.muStar()), Fmt.number(e.mu()),
+                        Fmt.number(e.sigma())));
+            }
+            b.paragraph("Morris elementary effects (screening; μ* ranks the parameters, σ shows non-linearity or "
+                    + "interaction)" + (basis.isEmpty() ? ":" : ", " + basis + ":"));
+            b.table(List.of("parameter", "μ*", "μ", "σ"), rows);
+        }
+        // a variance of round-off size (an output none of the sampled parameters moves) gives 0/0 indices
+        if (sobol != null && !(sobol.variance() > 1e-20 * sobol.mean() * sobol.mean())) {
+            b.paragraph("Sobol indices: the output does not vary over the sample, so no share of variance can be "
+                    + "given.");
+        } else if (sobol != null) {
+            double conf = res.sobol().settings().confidence();
+            b.figure(Charts.sobol("Sobol indices: " + name, sobol, conf), "First-order and total Sobol "
+                    + "indices with their bootstrap intervals" + (basis.isEmpty() ? "." : "; " + basis + "."));
+            List<Sobol.Index> ix = new ArrayList<>(sobol.indices());
+            ix.sort(Comparator.comparingDouble(x -> -x.total()));
+            List<List<String>> rows = new ArrayList<>();
+            for (Sobol.Index x : ix) {
+                rows.add(List.of(x.parameter().name(), Fmt.index(x.firstOrder()) + " (" + Fmt.index(x.firstOrderLow())
+                                + " to " + Fmt.index(x.firstOrderHigh()) + ")",
+                        Fmt.index(x.total()) + " (" + Fmt.index(x.totalLow()) + " to " + Fmt.index(x.totalHigh()) + ")",
+                        Fmt.percent(x.varianceShare())));
+            }
+            rows.add(List.of("interactions", "", "", Fmt.percent(sobol.interactionShare())));
+            b.table(List.of("parameter", "first-order S", "total ST", "share of variance"), rows);
+        }
     }
 
     private static Map<String, String> parameterUnits(StudyAnalysis a) {

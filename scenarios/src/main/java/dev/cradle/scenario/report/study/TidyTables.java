@@ -26,9 +26,11 @@ import org.apache.commons.csv.CSVPrinter;
  *     coverage, statistic ({@code deterministic}, {@code mean}, {@code sd}, {@code standard_error}, {@code median},
  *     {@code p2.5}, {@code p5}, {@code p95}, {@code p97.5}, {@code min}, {@code max}, {@code draws}), value — a value
  *     no data covers is empty (unknown, not zero);</li>
- * <li>{@code contributions.csv}: the same with breakdown ({@code stage, phase, model, device}) and member;</li>
- * <li>{@code sensitivity.csv}: scenario, functional_unit, indicator, unit, analysis ({@code tornado, morris,
- *     sobol}), parameter, statistic, value.</li>
+ * <li>{@code contributions.csv}: the same with breakdown ({@code stage, phase, model, device, datacenter}) and
+ *     member, on both bases;</li>
+ * <li>{@code sensitivity.csv}: scenario, functional_unit, indicator, unit, basis, analysis ({@code tornado, morris,
+ *     sobol}), parameter, statistic, value; market-based rows only where the study's contracts make the market basis
+ *     differ (otherwise they would repeat the location-based ones).</li>
  * </ul>
  */
 final class TidyTables {
@@ -71,26 +73,17 @@ final class TidyTables {
                 }
             }
         }
-        StudyAnalysis a = r.analysis();
-        if (a.monteCarlo() != null) {
-            for (int o = 0; o < a.outputs().size(); o++) {
-                OutputKey key = a.outputs().get(o);
+        for (StudyAnalysis.Results b : results(r.analysis())) {
+            if (b.monteCarlo() == null) {
+                continue;
+            }
+            for (int o = 0; o < b.outputs().size(); o++) {
+                OutputKey key = b.outputs().get(o);
                 if (key.breakdown() != OutputKey.Breakdown.TOTAL) {
                     continue;
                 }
                 String cov = coverage(r, key);
-                OutputStatistics s = a.monteCarlo().outputs().get(o);
-                for (Map.Entry<String, Double> e : statistics(s).entrySet()) {
-                    rows.add(row(scenario, key.functionalUnit(), key.indicator(), key.unit(), key.basisName(), cov,
-                            e.getKey(), e.getValue()));
-                }
-            }
-        }
-        if (a.market() != null && a.market().monteCarlo() != null) {
-            for (int o = 0; o < a.market().outputs().size(); o++) {
-                OutputKey key = a.market().outputs().get(o);
-                String cov = marketCoverage(r, key);
-                OutputStatistics s = a.market().monteCarlo().outputs().get(o);
+                OutputStatistics s = b.monteCarlo().outputs().get(o);
                 for (Map.Entry<String, Double> e : statistics(s).entrySet()) {
                     rows.add(row(scenario, key.functionalUnit(), key.indicator(), key.unit(), key.basisName(), cov,
                             e.getKey(), e.getValue()));
@@ -106,28 +99,30 @@ final class TidyTables {
         return List.of(scenario, fu, indicator, unit, basis, coverage, statistic, unknown ? "" : value);
     }
 
-    /** The coverage of a market-based output's indicator in its functional unit's deterministic market result. */
-    static String marketCoverage(StudyReport r, OutputKey key) {
-        for (UnitResult u : r.study().units()) {
-            if (u.id().equals(key.functionalUnit()) && u.market() != null) {
-                var k = u.market().impactIndex().indexOf(key.indicator());
-                return k.isPresent() ? CsvReport.coverage(u.market(), k.getAsInt()) : CsvReport.NONE;
-            }
-        }
-        return CsvReport.NONE;
-    }
-
-    /** The coverage of an output's indicator in its functional unit's deterministic result. */
+    /**
+     * The coverage of an output's indicator in its functional unit's deterministic result on the output's basis
+     * (market-based outputs of a unit without a market result: not covered).
+     */
     static String coverage(StudyReport r, OutputKey key) {
+        boolean market = key.basis() == OutputKey.Basis.MARKET;
         for (UnitResult u : r.study().units()) {
             if (u.id().equals(key.functionalUnit())) {
-                var k = u.location().impactIndex().indexOf(key.indicator());
+                LcaResult res = market ? u.market() : u.location();
+                if (res == null) {
+                    return CsvReport.NONE;
+                }
+                var k = res.impactIndex().indexOf(key.indicator());
                 if (k.isPresent()) {
-                    return CsvReport.coverage(u.location(), k.getAsInt());
+                    return CsvReport.coverage(res, k.getAsInt());
                 }
             }
         }
-        return CsvReport.COMPLETE;
+        return market ? CsvReport.NONE : CsvReport.COMPLETE;
+    }
+
+    /** The location-based results, then the market-based ones of a study with AI datacenters (basis column). */
+    static List<StudyAnalysis.Results> results(StudyAnalysis a) {
+        return a.market() == null ? List.of(a.location()) : List.of(a.location(), a.market().results());
     }
 
     static String contributions(StudyReport r) {
@@ -135,25 +130,23 @@ final class TidyTables {
         String scenario = r.title();
         String fu = r.study().units().get(0).id();
         for (StudyReport.Indicator i : r.indicators()) {
-            for (Map.Entry<String, Map<String, Double>> b : i.breakdowns().entrySet()) {
-                for (Map.Entry<String, Double> m : b.getValue().entrySet()) {
-                    rows.add(List.of(scenario, fu, i.key(), i.unit(), "location", b.getKey(), m.getKey(), i.coverage(),
-                            "deterministic", m.getValue()));
-                }
-            }
+            deterministic(rows, scenario, fu, i, "location", i.breakdowns());
+            deterministic(rows, scenario, fu, i, "market", i.marketBreakdowns());
         }
-        StudyAnalysis a = r.analysis();
-        if (a.monteCarlo() != null) {
-            for (int o = 0; o < a.outputs().size(); o++) {
-                OutputKey key = a.outputs().get(o);
+        for (StudyAnalysis.Results b : results(r.analysis())) {
+            if (b.monteCarlo() == null) {
+                continue;
+            }
+            for (int o = 0; o < b.outputs().size(); o++) {
+                OutputKey key = b.outputs().get(o);
                 if (key.breakdown() == OutputKey.Breakdown.TOTAL) {
                     continue;
                 }
                 String cov = coverage(r, key);
-                for (Map.Entry<String, Double> e : statistics(a.monteCarlo().outputs().get(o)).entrySet()) {
-                    rows.add(List.of(scenario, key.functionalUnit(), key.indicator(), key.unit(), "location",
+                for (Map.Entry<String, Double> e : statistics(b.monteCarlo().outputs().get(o)).entrySet()) {
+                    rows.add(List.of(scenario, key.functionalUnit(), key.indicator(), key.unit(), key.basisName(),
                             key.breakdown().name().toLowerCase(java.util.Locale.ROOT), key.member(), cov, e.getKey(),
-                            e.getValue()));
+                            Double.isFinite(e.getValue()) ? e.getValue() : ""));
                 }
             }
         }
@@ -161,42 +154,54 @@ final class TidyTables {
                 "coverage", "statistic", "value"), rows);
     }
 
+    private static void deterministic(List<List<Object>> rows, String scenario, String fu, StudyReport.Indicator i,
+                                      String basis, Map<String, Map<String, Double>> breakdowns) {
+        for (Map.Entry<String, Map<String, Double>> b : breakdowns.entrySet()) {
+            for (Map.Entry<String, Double> m : b.getValue().entrySet()) {
+                rows.add(List.of(scenario, fu, i.key(), i.unit(), basis, b.getKey(), m.getKey(), i.coverage(),
+                        "deterministic", m.getValue()));
+            }
+        }
+    }
+
     static String sensitivity(StudyReport r) {
         List<List<Object>> rows = new ArrayList<>();
         String scenario = r.title();
-        StudyAnalysis a = r.analysis();
-        for (int o = 0; o < a.outputs().size(); o++) {
-            OutputKey key = a.outputs().get(o);
-            List<Object> head = List.of(scenario, key.functionalUnit(), key.indicator() + (key.breakdown()
-                    == OutputKey.Breakdown.TOTAL ? "" : "|" + key.breakdown().name().toLowerCase(java.util.Locale.ROOT)
-                    + "|" + key.member()), key.unit());
-            if (a.tornado() != null) {
-                for (Tornado.Bar b : a.tornado().bars().get(o)) {
-                    add(rows, head, "tornado", b.parameter().name(), Map.of("parameter_p5", b.low(), "parameter_p95",
-                            b.high(), "output_at_p5", b.outputLow(), "output_at_p95", b.outputHigh(), "swing", b.swing()));
+        for (StudyAnalysis.Results a : r.analysis().bases()) {
+            for (int o = 0; o < a.outputs().size(); o++) {
+                OutputKey key = a.outputs().get(o);
+                List<Object> head = List.of(scenario, key.functionalUnit(), key.indicator() + (key.breakdown()
+                        == OutputKey.Breakdown.TOTAL ? "" : "|" + key.breakdown().name().toLowerCase(
+                        java.util.Locale.ROOT) + "|" + key.member()), key.unit(), key.basisName());
+                if (a.tornado() != null) {
+                    for (Tornado.Bar b : a.tornado().bars().get(o)) {
+                        add(rows, head, "tornado", b.parameter().name(), Map.of("parameter_p5", b.low(),
+                                "parameter_p95", b.high(), "output_at_p5", b.outputLow(), "output_at_p95",
+                                b.outputHigh(), "swing", b.swing()));
+                    }
                 }
-            }
-            if (a.morris() != null) {
-                for (Morris.Effect e : a.morris().effects().get(o)) {
-                    add(rows, head, "morris", e.parameter().name(), Map.of("mu", e.mu(), "mu_star", e.muStar(), "sigma",
-                            e.sigma()));
+                if (a.morris() != null) {
+                    for (Morris.Effect e : a.morris().effects().get(o)) {
+                        add(rows, head, "morris", e.parameter().name(), Map.of("mu", e.mu(), "mu_star", e.muStar(),
+                                "sigma", e.sigma()));
+                    }
                 }
-            }
-            if (a.sobol() != null) {
-                for (Sobol.Index x : a.sobol().outputs().get(o).indices()) {
-                    Map<String, Double> m = new LinkedHashMap<>();
-                    m.put("first_order", x.firstOrder());
-                    m.put("first_order_low", x.firstOrderLow());
-                    m.put("first_order_high", x.firstOrderHigh());
-                    m.put("total", x.total());
-                    m.put("total_low", x.totalLow());
-                    m.put("total_high", x.totalHigh());
-                    add(rows, head, "sobol", x.parameter().name(), m);
+                if (a.sobol() != null) {
+                    for (Sobol.Index x : a.sobol().outputs().get(o).indices()) {
+                        Map<String, Double> m = new LinkedHashMap<>();
+                        m.put("first_order", x.firstOrder());
+                        m.put("first_order_low", x.firstOrderLow());
+                        m.put("first_order_high", x.firstOrderHigh());
+                        m.put("total", x.total());
+                        m.put("total_low", x.totalLow());
+                        m.put("total_high", x.totalHigh());
+                        add(rows, head, "sobol", x.parameter().name(), m);
+                    }
                 }
             }
         }
-        return csv(List.of("scenario", "functional_unit", "indicator", "unit", "analysis", "parameter", "statistic",
-                "value"), rows);
+        return csv(List.of("scenario", "functional_unit", "indicator", "unit", "basis", "analysis", "parameter",
+                "statistic", "value"), rows);
     }
 
     private static void add(List<List<Object>> rows, List<Object> head, String analysis, String parameter,
