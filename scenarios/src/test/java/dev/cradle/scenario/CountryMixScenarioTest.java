@@ -99,6 +99,26 @@ class CountryMixScenarioTest {
         assertFalse(notCovered(r, "climate_change"));
     }
 
+    /**
+     * Idle electricity carries primary energy like the runs' (it had toxicity, fossil depletion and water but no
+     * primary energy, reported not covered). The Montreal GPUs held for 400 h: idle = 64 × 400 − 21,504 busy
+     * = 4,096 device-h × 100 W = 409.6 kWh × PUE 1.2 = 491.52 kWh of facility energy, burdened per kWh as above.
+     */
+    @Test
+    void idleElectricityCarriesPrimaryEnergyToo(@TempDir Path dir) throws Exception {
+        Path f = france(dir, "");
+        Files.writeString(f, Files.readString(f).replace("datacenter: montreal, lifetime: 5 years, power: 700 W}",
+                "datacenter: montreal, lifetime: 5 years, power: 700 W, idle_power: 100 W, period: 400 h}"));
+        LcaResult r = Cradle.calculator().calculate(ScenarioLoader.load(f).compiled());
+        double facility = KWH + 491.52;
+        double nonRenewable = COAL * 11.277493584 + GAS * 8.16613344 + NUCLEAR * 10.9090909091;
+        assertEquals(facility * nonRenewable, use(r, "pe_nonrenewable"), 1e-9 * facility * nonRenewable);
+        double renewable = RENEWABLE_AT_3_6 * 3.6;
+        assertEquals(facility * renewable, use(r, "pe_renewable"), 1e-9 * facility * renewable);
+        double fossilPerKwh = COAL * 13.772236123401811 + GAS * 12.365446472202033 + NUCLEAR * 0.15239404309215823;
+        assertEquals(facility * fossilPerKwh, use(r, "adp_fossil"), 1e-9 * facility * fossilPerKwh);
+    }
+
     /** results.json states the mix, its year and source, and each category's share of generation covered. */
     @Test
     void resultsJsonStatesTheMixAndTheCoveredShares(@TempDir Path dir) throws Exception {

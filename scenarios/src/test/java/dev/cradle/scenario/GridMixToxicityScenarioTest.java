@@ -87,4 +87,21 @@ class GridMixToxicityScenarioTest {
         List<String> notCovered = r.notCoveredBy(r.indicatorRow("human_toxicity_cancer"));
         assertTrue(notCovered.contains("workload:train-quebec"), notCovered.toString()); // the run itself, not only its GPUs
     }
+
+    /**
+     * A mix with a technology the library has no primary energy for (biomass) counts the others, a lower bound
+     * reported not covered, as a country's mix does: coal 0.5 × 10,689 Btu/kWh × 1.055056 kJ/Btu (EIA heat rate)
+     * = 5.63875 MJ per kWh of facility energy, non-renewable. (It used to drop primary energy altogether.)
+     */
+    @Test
+    void primaryEnergyOfAMixWithoutFactorsForEveryTechnologyIsALowerBound(@TempDir Path dir) throws Exception {
+        LcaResult r = run(dir, "{coal: 0.5, biomass: 0.5}");
+        double pe = KWH * 0.5 * 10689 * 1.055056 / 1000;
+        assertEquals(101_854.0, pe, 1.0);
+        assertEquals(pe, use(r, "pe_nonrenewable"), 1e-9 * pe);
+        for (String k : List.of("pe_nonrenewable", "pe_renewable", "pe_total")) {
+            assertTrue(r.notCoveredBy(r.indicatorRow(k)).stream().anyMatch(p -> p.contains("train-quebec")),
+                    k + " not covered by " + r.notCoveredBy(r.indicatorRow(k)));
+        }
+    }
 }

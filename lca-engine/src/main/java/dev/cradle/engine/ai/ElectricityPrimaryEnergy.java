@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * The primary energy of a datacenter's electricity, MJ per kWh of facility energy, non-renewable and renewable:
  * for a declared generation mix, Σ share × the library's primary energy of each technology (conversion at the
- * plant: EIA heat rates for fuels, the IEA physical energy content convention otherwise); for any other grid,
+ * plant: EIA heat rates for fuels, the IEA physical energy content convention otherwise; a technology without one is
+ * left out, the sum a lower bound reported not covered, as for a country's mix); for any other grid,
  * the study's own global parameters {@code datacenter.<id>.primary_energy_nonrenewable},
  * {@code ..._renewable} and {@code ..._unspecified} (MJ/kWh; unspecified = a total whose source gives no split)
  * when it declares any; for a library grid without them, Σ share × technology over its country's generation mix
@@ -54,7 +55,10 @@ final class ElectricityPrimaryEnergy {
         CountryMixBurdens mix = fromCountryMix(ctx, dc);
         boolean declared = FLOWS.stream().anyMatch(f -> ctx.parameterValues().containsKey("datacenter."
                 + Rules.nameSegment(dc.id()) + "." + f));
-        if (mix == null || declared || mix.covered().contains(ImpactCategories.PE_TOTAL)) {
+        boolean complete = dc.grid() instanceof MixGrid m ? m.shares().keySet().stream().allMatch(t -> ctx.library()
+                .generationTechnology(t).map(p -> p.coverage().contains(ImpactCategories.PE_TOTAL)).orElse(false))
+                : mix == null || declared || mix.covered().contains(ImpactCategories.PE_TOTAL);
+        if (complete) {
             coverage.addAll(List.of(ImpactCategories.PE_NONRENEWABLE, ImpactCategories.PE_RENEWABLE, ImpactCategories.PE_TOTAL));
         }
         lines.add("primary energy = " + Rules.fmt(facilityKwh.central()) + " kWh facility energy × MJ/kWh = "
@@ -74,8 +78,10 @@ final class ElectricityPrimaryEnergy {
             for (var e : m.shares().entrySet()) {
                 Optional<Process> p = ctx.library().generationTechnology(e.getKey());
                 if (p.isEmpty() || !p.get().coverage().contains(ImpactCategories.PE_TOTAL)) {
-                    lines.add("primary energy not covered: the library gives none for '" + e.getKey() + "' in the mix");
-                    return Optional.empty();
+                    // as for a country's mix: the other technologies are counted, a lower bound reported not covered
+                    lines.add("primary energy: the library gives none for '" + e.getKey() + "' in the mix; the "
+                            + "technologies that have it are counted, a lower bound, primary energy not covered");
+                    continue;
                 }
                 Value share = ctx.declared(e.getValue());
                 for (String f : FLOWS) {

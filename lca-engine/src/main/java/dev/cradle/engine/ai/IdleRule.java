@@ -67,6 +67,12 @@ public final class IdleRule implements Rule {
             }
             List<Exchange> whole = new ArrayList<>();
             whole.addAll(Rules.electricity(ctx, dcDecl.get().grid(), facility, dc.intensity()));
+            // idle electricity carries the same primary energy per kWh as the runs' (a database grid's comes with its
+            // cumulative inventory above)
+            java.util.Set<String> coverage = new java.util.LinkedHashSet<>(dc.coverage());
+            if (!(dcDecl.get().grid() instanceof Declarations.DatabaseGrid)) {
+                ElectricityPrimaryEnergy.addTo(ctx, dcDecl.get(), facility, whole, coverage, basis);
+            }
             // a water flow that is zero only at the central values stays, with its tree, so parameters can move it
             if (!water.isConstant() || water.central() > 0) {
                 whole.add(Rules.elementary(dc.water(), water));
@@ -74,7 +80,8 @@ public final class IdleRule implements Rule {
             basis.add("facility energy = " + Rules.fmt(kwh.central()) + " kWh × PUE " + Rules.fmt(pue.central()) + " = "
                     + Rules.fmt(facility.central()) + " kWh × " + dc.intensityParameter());
             SharedCosts.allocate(ctx, name(), "hardware:" + h.id(), "idle:" + h.id(), "Idle energy of " + h.name(),
-                    kwh.central(), "kWh", h.idleRule(), sharing, whole, LifecycleStage.USE, dc.coverage(), h.origin(), basis);
+                    kwh.central(), "kWh", h.idleRule(), sharing, whole, LifecycleStage.USE, java.util.Set.copyOf(coverage), h.origin(),
+                    basis);
         }
     }
 }
