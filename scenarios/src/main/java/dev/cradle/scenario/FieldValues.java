@@ -60,9 +60,17 @@ final class FieldValues {
      * @param value   the field's expression
      * @param accepts whether the central value is acceptable
      * @param message the problem for an unacceptable central value
+     * @param domain  the field's domain, whose draws {@link DrawDomains} also checks; null for a check of a derived
+     *                quantity (a sum of shares, a difference) made at the central values only
+     * @param field   the field as messages name it ({@code 'pue' of datacenter 'dc'}); null with {@code domain}
      */
     record CentralCheck(Position at, Expression value, java.util.function.DoublePredicate accepts,
-                        java.util.function.DoubleFunction<String> message) {
+                        java.util.function.DoubleFunction<String> message, Domain domain, String field) {
+        /** A check at the central values only. */
+        CentralCheck(Position at, Expression value, java.util.function.DoublePredicate accepts,
+                     java.util.function.DoubleFunction<String> message) {
+            this(at, value, accepts, message, null, null);
+        }
     }
 
     /** A formula and the unit written after it ("" for none). */
@@ -281,7 +289,7 @@ final class FieldValues {
         String target = unit.dimension() == null ? "" : " " + unit.symbol();
         checks.add(new CentralCheck(s.position(), e, d::accepts, v -> "'" + field + "'" + of + " is '" + written
                 + "' = " + Messages.number(v) + target + " at the parameters' central values; it must be " + d.rule()
-                + NumericFields.hint(kind, field)));
+                + NumericFields.hint(kind, field), d, "'" + field + "'" + of));
         return Optional.of(e);
     }
 

@@ -58,6 +58,12 @@ public final class ScenarioLoader {
         try {
             CentralValues central = centralValues(parsed);
             AiStudy ai = rules(parsed, central);
+            if (ai != null) {
+                List<Problem> ranges = DrawDomains.libraryRanges(file, ai.libraryParameters(), parsed.sources());
+                if (!ranges.isEmpty()) {
+                    throw new ScenarioException(ranges);
+                }
+            }
             ProductSystem system = productSystem(parsed, ai);
             CompiledSystem compiled = SystemCompiler.compile(system);
             List<UnitResult> units = FunctionalUnitResults.calculate(compiled, ai);
@@ -83,11 +89,15 @@ public final class ScenarioLoader {
 
     /**
      * Step 2: the global parameters at their central values, and every field that reads them inside its domain
-     * there (each problem at the field).
+     * there (each problem at the field); then the draws of their distributions inside it too ({@link DrawDomains},
+     * each problem at the distribution).
      */
     static CentralValues centralValues(ParsedScenario parsed) {
         CentralValues central = CentralValues.of(parsed.parameters());
         List<Problem> problems = central.run(parsed.file(), parsed.checks());
+        if (problems.isEmpty()) {
+            problems = DrawDomains.run(parsed.file(), parsed.parameters(), parsed.checks(), parsed.sources());
+        }
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
