@@ -193,6 +193,43 @@ class DrawDomainsTest {
     }
 
     @Test
+    void everyBundledExampleKeepsItsDrawsInsideTheDomains() throws Exception {
+        // no false positives: every bundled example loads (the check runs inside the loader), and the fields that
+        // read uncertain parameters are really checked (bloom-training-uncertain: pue, grid_intensity, power,
+        // lifetime ×2, utilisation ×2, embodied ×2, idle_energy, device_hours: 11 fields)
+        List<Path> examples;
+        try (Stream<Path> files = Files.walk(Path.of("examples"))) {
+            examples = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertTrue(examples.size() >= 20, examples.toString());
+        for (Path f : examples) {
+            ScenarioLoader.load(f);
+        }
+        ParsedScenario bloom = ScenarioReader.read(YamlReader.read(Path.of("examples/analysis/bloom-training-uncertain.yaml")));
+        DrawDomains d = new DrawDomains(bloom.parameters());
+        long checked = bloom.checks().stream().filter(c -> c.domain() != null
+                && !d.uncertainParametersOf(c.value()).isEmpty()).count();
+        assertEquals(11, checked);
+        assertEquals(List.of(), DrawDomains.run(bloom.file(), bloom.parameters(), bloom.checks(), bloom.sources()));
+    }
+
+    @Test
+    void theLeadsCaseOnTheBundledBloomExampleIsRefusedAndNothingIsWritten() throws Exception {
+        // bloom-training-uncertain.yaml with its PUE made normal(1.1, 0.2): Φ(−0.5) = 30.9 % of the PUEs below 1
+        String yaml = Files.readString(Path.of("examples/analysis/bloom-training-uncertain.yaml")).replace(
+                "pue: {value: 1.0, uncertainty: {distribution: triangular, min: 1.0, mode: 1.0, max: 1.2}}",
+                "pue: {value: 1.1, uncertainty: {distribution: normal, mean: 1.1, sd: 0.2}}");
+        assertTrue(yaml.contains("mean: 1.1, sd: 0.2"));
+        Path f = write(yaml);
+        Path out = dir.resolve("report");
+        Cli report = Cli.run("report", f.toString(), "--out", out.toString(), "--draws", "1000");
+        assertEquals(2, report.code(), report.err());
+        assertTrue(report.err().contains("s.yaml:17:") && report.err().contains("'pue' of datacenter 'jean-zay'")
+                && report.err().contains("p = 0.3085"), report.err());
+        assertFalse(Files.exists(out) && Stream.of(out.toFile().list()).findAny().isPresent(), "nothing written");
+    }
+
+    @Test
     void theCliRefusesWithExitTwoAtTheDistributionAndWritesNothing() throws Exception {
         Path f = write(study("  pue_dc: {value: 1.1, uncertainty: {distribution: normal, mean: 1.1, sd: 0.2}}",
                 "pue_dc", "400 W", "0.8", "8"));
