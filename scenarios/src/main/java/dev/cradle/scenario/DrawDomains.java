@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoublePredicate;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -82,12 +83,12 @@ final class DrawDomains {
             if (p.uncertainty() != null && isLibraryFigure(p.name())) {
                 Domain domain = libraryDomain(p.name());
                 all.add(new FieldValues.CentralCheck(sources.locate("parameter:" + p.name(), 0),
-                        new Expression.Variable(p.name(), 1), domain::accepts, v -> "", domain,
+                        new Expression.Variable(p.name(), 1), v -> "", domain,
                         "the library figure '" + p.name() + "' it replaces"));
             }
         }
         for (FieldValues.CentralCheck c : all) {
-            if (c.domain() == null) {
+            if (!c.drawn()) {
                 continue;
             }
             List<String> reads = d.uncertainParametersOf(c.value());
@@ -97,14 +98,14 @@ final class DrawDomains {
             CompiledFormula f = d.compile(c.value());
             boolean refused = false;
             for (String name : reads) {
-                Leak leak = d.oneAtATime(f, c.domain(), name);
+                Leak leak = d.oneAtATime(f, c.accepts(), c.domain() == Domain.COUNT, name);
                 if (leak.probability() > MATERIAL) {
                     out.add(new Problem(file, d.at(sources, name), message(name, d.uncertain.get(name), c, leak)));
                     refused = true;
                 }
             }
             if (!refused && reads.size() > 1) {
-                Leak joint = d.joint(f, c.domain(), reads);
+                Leak joint = d.joint(f, c.accepts(), reads);
                 if (joint.probability() > 0) {
                     out.add(new Problem(file, d.at(sources, reads.get(0)), message(String.join("', '", reads), null, c,
                             joint)));
@@ -129,13 +130,13 @@ final class DrawDomains {
         List<Problem> out = new ArrayList<>();
         for (Parameter p : ranged) {
             Domain domain = libraryDomain(p.name());
-            Leak leak = d.oneAtATime(d.compile(new Expression.Variable(p.name(), 1)), domain, p.name());
+            Leak leak = d.oneAtATime(d.compile(new Expression.Variable(p.name(), 1)), domain::accepts, false, p.name());
             if (leak.probability() > MATERIAL) {
                 String[] parts = p.name().split("\\.");
                 out.add(new Problem(file, sources.locate(parts[0] + ":" + parts[1], 0), "the library's range for '"
                         + p.name() + "', " + d.uncertain.get(p.name()) + ", puts " + percent(leak.probability())
                         + " of its draws outside its domain (" + domain.rule() + "): p = " + String.format(Locale.ROOT,
-                        "%.4g", leak.probability()) + ", " + leak.how() + "; declare '" + p.name() + "' as a parameter of the scenario "
+                        "%.6g", leak.probability()) + ", " + leak.how() + "; declare '" + p.name() + "' as a parameter of the scenario "
                         + "with a distribution inside the domain (" + fix(domain) + ")"));
             }
         }
@@ -190,7 +191,7 @@ final class DrawDomains {
     }
 
     /** The exact probability that the field leaves {@code domain} when only {@code name} varies. */
-    Leak oneAtATime(CompiledFormula f, Domain domain, String name) {
+    Leak oneAtATime(CompiledFormula f, DoublePredicate domain, boolean wholeNumbers, String name) {
         ParameterDistribution dist = uncertain.get(name);
         int slot = table.globalSlot(name);
         double[] values = new double[central.length];
@@ -200,7 +201,7 @@ final class DrawDomains {
             double out = 0;
             List<String> outside = new ArrayList<>();
             for (int i = 0; i < atoms.length; i++) {
-                if (p[i] > 0 && !domain.accepts(field(f, slot, atoms[i], values))) {
+                if (p[i] > 0 && !domain.test(field(f, slot, atoms[i], values))) {
                     out += p[i];
                     outside.add(Messages.number(atoms[i]));
                 }
@@ -208,34 +209,46 @@ final class DrawDomains {
             return new Leak(out, "the sum of the probabilities of its values outside", outside.isEmpty() ? ""
                     : "drop or move the value" + (outside.size() > 1 ? "s " : " ") + String.join(", ", outside));
         }
-        if (domain == Domain.COUNT) {
+        if (wholeNumbers) {
             return new Leak(1, "as a continuous distribution draws a whole number with probability 0", "");
         }
-        double[] x = new double[GRID + 1];
-        boolean[] in = new boolean[GRID + 1];
+        // the grid of quantiles, with the central value (inside: the central check passed) in its place, so that a
+        // domain narrower than the grid's spacing around it (shares that must sum to 1) is found
+        double c = central[slot];
+        double[] grid = new double[GRID + 2];
+        int n = 0;
         for (int i = 0; i <= GRID; i++) {
             double u = i == 0 ? TAIL : i == GRID ? 1 - TAIL : (double) i / GRID;
-            x[i] = Math.max(dist.lowerBound(), Math.min(dist.upperBound(), dist.quantile(u)));
-            in[i] = domain.accepts(field(f, slot, x[i], values));
+            double xi = Math.max(dist.lowerBound(), Math.min(dist.upperBound(), dist.quantile(u)));
+            if (n > 0 && grid[n - 1] < c && c < xi) {
+                grid[n++] = c;
+            }
+            grid[n++] = xi;
+        }
+        double[] x = java.util.Arrays.copyOf(grid, n);
+        final int last = n - 1;
+        boolean[] in = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            in[i] = domain.test(field(f, slot, x[i], values));
         }
         double p = 0;
         List<String> bounds = new ArrayList<>();
         int i = 0;
-        while (i <= GRID) {
+        while (i <= last) {
             if (in[i]) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j + 1 <= GRID && !in[j + 1]) {
+            while (j + 1 <= last && !in[j + 1]) {
                 j++;
             }
             double lo = i == 0 ? Double.NEGATIVE_INFINITY : boundary(f, domain, slot, x[i - 1], x[i], values);
-            double hi = j == GRID ? Double.POSITIVE_INFINITY : boundary(f, domain, slot, x[j + 1], x[j], values);
-            p += (j == GRID ? 1 : dist.cumulativeProbability(hi)) - (i == 0 ? 0 : dist.cumulativeProbability(lo));
-            if (i == 0 && j < GRID) {
+            double hi = j == last ? Double.POSITIVE_INFINITY : boundary(f, domain, slot, x[j + 1], x[j], values);
+            p += (j == last ? 1 : dist.cumulativeProbability(hi)) - (i == 0 ? 0 : dist.cumulativeProbability(lo));
+            if (i == 0 && j < last) {
                 bounds.add("keep '" + name + "' above " + Messages.number(hi));
-            } else if (j == GRID && i > 0) {
+            } else if (j == last && i > 0) {
                 bounds.add("keep '" + name + "' below " + Messages.number(lo));
             } else if (i == 0) {
                 bounds.add("every value of '" + name + "' is outside");
@@ -249,7 +262,7 @@ final class DrawDomains {
     }
 
     /** The point between {@code inside} and {@code outside} where the field leaves its domain (adjacent doubles). */
-    private double boundary(CompiledFormula f, Domain domain, int slot, double inside, double outside, double[] values) {
+    private double boundary(CompiledFormula f, DoublePredicate domain, int slot, double inside, double outside, double[] values) {
         double a = inside;
         double b = outside;
         for (int k = 0; k < 200; k++) {
@@ -257,7 +270,7 @@ final class DrawDomains {
             if (m == a || m == b) {
                 break;
             }
-            if (domain.accepts(field(f, slot, m, values))) {
+            if (domain.test(field(f, slot, m, values))) {
                 a = m;
             } else {
                 b = m;
@@ -267,7 +280,7 @@ final class DrawDomains {
     }
 
     /** The share of {@link #JOINT_DRAWS} seeded joint draws of {@code names} whose field leaves {@code domain}. */
-    Leak joint(CompiledFormula f, Domain domain, List<String> names) {
+    Leak joint(CompiledFormula f, DoublePredicate domain, List<String> names) {
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(SEED);
         int[] slots = names.stream().mapToInt(table::globalSlot).toArray();
         java.util.function.DoubleSupplier[] samplers = names.stream().map(n -> uncertain.get(n).sampler(rng))
@@ -280,7 +293,7 @@ final class DrawDomains {
                 values[slots[j]] = samplers[j].getAsDouble();
             }
             table.evaluateInto(values);
-            if (!domain.accepts(f.evaluate(values))) {
+            if (!domain.test(f.evaluate(values))) {
                 out++;
             }
         }
@@ -293,10 +306,10 @@ final class DrawDomains {
         String what = dist == null ? "the distributions of parameters '" + name + "' together put"
                 : "the distribution of parameter '" + name + "', " + dist + ", puts";
         return what + " " + share + " of the draws of " + c.field() + " (line " + c.at().line() + ", column " + c.at().column()
-                + ") outside its domain (" + c.domain().rule() + "): p = " + String.format(Locale.ROOT, "%.4g",
+                + ") outside " + (c.domain() != null ? "its domain" : "what it must be") + " (" + c.rule() + "): p = " + String.format(Locale.ROOT, "%.6g",
                 leak.probability()) + ", " + leak.how() + "; a probability above 1e-6 is refused, as each such draw "
                 + "would be a wrong number. " + (leak.bound().isEmpty() ? "" : "To fix it, "
-                + leak.bound() + ": ") + fix(c.domain());
+                + leak.bound() + ": ") + c.fix();
     }
 
     private static String percent(double p) {

@@ -193,6 +193,21 @@ class DrawDomainsTest {
     }
 
     @Test
+    void generationSharesDrawnIndependentlyAreRefusedAndComplementsAccepted() throws Exception {
+        // grid_mix {nuclear: n, gas: 0.3} with n ~ uniform(0.6, 0.8) (central 0.7): the shares sum to 1 only at
+        // n = 0.7 ± 1e-6, P = 2e-6 / 0.2 = 1e-5, so p = 1 − 1e-5 of the draws break the sum; gas: 1 - n always sums to 1
+        String n = "  n: {value: 0.7, uncertainty: {distribution: uniform, min: 0.6, max: 0.8}}";
+        List<Problem> ps = problems(study(n, "1.1", "400 W", "0.8", "8").replace("grid_intensity: 400 g/kWh",
+                "grid_mix: {nuclear: n, gas: 0.3}"));
+        assertEquals(1, ps.size(), ps.toString());
+        assertEquals(1 - 1e-5, p(ps.get(0)), 2e-6);
+        assertTrue(ps.get(0).message().contains("the generation shares") && ps.get(0).message().contains("a sum of 1")
+                && ps.get(0).message().contains("1 minus the others"), ps.get(0).message());
+        assertEquals(List.of(), problems(study(n, "1.1", "400 W", "0.8", "8").replace("grid_intensity: 400 g/kWh",
+                "grid_mix: {nuclear: n, gas: 1 - n}")));
+    }
+
+    @Test
     void everyBundledExampleKeepsItsDrawsInsideTheDomains() throws Exception {
         // no false positives: every bundled example loads (the check runs inside the loader), and the fields that
         // read uncertain parameters are really checked (bloom-training-uncertain: pue, grid_intensity, power,
@@ -225,7 +240,7 @@ class DrawDomainsTest {
         Cli report = Cli.run("report", f.toString(), "--out", out.toString(), "--draws", "1000");
         assertEquals(2, report.code(), report.err());
         assertTrue(report.err().contains("s.yaml:17:") && report.err().contains("'pue' of datacenter 'jean-zay'")
-                && report.err().contains("p = 0.3085"), report.err());
+                && report.err().contains("p = 0.308538"), report.err());
         assertFalse(Files.exists(out) && Stream.of(out.toFile().list()).findAny().isPresent(), "nothing written");
     }
 
