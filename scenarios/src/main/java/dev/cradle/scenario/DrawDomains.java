@@ -73,6 +73,16 @@ final class DrawDomains {
      * at the distribution's position (the parameter's, when it has none of its own).
      */
     static List<Problem> run(Path file, List<Parameter> globals, List<FieldValues.CentralCheck> checks, SourceMap sources) {
+        return run(file, globals, checks, sources, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #run(Path, List, List, SourceMap)}, adding to {@code kept} a warning for each field whose draws leave
+     * its domain with a probability found above 0 but not above {@link #MATERIAL}: such draws are computed as drawn,
+     * and the warning (shown by {@code run}, {@code validate} and in the reports) says how many to expect.
+     */
+    static List<Problem> run(Path file, List<Parameter> globals, List<FieldValues.CentralCheck> checks, SourceMap sources,
+                             List<Problem> kept) {
         if (globals.stream().noneMatch(p -> p.uncertainty() != null)) {
             return List.of();
         }
@@ -102,6 +112,12 @@ final class DrawDomains {
                 if (leak.probability() > MATERIAL) {
                     out.add(new Problem(file, d.at(sources, name), message(name, d.uncertain.get(name), c, leak)));
                     refused = true;
+                } else if (leak.probability() > 0) {
+                    kept.add(new Problem(file, d.at(sources, name), "the distribution of parameter '" + name + "' puts p = "
+                            + String.format(Locale.ROOT, "%.3g", leak.probability()) + " of the draws of " + c.field()
+                            + " (line " + c.at().line() + ", column " + c.at().column() + ") outside " + c.rule()
+                            + "; at most 1e-6, so kept: such a draw is computed as drawn (about " + String.format(Locale.ROOT,
+                            "%.3g", leak.probability() * 1e6) + " in 1,000,000 draws)"));
                 }
             }
             if (!refused && reads.size() > 1) {

@@ -91,6 +91,20 @@ class DrawDomainsTest {
     }
 
     @Test
+    void aThinTailIsKeptWithAWarningThatSaysHowManyDraws() throws Exception {
+        // gpu_w ~ normal(400, 75) W: P(gpu_w ≤ 0) = Φ(−5.333) = 4.82e-8, at most 1e-6: kept, and warned about
+        // (about 0.0482 in a million draws); Φ(−5.3333) from the Commons Statistics normal, cross-checked with
+        // erfc(5.3333/√2)/2 = 4.821e-8
+        Path f = write(study("  gpu_w: {value: 400 W, uncertainty: {distribution: normal, mean: 400, sd: 75}}",
+                "1.1", "gpu_w", "0.8", "8"));
+        LoadedScenario s = ScenarioLoader.load(f);
+        List<Problem> w = s.warnings().stream().filter(p -> p.message().contains("kept")).toList();
+        assertEquals(1, w.size(), s.warnings().toString());
+        assertTrue(w.get(0).message().contains("p = 4.82e-08") && w.get(0).message().contains("0.0482 in 1,000,000"),
+                w.get(0).message());
+    }
+
+    @Test
     void aNegligibleTailIsAccepted() throws Exception {
         // gpu_w ~ normal(400, 40) W: P(gpu_w ≤ 0) = Φ(−10) = 7.6e-24, far below 1e-6
         assertEquals(List.of(), problems(study("  gpu_w: {value: 400 W, uncertainty: {distribution: normal, mean: 400, sd: 40}}",
