@@ -3,7 +3,7 @@ dev.cradle.bench.analysis.BloomModels, the same ten distributions and formulas, 
 statistics (mean, sd, 2.5/5/50/95/97.5 percentiles, running mean and standard error every 1,024 draws).
 
 usage: python3 numpy_peer.py DRAWS REPEATS SEED
-prints one line per repeat, "numpy seconds S", then "numpy total_kg mean M sd S p2.5 A p97.5 B".
+prints one line per repeat, "numpy seconds S cpu C" (wall clock; process CPU time), then "numpy total_kg mean M sd S p2.5 A p97.5 B".
 """
 import math
 import sys
@@ -54,11 +54,11 @@ def main():
     n, repeats, seed = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     result = None
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         rng = np.random.default_rng(seed)
         outputs = model(draws(rng, n))
         result = {k: statistics(v) for k, v in outputs.items()}
-        print(f"numpy seconds {time.perf_counter() - t0:.4f}", flush=True)
+        print(f"numpy seconds {time.perf_counter() - t0:.4f} cpu {time.process_time() - c0:.4f}", flush=True)
     mean, sd, q, _, _ = result["total_kg"]
     print(f"numpy total_kg mean {mean:.6g} sd {sd:.6g} p2.5 {q[0]:.6g} p97.5 {q[4]:.6g}")
 

@@ -122,6 +122,7 @@ public final class MonteCarlo {
             double[] p = central.clone();
             double[] out = new double[outputs];
             double[] sorted = new double[CHUNK];
+            ChunkSort sorter = new ChunkSort();
             int[] slots = new int[k];
             for (int i = 0; i < k; i++) {
                 slots[i] = parameters.get(i).slot();
@@ -174,11 +175,14 @@ public final class MonteCarlo {
                         summaries[o] = summaries[same[o]];
                     } else {
                         System.arraycopy(values[o], 0, sorted, 0, count);
-                        summaries[o] = StreamingStatistics.Chunk.of(sorted, count);
+                        summaries[o] = StreamingStatistics.Chunk.of(sorted, count, sorter);
                     }
                     digests[o].add(summaries[o]);
                 }
                 results[c - firstChunk] = new ChunkResult(first, summaries, raw == null ? null : values, drawn);
+            }
+            for (StreamingStatistics.Block b : digests) {
+                b.finish();
             }
             return new BlockResult(results, digests);
         }, r -> {

@@ -52,6 +52,11 @@ final class StreamingStatistics {
     record Chunk(long n, double mean, double m2, double min, double max, double[] points, int[] weights) {
         /** Summarises {@code values[0, count)}, count ≥ 1; sorts them in place. */
         static Chunk of(double[] values, int count) {
+            return of(values, count, null);
+        }
+
+        /** As {@link #of(double[], int)}, sorting with {@code sorter} (null: {@link Arrays#sort}); same result. */
+        static Chunk of(double[] values, int count, ChunkSort sorter) {
             boolean constant = true;
             for (int i = 1; i < count && constant; i++) {
                 constant = values[i] == values[0];
@@ -62,8 +67,13 @@ final class StreamingStatistics {
             }
             // two passes over the chunk: its mean, then the sum of squared deviations from it (Chan et al. between chunks)
             double sum = 0;
+            double low = values[0];
+            double high = values[0];
             for (int i = 0; i < count; i++) {
-                sum += values[i];
+                double v = values[i];
+                sum += v;
+                low = Math.min(low, v);
+                high = Math.max(high, v);
             }
             double mean = sum / count;
             double m2 = 0;
@@ -71,7 +81,11 @@ final class StreamingStatistics {
                 double delta = values[i] - mean;
                 m2 += delta * delta;
             }
-            Arrays.sort(values, 0, count);
+            if (sorter == null) {
+                Arrays.sort(values, 0, count);
+            } else {
+                sorter.sort(values, count, low, high);
+            }
             int lo = Math.min(GROUP, count);
             int hi = Math.max(lo, count - GROUP);
             double min = values[0];
@@ -133,29 +147,52 @@ final class StreamingStatistics {
         private MergingDigest digest;
         private long constantCount;
         private double constantValue;
+        /** Chunks after the constant run, kept until {@link #finish()} sizes the digest's buffer for them. */
+        private java.util.List<Chunk> pending;
+        private long adds;
 
         /** Adds a chunk's points (in chunk order). */
         void add(Chunk c) {
             boolean constant = c.min() == c.max();
-            if (constant && digest == null && (constantCount == 0 || c.min() == constantValue)) {
+            if (constant && pending == null && (constantCount == 0 || c.min() == constantValue)) {
                 constantCount += c.n();
                 constantValue = c.min();
                 return;
             }
-            if (digest == null) {
-                digest = new MergingDigest(BLOCK_COMPRESSION);
-                addUnits(digest, constantValue, constantCount);
-                constantCount = 0;
+            if (pending == null) {
+                pending = new java.util.ArrayList<>();
             }
-            if (constant) {
-                addUnits(digest, c.min(), c.n()); // tied draws stay single points: the percentiles land on the value
+            pending.add(c);
+            adds += constant ? c.n() : c.points().length;
+        }
+
+        /**
+         * Builds the digest from the chunks added (worker thread): the constant run's draws as single points, then
+         * each chunk's points (tied draws of a constant chunk as single points: the percentiles land on the
+         * value), in chunk order, into a buffer just large enough to take them all before the one merge when the
+         * digest is read (the library's default buffer, 5 × its centroid capacity, took them all too, so the
+         * digest is the same; allocating it for every block cost more than filling it).
+         */
+        void finish() {
+            if (pending == null) {
                 return;
             }
-            double[] xs = c.points();
-            int[] ws = c.weights();
-            for (int i = 0; i < xs.length; i++) {
-                digest.add(xs[i], ws[i]);
+            int buffer = (int) Math.min(Integer.MAX_VALUE / 2, constantCount + adds + 2);
+            digest = new MergingDigest(BLOCK_COMPRESSION, buffer);
+            addUnits(digest, constantValue, constantCount);
+            constantCount = 0;
+            for (Chunk c : pending) {
+                if (c.min() == c.max()) {
+                    addUnits(digest, c.min(), c.n());
+                    continue;
+                }
+                double[] xs = c.points();
+                int[] ws = c.weights();
+                for (int i = 0; i < xs.length; i++) {
+                    digest.add(xs[i], ws[i]);
+                }
             }
+            pending = null;
         }
     }
 
@@ -189,7 +226,8 @@ final class StreamingStatistics {
     }
 
     /**
-     * Merges a block's digest (block order), after {@link #merge(Chunk)} of the block's chunks; {@code draws} is
+     * Merges a block's digest (block order, after its {@link Block#finish()}), after {@link #merge(Chunk)} of the
+     * block's chunks; {@code draws} is
      * the number of draws in the block.
      */
     void merge(Block b, long draws) {

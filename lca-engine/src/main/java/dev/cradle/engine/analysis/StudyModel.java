@@ -29,7 +29,10 @@ import java.util.function.IntFunction;
  * componentwise backward error {@code max_i |f − A·s|_i / (|A|·|s| + |f|)_i ≤} {@link Factorization#RESIDUAL_BOUND}.
  * With loops, A is factorised by the engine's solver ({@link LcaCalculator#prepare}), whose solves check their own
  * residual; an evaluator keeps its last factorisation and reuses it while A's values are bit for bit the same
- * (the common case where only B, the characterisation or foreground amounts outside A are uncertain).
+ * (the common case where only B, the characterisation or foreground amounts outside A are uncertain); the
+ * substitution path likewise keeps its solutions while A is unchanged (the BLOOM example's A is all numbers).
+ * A's and B's values come from {@link CompiledSystem}'s flat terms: the amounts of plain arithmetic run as one
+ * register program ({@code FlatArithmetic}), the rest as compiled formulas, each value the same double either way.
  *
  * <p>Outputs that are zero by structure (no column of the group has an intervention the indicator
  * characterises) are left out: they cannot vary.
@@ -217,18 +220,79 @@ public final class StudyModel extends CompiledParameterSlots {
             pairStart[u + 1] = pd.size();
         }
         ps.add(flat.size());
-        pairD = pd.stream().mapToInt(Integer::intValue).toArray();
+        // the direct results the pairs read, each once, in (k, j) order
+        int[] directOf = new int[indicators * n];
+        Arrays.fill(directOf, -1);
+        int[] kj = pd.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+        List<Integer> ds = new ArrayList<>();
+        List<Integer> dSlot = new ArrayList<>();
+        List<Double> dFactor = new ArrayList<>();
+        for (int x = 0; x < kj.length; x++) {
+            directOf[kj[x]] = x;
+            ds.add(dSlot.size());
+            int k = kj[x] / n;
+            int j = kj[x] % n;
+            for (int q = bCol[j]; q < bCol[j + 1]; q++) {
+                for (int t = cStart[q]; t < cStart[q + 1]; t++) {
+                    if (cIndicator[t] == k) {
+                        dSlot.add(q);
+                        dFactor.add(cFactor[t]);
+                    }
+                }
+            }
+        }
+        ds.add(dSlot.size());
+        directStart = ds.stream().mapToInt(Integer::intValue).toArray();
+        directSlot = dSlot.stream().mapToInt(Integer::intValue).toArray();
+        directFactor = dFactor.stream().mapToDouble(Double::doubleValue).toArray();
+        pairD = pd.stream().mapToInt(q -> directOf[q]).toArray();
         pairColumn = pd.stream().mapToInt(q -> q % n).toArray();
         pairTargets = ps.stream().mapToInt(Integer::intValue).toArray();
         targets = flat.stream().mapToInt(Integer::intValue).toArray();
+        // substitution: per position of the order, the diagonal and the other entries of its column, in slot order
+        if (order != null) {
+            orderDiagonal = new int[n];
+            offStart = new int[n + 1];
+            List<Integer> os = new ArrayList<>();
+            for (int idx = 0; idx < n; idx++) {
+                int j = order[idx];
+                orderDiagonal[idx] = diagonal[j];
+                for (int q = aCol[j]; q < aCol[j + 1]; q++) {
+                    if (aRow[q] != j) {
+                        os.add(q);
+                    }
+                }
+                offStart[idx + 1] = os.size();
+            }
+            offSlot = os.stream().mapToInt(Integer::intValue).toArray();
+            offRow = os.stream().mapToInt(q -> aRow[q]).toArray();
+        } else {
+            orderDiagonal = null;
+            offStart = null;
+            offSlot = null;
+            offRow = null;
+        }
     }
 
-    /** Per unit u, pairs [pairStart[u], pairStart[u+1]): d index k·n + j and its outputs targets[pairTargets[q]..]. */
+    /** Per unit u, pairs [pairStart[u], pairStart[u+1]): direct result pairD[q] (an index into directPairs) and its outputs targets[pairTargets[q]..]. */
     private final int[] pairStart;
     private final int[] pairD;
-    private final int[] pairColumn; // pairD[q] % n, the column j
+    private final int[] pairColumn; // the column j of the pair
     private final int[] pairTargets;
     private final int[] targets;
+    /**
+     * The direct results a unit can reach, d[k][j] = Σ_q C[k][row q]·B[q] over the B slots q of column j, in
+     * (k, j) order: number p sums the B slots directSlot[e] times directFactor[e] for e in
+     * [directStart[p], directStart[p+1]), in slot order (as a dense d would be filled).
+     */
+    private final int[] directStart;
+    private final int[] directSlot;
+    private final double[] directFactor;
+    /** Per position in the topological order: the column, its diagonal slot, and its off-diagonal slots [offStart[i], offStart[i+1]). */
+    private final int[] orderDiagonal;
+    private final int[] offStart;
+    private final int[] offSlot;
+    private final int[] offRow;
 
     /**
      * @param system     the compiled system
@@ -309,23 +373,36 @@ public final class StudyModel extends CompiledParameterSlots {
         return out;
     }
 
+    /** Half of {@link Factorization#RESIDUAL_BOUND}: a residual below it times the scale passes without dividing. */
+    private static final double HALF_BOUND = 0.5 * Factorization.RESIDUAL_BOUND;
+
     /** One thread's scratch arrays. */
     private final class Scratch {
         private final double[] a = new double[aRow.length];
         private final double[] b = new double[cStart.length - 1];
         private final double[][] s = new double[referenceColumns.length][n];
-        private final double[] d = new double[indicators * n];
+        private final double[] d = new double[directStart.length - 1];
         private final double[] r = new double[n];
         private final double[] res = new double[2 * n];
         private double[] lastA;
         private Factorization factorization;
 
+        private final CompiledSystem.Work work = system.newWork();
+
         void evaluate(double[] p, double[] out) {
-            system.technosphereValues(p, a);
-            system.interventionValues(p, b);
+            system.technosphereValues(p, a, work);
+            system.interventionValues(p, b, work);
             if (order != null) {
-                for (int c = 0; c < referenceColumns.length; c++) {
-                    substitute(referenceColumns[c], s[c]);
+                // A as in the previous draw (bit for bit; e.g. only B's amounts are uncertain): same solutions
+                if (lastA == null || !Arrays.equals(lastA, a)) {
+                    for (int c = 0; c < referenceColumns.length; c++) {
+                        substitute(referenceColumns[c], s[c]);
+                    }
+                    if (lastA == null) {
+                        lastA = a.clone();
+                    } else {
+                        System.arraycopy(a, 0, lastA, 0, a.length);
+                    }
                 }
             } else {
                 if (lastA == null || !Arrays.equals(lastA, a)) {
@@ -338,17 +415,16 @@ public final class StudyModel extends CompiledParameterSlots {
                     System.arraycopy(factorization.solve(f), 0, s[c], 0, n);
                 }
             }
-            Arrays.fill(d, 0);
-            for (int j = 0; j < n; j++) {
-                for (int q = bCol[j]; q < bCol[j + 1]; q++) {
-                    double v = b[q];
-                    if (v == 0) {
-                        continue;
-                    }
-                    for (int t = cStart[q]; t < cStart[q + 1]; t++) {
-                        d[cIndicator[t] * n + j] += cFactor[t] * v;
+            // the direct results the outputs read: C·B per (indicator, column), B slots in order, zeros skipped
+            for (int x = 0; x < d.length; x++) {
+                double v = 0;
+                for (int e = directStart[x]; e < directStart[x + 1]; e++) {
+                    double bq = b[directSlot[e]];
+                    if (bq != 0) {
+                        v += directFactor[e] * bq;
                     }
                 }
+                d[x] = v;
             }
             Arrays.fill(out, 0);
             int units = unitColumn.length;
@@ -356,8 +432,7 @@ public final class StudyModel extends CompiledParameterSlots {
                 double f = demands.demandEntry(u, p);
                 double[] su = s[unitColumn[u]];
                 for (int q = pairStart[u]; q < pairStart[u + 1]; q++) {
-                    int dk = pairD[q];
-                    double x = d[dk] * su[pairColumn[q]] * f;
+                    double x = d[pairD[q]] * su[pairColumn[q]] * f;
                     if (x == 0) {
                         continue;
                     }
@@ -374,15 +449,13 @@ public final class StudyModel extends CompiledParameterSlots {
             r[c] = 1;
             for (int idx = 0; idx < n; idx++) {
                 int j = order[idx];
-                double sj = r[j] / a[diagonal[j]];
+                double sj = r[j] / a[orderDiagonal[idx]];
                 x[j] = sj;
                 if (sj == 0) {
                     continue;
                 }
-                for (int q = aCol[j]; q < aCol[j + 1]; q++) {
-                    if (aRow[q] != j) {
-                        r[aRow[q]] -= a[q] * sj;
-                    }
+                for (int e = offStart[idx]; e < offStart[idx + 1]; e++) {
+                    r[offRow[e]] -= a[offSlot[e]] * sj;
                 }
             }
             checkResidual(c, x);
@@ -406,6 +479,9 @@ public final class StudyModel extends CompiledParameterSlots {
             }
             for (int i = 0; i < n; i++) {
                 double scale = res[n + i];
+                if (Math.abs(res[i]) <= HALF_BOUND * scale && scale < Double.POSITIVE_INFINITY) {
+                    continue; // well inside the bound: the quotient below is at most half of it, no division needed
+                }
                 double w = scale == 0 ? (res[i] == 0 ? 0 : Double.POSITIVE_INFINITY) : Math.abs(res[i]) / scale;
                 if (!(w <= Factorization.RESIDUAL_BOUND)) {
                     throw new ArithmeticException("the technosphere could not be solved accurately at this draw: "

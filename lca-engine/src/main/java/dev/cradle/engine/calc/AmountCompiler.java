@@ -87,6 +87,21 @@ public final class AmountCompiler {
     }
 
     /**
+     * True when {@code amount} reads no parameter (a number, or a formula without names), so its compiled value
+     * is the same for every parameter vector; false for anything else, a formula that does not parse included.
+     */
+    static boolean isConstant(Amount amount) {
+        if (amount instanceof Amount.Constant) {
+            return true;
+        }
+        try {
+            return expression(amount).variables().isEmpty();
+        } catch (FormulaException fe) {
+            return false;
+        }
+    }
+
+    /**
      * The expression of an amount: a formula's text parsed, a tree as built, a constant as a number.
      *
      * @throws FormulaException when a formula's text does not parse

@@ -7,12 +7,14 @@ import dev.cradle.engine.index.TechFlow;
 import dev.cradle.engine.index.TechIndex;
 import dev.cradle.engine.matrix.SparseMatrixTemplate;
 import dev.cradle.model.Direction;
+import dev.cradle.model.Expression;
 import dev.cradle.model.Exchange;
 import dev.cradle.model.Process;
 import dev.cradle.model.Unit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * Puts every exchange of a product system into the technosphere A or the interventions B as a compiled
@@ -34,7 +36,8 @@ final class InventoryBuilder {
                      CompiledSystem.Term[] bTerms) {
     }
 
-    private record PendingTerm(int ticket, double multiplier, CompiledFormula amount, CompiledFormula allocation) {
+    private record PendingTerm(int ticket, double multiplier, CompiledFormula amount, CompiledFormula allocation,
+                               boolean constant, Expression expression, ToIntFunction<String> scope) {
     }
 
     private final TechIndex tech;
@@ -84,20 +87,35 @@ final class InventoryBuilder {
             }
             double unitFactor = unitFactor(e, path);
             CompiledFormula amount = amounts.compile(e.amount(), p.id(), path);
+            boolean constant = AmountCompiler.isConstant(e.amount());
+            Expression expression = constant || amount == null ? null : expressionOf(e.amount());
+            ToIntFunction<String> scope = amounts.parameters() == null ? null : amounts.parameters().resolverFor(p.id());
             double sign = e.direction() == Direction.OUTPUT ? 1 : -1;
             if (e.isProviderSide()) {
-                aTerms.add(new PendingTerm(aPattern.add(j, j), sign * unitFactor, amount, null));
+                aTerms.add(new PendingTerm(aPattern.add(j, j), sign * unitFactor, amount, null, constant, expression,
+                        scope));
                 checks.providedAmount(p, e, amount, path);
             } else if (e.flow().isElementary()) {
                 int row = flows.indexOf(e.flow().id()).orElseThrow();
                 double natural = e.direction() == e.flow().naturalDirection() ? 1 : -1;
-                bTerms.add(new PendingTerm(bPattern.add(row, j), natural * unitFactor, amount, factors.get(x)));
+                bTerms.add(new PendingTerm(bPattern.add(row, j), natural * unitFactor, amount, factors.get(x),
+                        constant && factors.get(x) == null, expression, scope));
             } else {
                 int provider = linker.link(p, e, path);
                 if (provider != ProviderLinker.UNLINKED) {
-                    aTerms.add(new PendingTerm(aPattern.add(provider, j), sign * unitFactor, amount, factors.get(x)));
+                    aTerms.add(new PendingTerm(aPattern.add(provider, j), sign * unitFactor, amount, factors.get(x),
+                            constant && factors.get(x) == null, expression, scope));
                 }
             }
+        }
+    }
+
+    /** The amount's expression, or null when it does not parse (the problem is reported where it is compiled). */
+    private static Expression expressionOf(dev.cradle.model.Amount amount) {
+        try {
+            return AmountCompiler.expression(amount);
+        } catch (dev.cradle.engine.formula.FormulaException fe) {
+            return null;
         }
     }
 
@@ -122,7 +140,8 @@ final class InventoryBuilder {
 
     private static CompiledSystem.Term[] resolve(List<PendingTerm> terms, SparseMatrixTemplate.Builder pattern) {
         return terms.stream()
-                .map(t -> new CompiledSystem.Term(pattern.slotOf(t.ticket()), t.multiplier(), t.amount(), t.allocation()))
+                .map(t -> new CompiledSystem.Term(pattern.slotOf(t.ticket()), t.multiplier(), t.amount(), t.allocation(),
+                        t.constant(), t.expression(), t.scope()))
                 .toArray(CompiledSystem.Term[]::new);
     }
 }
