@@ -115,8 +115,8 @@ final class DrawDomains {
                 } else if (leak.probability() > 0) {
                     kept.add(new Problem(file, d.at(sources, name), "the distribution of parameter '" + name + "' puts p = "
                             + String.format(Locale.ROOT, "%.3g", leak.probability()) + " of the draws of " + c.field()
-                            + " (line " + c.at().line() + ", column " + c.at().column() + ") outside " + c.rule()
-                            + "; at most 1e-6, so kept: such a draw is computed as drawn (about " + String.format(Locale.ROOT,
+                            + " (line " + c.at().line() + ", column " + c.at().column() + ") outside " + (c.domain() != null
+                            ? "its domain" : "what it must be") + " (" + c.rule() + "); at most 1e-6, so kept: such a draw is computed as drawn (about " + String.format(Locale.ROOT,
                             "%.3g", leak.probability() * 1e6) + " in 1,000,000 draws)"));
                 }
             }

@@ -100,7 +100,9 @@ class DrawDomainsTest {
         LoadedScenario s = ScenarioLoader.load(f);
         List<Problem> w = s.warnings().stream().filter(p -> p.message().contains("kept")).toList();
         assertEquals(1, w.size(), s.warnings().toString());
-        assertTrue(w.get(0).message().contains("p = 4.82e-08") && w.get(0).message().contains("0.0482 in 1,000,000"),
+        String m = w.get(0).message();
+        assertTrue(m.contains("p = 4.82e-08") && m.contains("outside its domain (greater than 0)")
+                && m.contains("0.0482 in 1,000,000"),
                 w.get(0).message());
     }
 
