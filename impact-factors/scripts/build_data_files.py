@@ -34,6 +34,12 @@ def rewrite(path, body):
         f.write(head.rstrip('\n') + '\n' + MARK + body)
 
 
+# the mix's sources as the data file names them, and the extract's column for each (TWh per year)
+MIX_SOURCES = [('coal', 'coal_TWh'), ('gas', 'gas_TWh'), ('oil', 'oil_TWh'), ('nuclear', 'nuclear_TWh'),
+               ('hydro', 'hydroelectricity_TWh'), ('wind', 'wind_TWh'), ('solar', 'solar_TWh'),
+               ('bioenergy', 'biofuel_TWh'), ('other_renewable', 'other_renewable_exc_biofuel_TWh')]
+
+
 def main():
     # first row per alpha-3 code: the file also has a stray row mapping CYM (Cayman Islands) to CY (Cyprus)
     iso2 = {}
@@ -66,6 +72,16 @@ def main():
             lines.append('  %s: %s' % (q(r['ecoinvent_shortname']), repr(float(r['Annual']))))
     lines.append('global_default: %s' % repr(float(glo)))
     rewrite('methods/water.yaml', '\n'.join(lines) + '\n')
+
+    # generation mix by country (CodeCarbon's copy of Our World in Data), keyed by ISO 3166-1 alpha-2 as Ember is;
+    # a record whose alpha-3 code the co2.js table lacks (Western Sahara, 2009) is left out
+    lines = ['countries:']
+    for r in rows('codecarbon-global-energy-mix.csv'):
+        if r['iso_code'] not in iso2:
+            continue
+        values = ', '.join('%s: %s' % (k, r[c]) for k, c in MIX_SOURCES)
+        lines.append('  %s: {name: %s, year: %s, %s}' % (q(iso2[r['iso_code']]), q(r['country_name']), r['year'], values))
+    rewrite('electricity/owid-electricity-mix-by-country.yaml', '\n'.join(lines) + '\n')
 
 
 
@@ -179,12 +195,15 @@ def coverage_doc():
            '`water_consumed_<code>`). A dash means the source has no value for that location: a grid is then',
            'reported missing with the nearest level available; water falls back to the AWARE 2.0 global factor,',
            'and the result says so.', '',
-           '| Code | Country or territory | Grid g CO2-eq/kWh | Grid year | AWARE 2.0 |', '|---|---|---|---|---|']
+           'Mix year: the year of the country\'s generation mix by source (Our World in Data via CodeCarbon), from which',
+           'a grid takes its categories other than climate change (docs/factors.md); a zone takes its country\'s.', '',
+           '| Code | Country or territory | Grid g CO2-eq/kWh | Grid year | Mix year | AWARE 2.0 |', '|---|---|---|---|---|---|']
+    mix = {iso2[r['iso_code']]: r['year'] for r in rows('codecarbon-global-energy-mix.csv') if r['iso_code'] in iso2}
     for c in codes:
         g = grid.get(c)
         name = g['country_or_region'] if g else names.get(c, '')
-        out.append('| %s | %s | %s | %s | %s |' % (c, name, g['emissions_intensity_gco2_per_kwh'] if g else '-',
-                                                 g['year'] if g else '-', aware.get(c, '-')))
+        out.append('| %s | %s | %s | %s | %s | %s |' % (c, name, g['emissions_intensity_gco2_per_kwh'] if g else '-',
+                                                      g['year'] if g else '-', mix.get(c, '-'), aware.get(c, '-')))
     out += ['', '## Sub-national', '', 'Grids: Electricity Maps yearly 2024 zones (consumption-based, life-cycle, ODbL).',
             'AWARE 2.0: the states, provinces and territories of AWARE 2.0 (ecoinvent geographies).', '',
             '| Code | Zone | Grid g CO2-eq/kWh (2024) | AWARE 2.0 |', '|---|---|---|---|']

@@ -4,9 +4,10 @@ files they come from, and the generated value sections of the grid and AWARE dat
 
 Usage: build_extracts.py CO2JS_GIT_DIR EDGES_GIT_DIR MLCO2_IMPACT_GIT_DIR HUBBLO_GIT_DIR OPENCLIMATEDATA_GIT_DIR AR6_GIT_DIR DEFRA_COPY_GIT_DIR
        build_extracts.py --egrid EPA_HUB_COPY_GIT_DIR
+       build_extracts.py --mix CODECARBON_GIT_DIR
 
 (--egrid rebuilds only the eGRID2023 subregion extract, from a public copy of EPA's GHG Emission Factors
-Hub 2025 workbook.)
+Hub 2025 workbook; --mix only the generation mix by country, from CodeCarbon's copy of Our World in Data.)
 
 Each argument is a git directory (a clone) of the named public repository; the commit each extract is
 read from is pinned below and checked. Python 3 standard library only (the xlsx is read with
@@ -29,6 +30,7 @@ PINS = {
     'ar6': '24f279260fc2d1ebd09b2bd4114f2be11859e925',
     'defra': '0c3571d4d23ab7ead2c2b2fb1bf212a6d90d2b81',
     'epahub': '1f7d748e1b79caa70365db066b5b60748f62cff6',
+    'codecarbon': 'b05965e43b690cdc53787c7577adbe6e2caf4ed9',
 }
 EPAHUB_REPO = 'Srijaisuryaa007/major-project-carbon-accounting-and-ESG-dashboard-'
 
@@ -187,9 +189,34 @@ def egrid(hub):
                '(US Government work). Combustion emissions only, no upstream (as EPA notes under the table).'])
 
 
+MIX_COLUMNS = ['coal_TWh', 'gas_TWh', 'oil_TWh', 'nuclear_TWh', 'hydroelectricity_TWh', 'wind_TWh', 'solar_TWh',
+               'biofuel_TWh', 'other_renewable_exc_biofuel_TWh']
+
+
+def mix(codecarbon):
+    """Electricity generation by source per country: CodeCarbon's global_energy_mix.json (MIT file), built by its
+    notebook our_world_in_data.ipynb from Our World in Data's energy dataset (CC BY 4.0; Ember and the Energy
+    Institute), the latest year with a carbon intensity per country. The nine source columns sum to total_TWh."""
+    data = json.loads(show(codecarbon, PINS['codecarbon'], 'codecarbon/data/private_infra/global_energy_mix.json'))
+    rows = []
+    for code, v in sorted(data.items()):
+        total = sum(float(v[c]) for c in MIX_COLUMNS)
+        assert abs(total - float(v['total_TWh'])) <= 0.02 + 1e-3 * float(v['total_TWh']), code  # no source left out
+        rows.append([code, v['country_name'], v['year']] + [num(v[c]) for c in MIX_COLUMNS] + [num(v['total_TWh'])])
+    write_csv('codecarbon-global-energy-mix.csv', ['iso_code', 'country_name', 'year'] + MIX_COLUMNS + ['total_TWh'], rows,
+              ['Extract of mlco2/codecarbon@' + PINS['codecarbon'] + ':codecarbon/data/private_infra/global_energy_mix.json',
+               '(every record; the generation columns and year verbatim, TWh per year). File MIT (CodeCarbon); data: Our',
+               'World in Data, Energy dataset (Ritchie, Rosado and Roser), from Ember and the Energy Institute Statistical',
+               'Review of World Energy, CC BY 4.0, https://github.com/owid/energy-data. CodeCarbon keeps per country the',
+               'latest year with a carbon intensity (2022 or 2023 for most) and writes a missing value as 0.'])
+
+
 if __name__ == '__main__':
     if len(sys.argv) == 3 and sys.argv[1] == '--egrid':
         egrid(sys.argv[2])
+        sys.exit(0)
+    if len(sys.argv) == 3 and sys.argv[1] == '--mix':
+        mix(sys.argv[2])
         sys.exit(0)
     if len(sys.argv) != 8:
         sys.exit(__doc__)

@@ -16,6 +16,7 @@ final class DatasetReaders {
             new GridAliasReader(),
             new GenerationTechnologyReader(),
             new SourceResultsReader(),
+            new GenerationMixReader(),
             new FreightReader(),
             new EndOfLifeReader(),
             new BuildingReader(),

@@ -8,6 +8,7 @@ import dev.cradle.model.ImpactMethod;
 import dev.cradle.model.Process;
 import dev.cradle.model.data.DevicePower;
 import dev.cradle.model.data.EwasteTreatment;
+import dev.cradle.model.data.GenerationMix;
 import dev.cradle.model.data.ImpactCategories;
 import dev.cradle.model.data.ReferenceData;
 import dev.cradle.model.data.ReferenceFlows;
@@ -67,7 +68,7 @@ public final class FactorLibrary implements ReferenceData {
             "electricity/egrid2023-subregions.yaml",
             "electricity/mlco2-cloud-regions.yaml", "electricity/cloud-regions-2024.yaml",
             "electricity/ipcc-ar5-generation-technologies.yaml", "electricity/primary-energy-by-source.yaml",
-            "electricity/uslci-electricity-by-source.yaml",
+            "electricity/uslci-electricity-by-source.yaml", "electricity/owid-electricity-mix-by-country.yaml",
             "transport/defra-2025-freight.yaml", "end-of-life/ewaste.yaml", "buildings/datacenter-building.yaml",
             "hardware/accelerators.yaml", "hardware/hubblo-gpu-lca.yaml", "hardware/server-components.yaml", "hardware/systems.yaml",
             "hardware/gpu-card-components.yaml");
@@ -86,6 +87,8 @@ public final class FactorLibrary implements ReferenceData {
     private final double datacenterLifetimeYears;
     private final Map<String, Double> recyclingRates;
     private final EwasteTreatment ewasteTreatment;
+    private final Map<String, GenerationMix> generationMixes;
+    private final Map<String, String> gridTargets;
     private final Map<String, GpuCard> gpuCards;
 
     private static final class Holder {
@@ -107,6 +110,8 @@ public final class FactorLibrary implements ReferenceData {
         datacenterLifetimeYears = a.datacenterLifetimeYears;
         recyclingRates = frozen(a.recyclingRates);
         ewasteTreatment = new EwasteTreatment(a.ewasteRecycling, a.ewasteLandfill);
+        generationMixes = frozen(a.generationMixes);
+        gridTargets = frozen(a.gridTargets);
         gpuCards = frozen(a.gpuCards);
     }
 
@@ -395,6 +400,32 @@ public final class FactorLibrary implements ReferenceData {
         processes.keySet().stream().filter(k -> k.startsWith("grid_source:"))
                 .forEach(k -> out.add(k.substring("grid_source:".length())));
         return Collections.unmodifiableSet(out);
+    }
+
+    /**
+     * The generation mix standing for grid {@code code}: a country grid's own ({@code FR}); a sub-national zone's
+     * or eGRID subregion's country ({@code CA-QC}, {@code US-SRVC} → CA, US); a cloud region's, through the grid it
+     * maps to ({@code aws/eu-west-1} → IE, also for its {@code @mlco2} vintage). Regions ({@code WORLD}) have none.
+     */
+    @Override
+    public Optional<GenerationMix> generationMix(String code) {
+        GridIntensity g = code == null ? null : grids.get(code);
+        if (g == null) {
+            return Optional.empty();
+        }
+        String place = gridTargets.getOrDefault(code, g.code());
+        int dash = place.indexOf('-');
+        String country = switch (grids.containsKey(place) ? grids.get(place).level() : "") {
+            case "country" -> place;
+            case "sub-national" -> dash > 0 ? place.substring(0, dash) : place;
+            default -> "";
+        };
+        return Optional.ofNullable(generationMixes.get(country));
+    }
+
+    /** Every country's generation mix, by ISO 3166-1 alpha-2 code. */
+    public Map<String, GenerationMix> generationMixes() {
+        return generationMixes;
     }
 
     /** {@code freight:<mode>} (DEFRA 2025). */

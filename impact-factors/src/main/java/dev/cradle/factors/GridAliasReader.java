@@ -43,6 +43,8 @@ final class GridAliasReader implements DatasetReader {
             for (String code : codes) {
                 String name = region.name() + " on grid " + target.code();
                 into.grids.put(code, new GridIntensity(code, name, target.gramsPerKwh(), target.vintage(), "cloud region", d));
+                into.gridTargets.put(code, target.code());
+                into.gridTargets.putIfAbsent(e.getKey() + regionsSuffix, target.code()); // the named vintage: same place
                 Process p = new Process("grid:" + code, "Electricity, grid, " + name + " (" + target.vintage() + ")",
                         LifecycleStage.USE, null, Map.of("dataset", d.id()), List.of(out(ReferenceFlows.ELECTRICITY, 1, null),
                         out(into.co2e(), target.gramsPerKwh() / 1000, null)), List.of(), List.of(),

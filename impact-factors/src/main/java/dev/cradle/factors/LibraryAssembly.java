@@ -44,6 +44,10 @@ final class LibraryAssembly {
     final Map<String, GpuCard> gpuCards = new LinkedHashMap<>();
     /** Characterised per-kWh results by generation technology id (the USLCI proxy), read before the technologies. */
     final Map<String, SourceResult> sourceResults = new LinkedHashMap<>();
+    /** Country (ISO 3166-1 alpha-2) → its electricity generation mix by source. */
+    final Map<String, dev.cradle.model.data.GenerationMix> generationMixes = new LinkedHashMap<>();
+    /** Cloud-region grid code (with and without its vintage suffix) → the library grid it takes its values from. */
+    final Map<String, String> gridTargets = new LinkedHashMap<>();
 
     /**
      * One generation source's characterised results per kWh.

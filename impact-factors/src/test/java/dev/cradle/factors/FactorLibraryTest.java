@@ -37,7 +37,7 @@ class FactorLibraryTest {
 
     @Test
     void everyDatasetHasProvenanceAndAnAllowedLicence() {
-        assertEquals(22, lib.datasets().size());
+        assertEquals(23, lib.datasets().size());
         for (Dataset d : lib.datasets()) {
             assertTrue(Dataset.ALLOWED_LICENCES.contains(d.licence()), d.id() + ": licence " + d.licence());
             assertEquals(Dataset.SHARE_ALIKE_LICENCES.contains(d.licence()), d.shareAlike(),

@@ -57,7 +57,7 @@ class ProvenanceTest {
 
     @Test
     void coversEveryDatasetAndTheWorld() throws IOException {
-        assertEquals(22, lib.datasets().size());
+        assertEquals(23, lib.datasets().size());
         // a real count of what the extracts hold, so the coverage claims in docs/factors.md stay true
         long countries = lib.grids().values().stream().filter(g -> g.level().equals("country")).count();
         assertEquals(209, countries, "Ember countries and territories (222 records less 13 regions)");
@@ -126,10 +126,7 @@ class ProvenanceTest {
     private void derive(String dataset, JsonNode root, Map<String, Double> out) throws IOException {
         switch (dataset) {
             case "ember-2024-country-intensity" -> {
-                Map<String, String> iso2 = new LinkedHashMap<>();
-                csv(resource(ROOT + "sources/co2js-countries.csv"))
-                        // first row per alpha-3 code: the file also maps CYM (Cayman Islands) to CY (Cyprus) in a stray row
-                        .forEach(r -> iso2.putIfAbsent(r.get("country_code_iso_3"), r.get("country_code_iso_2")));
+                Map<String, String> iso2 = iso2();
                 Set<String> iso = Set.of(Locale.getISOCountries());
                 for (CSVRecord r : csv(resource(ROOT + "sources/ember-average-intensities.csv"))) {
                     String code = r.get("country_code");
@@ -138,6 +135,28 @@ class ProvenanceTest {
                     assertTrue(code.isEmpty() || iso.contains(key) || key.equals("XK"), code + " -> " + key + " is no ISO 3166 code");
                     put(out, "grids/" + key + "/intensity", Double.parseDouble(r.get("emissions_intensity_gco2_per_kwh")));
                     put(out, "grids/" + key + "/year", Double.parseDouble(r.get("year")));
+                }
+            }
+            case "owid-electricity-mix-by-country" -> {
+                Map<String, String> iso2 = iso2();
+                Map<String, String> columns = new LinkedHashMap<>(); // the data file's source → the extract's column
+                List.of("coal coal_TWh", "gas gas_TWh", "oil oil_TWh", "nuclear nuclear_TWh", "hydro hydroelectricity_TWh",
+                        "wind wind_TWh", "solar solar_TWh", "bioenergy biofuel_TWh",
+                        "other_renewable other_renewable_exc_biofuel_TWh").forEach(x -> columns.put(x.split(" ")[0], x.split(" ")[1]));
+                for (CSVRecord r : csv(resource(ROOT + "sources/codecarbon-global-energy-mix.csv"))) {
+                    String key = iso2.get(r.get("iso_code"));
+                    if (key == null) {
+                        assertEquals("ESH", r.get("iso_code"), "only Western Sahara is excluded (the data file says so)");
+                        continue;
+                    }
+                    put(out, "countries/" + key + "/year", Double.parseDouble(r.get("year")));
+                    double sum = 0;
+                    for (var c : columns.entrySet()) {
+                        put(out, "countries/" + key + "/" + c.getKey(), Double.parseDouble(r.get(c.getValue())));
+                        sum += Double.parseDouble(r.get(c.getValue()));
+                    }
+                    // the nine sources are the whole generation: nothing of the total is left out of the shares
+                    assertEquals(Double.parseDouble(r.get("total_TWh")), sum, 0.02 + 1e-3 * sum, r.get("iso_code"));
                 }
             }
             case "electricitymaps-2024-zones" -> {
@@ -325,6 +344,15 @@ class ProvenanceTest {
             }
             default -> { } // citation extracts only
         }
+    }
+
+    /** ISO 3166 alpha-3 → alpha-2 from co2.js's table (the one that keys Ember's countries and the generation mixes). */
+    private static Map<String, String> iso2() throws IOException {
+        Map<String, String> iso2 = new LinkedHashMap<>();
+        csv(resource(ROOT + "sources/co2js-countries.csv"))
+                // first row per alpha-3 code: the file also maps CYM (Cayman Islands) to CY (Cyprus) in a stray row
+                .forEach(r -> iso2.putIfAbsent(r.get("country_code_iso_3"), r.get("country_code_iso_2")));
+        return iso2;
     }
 
     private static Map<String, CSVRecord> defra() throws IOException {

@@ -73,7 +73,7 @@ public final class ScenarioLoader {
             List<Problem> warnings = new ArrayList<>(parsed.warnings());
             warnings.addAll(keptDraws);
             if (ai != null) {
-                view = new AiView(units.get(0).market(), ai.allocations(), ai.energy(), ai.measurements());
+                view = new AiView(units.get(0).market(), ai.allocations(), ai.energy(), ai.measurements(), ai.countryMixes());
                 // the AI rules' warnings (a measurement against the declared study) at their declaration
                 ai.warnings().forEach(w -> warnings.add(new Problem(file, parsed.sources().locate(w.subject(), 0),
                         w.subject() + ": " + w.message())));

@@ -163,6 +163,14 @@ class ValidationTest {
             METRICS.put("uslci-hardware/" + st.key() + "_cancer_pctuh", () -> 1e12 * s("ai-hardware-on-uslci")
                     .sum(s("ai-hardware-on-uslci").location, "human_toxicity_cancer", Study.stage(st)));
         }
+        // a country grid's categories other than climate change from its country's generation mix (the Montreal run)
+        Map<String, String> mixMetrics = Map.of("quebec_adp_fossil_mj", "adp_fossil",
+                "quebec_pe_nonrenewable_mj", "pe_nonrenewable", "quebec_pe_renewable_mj", "pe_renewable",
+                "quebec_water_m3", "water-consumption/water_consumption");
+        mixMetrics.forEach((key, indicator) -> METRICS.put("country-mix/" + key, () -> s("quebec-vs-estonia")
+                .sum(s("quebec-vs-estonia").location, indicator, Study.id("workload:train-quebec"))));
+        METRICS.put("country-mix/quebec_cancer_pctuh", () -> 1e12 * s("quebec-vs-estonia")
+                .sum(s("quebec-vs-estonia").location, "human_toxicity_cancer", Study.id("workload:train-quebec")));
     }
 
     static Study s(String name) {

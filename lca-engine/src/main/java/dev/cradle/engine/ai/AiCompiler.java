@@ -76,6 +76,6 @@ public final class AiCompiler {
         traces.addAll(ctx.traces.stream().filter(t -> !t.processId().startsWith("(")).toList());
         processes.addAll(ctx.processes);
         return new AiStudy(processes, ctx.parameters, ctx.functionalUnits, traces, ctx.allocations,
-                ctx.marketBasis, ctx.energy, ctx.measurements, ctx.warnings);
+                ctx.marketBasis, ctx.energy, ctx.measurements, ctx.warnings, List.copyOf(ctx.countryMixes.values()));
     }
 }

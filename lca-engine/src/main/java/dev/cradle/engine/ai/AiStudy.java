@@ -30,11 +30,23 @@ import java.util.Map;
  * market intensity, the renewable share or the grid itself moves with the parameters.
  *
  * @param marketBasis grid intensity parameter → its market-based value (central and tree)
+ * @param countryMixes the generation mixes the library grids of the study's datacenters took their categories other
+ *                     than climate change from, with the share of generation each category covers
  */
 public record AiStudy(List<Process> processes, List<Parameter> parameters, List<NamedFunctionalUnit> functionalUnits,
                       List<Trace> traces, List<AllocationRecord> allocations, Map<String, Value> marketBasis,
-                      List<WorkloadEnergy> energy, List<MeasurementCheck> measurements, List<Warning> warnings) {
+                      List<WorkloadEnergy> energy, List<MeasurementCheck> measurements, List<Warning> warnings,
+                      List<CountryMixBurdens> countryMixes) {
+    /** A study whose grids took nothing from a generation mix. */
+    public AiStudy(List<Process> processes, List<Parameter> parameters, List<NamedFunctionalUnit> functionalUnits,
+                   List<Trace> traces, List<AllocationRecord> allocations, Map<String, Value> marketBasis,
+                   List<WorkloadEnergy> energy, List<MeasurementCheck> measurements, List<Warning> warnings) {
+        this(processes, parameters, functionalUnits, traces, allocations, marketBasis, energy, measurements, warnings,
+                List.of());
+    }
+
     public AiStudy {
+        countryMixes = List.copyOf(countryMixes);
         functionalUnits = List.copyOf(functionalUnits);
         if (functionalUnits.isEmpty()) {
             throw new IllegalArgumentException("an AI study has at least one functional unit");

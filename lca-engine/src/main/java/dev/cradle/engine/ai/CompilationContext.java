@@ -23,6 +23,8 @@ public final class CompilationContext {
     private final ReferenceData library;
     final Map<String, WorkloadFacts> facts = new LinkedHashMap<>();
     final Map<String, DatacenterFacts> datacenters = new LinkedHashMap<>();
+    /** Library grid code → its categories other than climate change from its country's generation mix. */
+    final Map<String, CountryMixBurdens> countryMixes = new LinkedHashMap<>();
     final Map<String, List<Exchange>> runInputs = new LinkedHashMap<>();
     final Map<String, RunUse> runUse = new LinkedHashMap<>();
     final List<WorkloadEnergy> energy = new ArrayList<>();

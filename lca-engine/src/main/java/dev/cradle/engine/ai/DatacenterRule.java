@@ -46,6 +46,7 @@ public final class DatacenterRule implements Rule {
             Value offsite = ctx.value(dc.offsiteWater());
             Set<String> coverage = new LinkedHashSet<>(List.of(ImpactCategories.CLIMATE));
             List<String> lines = new ArrayList<>();
+            boolean offsitePartial = false;
             String grid;
             if (dc.grid() instanceof RegionGrid r) {
                 Optional<Process> p = lib.gridElectricity(r.code());
@@ -58,6 +59,25 @@ public final class DatacenterRule implements Rule {
                 // the process name states the place and the vintage ('... on grid IE (2024)')
                 grid = "grid:" + r.code() + " (" + lib.sourceOf(p.get().id()).orElse("?") + "), " + p.get().name();
                 lines.add("location-based intensity " + Rules.fmt(location.central()) + " kg CO2-eq/kWh from " + grid);
+                Optional<CountryMixBurdens> mix = ctx.countryMixes.containsKey(r.code())
+                        ? Optional.of(ctx.countryMixes.get(r.code())) : CountryMixBurdens.of(lib, r.code());
+                if (mix.isPresent()) {
+                    ctx.countryMixes.put(r.code(), mix.get());
+                    lines.add("categories other than climate change from a generation mix (climate change stays the grid's "
+                            + "own intensity above; the mix has its own year):");
+                    lines.addAll(mix.get().lines());
+                    coverage.addAll(mix.get().covered().stream().filter(c -> !c.equals(ImpactCategories.WATER)
+                            && !c.equals(ImpactCategories.WATER_SCARCITY)).toList());
+                    if (offsite == null) {
+                        offsite = Value.of(mix.get().waterLPerKwh());
+                        offsitePartial = !mix.get().covered().contains(ImpactCategories.WATER);
+                        lines.add("off-site water " + Rules.fmt(mix.get().waterLPerKwh()) + " L/kWh = Σ share × EWIF (Li et al. "
+                                + "2023, US cooling mix)" + (offsitePartial ? ": a lower bound, water categories not covered" : ""));
+                    }
+                } else {
+                    lines.add("no generation mix for grid " + r.code() + ": human toxicity, ADP fossil, primary energy and "
+                            + "off-site water are not covered for its electricity");
+                }
             } else if (dc.grid() instanceof MixGrid m) {
                 location = Value.of(0);
                 Value water = Value.of(0);
@@ -109,10 +129,10 @@ public final class DatacenterRule implements Rule {
                 grid = "explicit intensity";
                 lines.add("location-based intensity " + Rules.fmt(location.central()) + " kg CO2-eq/kWh, as declared");
             }
-            if (offsite != null) {
+            if (offsite != null && !offsitePartial) {
                 coverage.add(ImpactCategories.WATER);
                 coverage.add(ImpactCategories.WATER_SCARCITY);
-            } else {
+            } else if (offsite == null) {
                 lines.add("off-site water not known: water categories are not covered for this datacenter's electricity");
             }
             Value market;

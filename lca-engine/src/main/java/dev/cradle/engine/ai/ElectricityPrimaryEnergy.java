@@ -19,7 +19,9 @@ import java.util.Set;
  * plant: EIA heat rates for fuels, the IEA physical energy content convention otherwise); for any other grid,
  * the study's own global parameters {@code datacenter.<id>.primary_energy_nonrenewable},
  * {@code ..._renewable} and {@code ..._unspecified} (MJ/kWh; unspecified = a total whose source gives no split)
- * when it declares any. Otherwise primary energy is not covered for that electricity, and the trace says so.
+ * when it declares any; for a library grid without them, Σ share × technology over its country's generation mix
+ * ({@link CountryMixBurdens}: covered only when every source of the mix has a factor, else a lower bound reported
+ * not covered). Otherwise primary energy is not covered for that electricity, and the trace says so.
  */
 final class ElectricityPrimaryEnergy {
     private static final List<String> FLOWS = List.of(ReferenceFlows.PRIMARY_ENERGY_NONRENEWABLE,
@@ -49,9 +51,19 @@ final class ElectricityPrimaryEnergy {
             sb.append(sb.length() == 0 ? "" : ", ").append(Rules.fmt(facilityKwh.central() * mj.central())).append(" MJ ")
                     .append(flowId.substring("primary_energy_".length()));
         });
-        coverage.addAll(List.of(ImpactCategories.PE_NONRENEWABLE, ImpactCategories.PE_RENEWABLE, ImpactCategories.PE_TOTAL));
+        CountryMixBurdens mix = fromCountryMix(ctx, dc);
+        boolean declared = FLOWS.stream().anyMatch(f -> ctx.parameterValues().containsKey("datacenter."
+                + Rules.nameSegment(dc.id()) + "." + f));
+        if (mix == null || declared || mix.covered().contains(ImpactCategories.PE_TOTAL)) {
+            coverage.addAll(List.of(ImpactCategories.PE_NONRENEWABLE, ImpactCategories.PE_RENEWABLE, ImpactCategories.PE_TOTAL));
+        }
         lines.add("primary energy = " + Rules.fmt(facilityKwh.central()) + " kWh facility energy × MJ/kWh = "
                 + (sb.length() == 0 ? "0 MJ" : sb.toString()));
+    }
+
+    /** The country-mix burdens of a library grid's datacenter, or null for any other grid. */
+    private static CountryMixBurdens fromCountryMix(CompilationContext ctx, Datacenter dc) {
+        return dc.grid() instanceof Declarations.RegionGrid r ? ctx.countryMixes.get(r.code()) : null;
     }
 
     /** Flow id → MJ per kWh, or empty when the grid's primary energy is not known. */
@@ -81,6 +93,18 @@ final class ElectricityPrimaryEnergy {
             Double declared = ctx.parameterValues().get(prefix + SUFFIX.get(i));
             any |= declared != null;
             out.put(FLOWS.get(i), declared == null ? Value.of(0) : Value.parameter(prefix + SUFFIX.get(i), declared));
+        }
+        if (!any && fromCountryMix(ctx, dc) != null) {
+            CountryMixBurdens mix = fromCountryMix(ctx, dc);
+            out.put(FLOWS.get(0), Value.of(mix.perKwh().getOrDefault(FLOWS.get(0), 0.0)));
+            out.put(FLOWS.get(1), Value.of(mix.perKwh().getOrDefault(FLOWS.get(1), 0.0)));
+            lines.add("primary energy per kWh from the generation mix of " + mix.mix().country() + " " + mix.mix().year()
+                    + " (Σ share × technology, EIA 2022 heat rates; IEA physical energy content): "
+                    + Rules.fmt(out.get(FLOWS.get(0)).central()) + " MJ non-renewable + "
+                    + Rules.fmt(out.get(FLOWS.get(1)).central()) + " MJ renewable" + (mix.covered().contains(
+                    ImpactCategories.PE_TOTAL) ? "" : ", counting " + Rules.fmt(100 * mix.coveredShare().get(
+                    ImpactCategories.PE_TOTAL)) + " % of generation: a lower bound, primary energy not covered"));
+            return Optional.of(out);
         }
         if (!any) {
             lines.add("primary energy not covered for this grid: declare a 'grid_mix', or the global parameters "

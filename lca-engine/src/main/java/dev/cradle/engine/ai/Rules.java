@@ -91,6 +91,13 @@ final class Rules {
         if (grid instanceof Declarations.MixGrid m) {
             out.addAll(mixBurdens(ctx, m, facilityKwh));
         }
+        if (grid instanceof Declarations.RegionGrid r && ctx.countryMixes.containsKey(r.code())) {
+            ctx.countryMixes.get(r.code()).perKwh().forEach((flowId, perKwh) -> {
+                if (MIX_FLOWS.contains(flowId)) {
+                    out.add(elementary(ctx.library().flow(flowId).orElseThrow(), facilityKwh.times(perKwh)));
+                }
+            });
+        }
         return out;
     }
 

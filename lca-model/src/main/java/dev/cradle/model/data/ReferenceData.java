@@ -58,6 +58,16 @@ public interface ReferenceData {
     /** The ids {@link #generationTechnology} knows, in a stable order. */
     Set<String> generationTechnologies();
 
+    /**
+     * The generation mix by source that stands for the grid {@code code} in the categories other than climate
+     * change: a country's own mix, or for a sub-national zone, eGRID subregion or cloud region the mix of its
+     * country (a proxy). Empty when the data has no mix for the place (a region such as {@code WORLD}, or data
+     * without mixes): those categories are then not covered for that grid.
+     */
+    default Optional<GenerationMix> generationMix(String code) {
+        return Optional.empty();
+    }
+
     // ---- transport and end of life ------------------------------------------------------------------
 
     /**

@@ -78,10 +78,14 @@ final class FactorsCommand implements Callable<Integer> {
             }
             for (dev.cradle.factors.GridIntensity g : rows) {
                 out.printf("%-28s %-12s %10s  %-12s %-30s %s%n", g.code(), g.level(), g.gramsPerKwh(),
-                        g.vintage().length() > 12 ? "see dataset" : g.vintage(), g.dataset().id(), g.name());
+                        g.vintage().length() > 12 ? "see dataset" : g.vintage(), g.dataset().id(), g.name()
+                        + lib.generationMix(g.code()).map(m -> "  [other categories: mix " + m.country() + " " + m.year()
+                        + "]").orElse(""));
             }
             out.println(rows.size() + " grid" + (rows.size() == 1 ? "" : "s") + "; a scenario names one as 'grid: CODE'"
-                    + " (cloud-region vintages: 'cradle factors show grid:CODE').");
+                    + " (cloud-region vintages: 'cradle factors show grid:CODE'). Climate change is the grid's intensity;"
+                    + " toxicity, ADP fossil, primary energy and off-site water come from the generation mix in brackets"
+                    + " (its country's, of its own year: 'cradle factors show mix:FR').");
             return status;
         }
     }

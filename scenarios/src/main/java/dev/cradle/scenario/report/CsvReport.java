@@ -28,7 +28,7 @@ public final class CsvReport {
     public static final String COMPLETE = "complete";
     /** Some contributing processes' data do not cover the indicator: the value is a lower bound. */
     public static final String PARTIAL = "partial";
-    /** No contributing process's data covers the indicator: the value is unknown and left empty, never 0. */
+    /** No contributing process's data covers the indicator, even in part: the value is unknown and left empty, never 0. */
     public static final String NONE = "not covered";
 
     private CsvReport() {
@@ -135,12 +135,15 @@ public final class CsvReport {
             if (s[j] == 0 || (covers && !hasElementaryExchanges(r, j))) {
                 continue;
             }
-            int[] c = counts.computeIfAbsent(groupOf.apply(j), g -> new int[2]);
+            int[] c = counts.computeIfAbsent(groupOf.apply(j), g -> new int[3]);
             c[0]++;
             c[1] += covers ? 1 : 0;
+            // a process whose data cover the category only in part (e.g. a grid's mix with sources without factors)
+            // still carries a value: the group is then a lower bound (partial), not unknown
+            c[2] += !covers && r.directImpact(k, j) != 0 ? 1 : 0;
         }
         Map<String, String> out = new java.util.HashMap<>();
-        counts.forEach((g, c) -> out.put(g, c[1] == c[0] ? COMPLETE : c[1] == 0 ? NONE : PARTIAL));
+        counts.forEach((g, c) -> out.put(g, c[1] == c[0] ? COMPLETE : c[1] == 0 && c[2] == 0 ? NONE : PARTIAL));
         return out;
     }
 

@@ -45,6 +45,39 @@ public final class ResultDocument {
         return row;
     }
 
+    /**
+     * A library grid's generation mix: where it comes from, its shares, and per impact category the share of
+     * generation that has a factor ({@code covered_share} < 1: the category's value is a lower bound, not covered).
+     */
+    private static Map<String, Object> countryMix(dev.cradle.engine.ai.CountryMixBurdens m) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("grid", m.grid());
+        row.put("grid_process", m.gridProcess());
+        row.put("country", m.mix().country());
+        row.put("year", m.mix().year());
+        row.put("dataset", m.mix().dataset());
+        row.put("basis", m.mix().country().equals(m.grid()) ? "the country's own mix"
+                : "the country's mix standing in for a sub-national or cloud-region grid");
+        Map<String, Object> shares = new LinkedHashMap<>();
+        m.mix().twh().keySet().forEach(s -> {
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("share", m.mix().share(s));
+            source.put("technology", m.mix().technology(s).orElse(null));
+            shares.put(s, source);
+        });
+        row.put("sources", shares);
+        Map<String, Object> categories = new LinkedHashMap<>();
+        m.coveredShare().forEach((c, share) -> {
+            Map<String, Object> cat = new LinkedHashMap<>();
+            cat.put("covered_share", share);
+            cat.put("covered", m.covered().contains(c));
+            categories.put(c, cat);
+        });
+        row.put("categories", categories);
+        row.put("climate_change", "the grid's own intensity (grid_process, with its vintage), not the mix");
+        return row;
+    }
+
     private static void putFinite(Map<String, Object> row, String key, double v) {
         if (Double.isFinite(v)) {
             row.put(key, v);
@@ -169,6 +202,9 @@ public final class ResultDocument {
         }
         if (!ai.measurements().isEmpty()) {
             doc.put("measurements", ai.measurements().stream().map(ResultDocument::measurement).toList());
+        }
+        if (!ai.countryMixes().isEmpty()) {
+            doc.put("electricity_mixes", ai.countryMixes().stream().map(ResultDocument::countryMix).toList());
         }
         if (!allocations.isEmpty()) {
             List<Map<String, Object>> a = new ArrayList<>();
