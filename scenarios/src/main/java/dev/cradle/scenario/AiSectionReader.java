@@ -126,7 +126,8 @@ final class AiSectionReader {
         } else {
             Expression total = sum;
             r.fields.check(new FieldValues.CentralCheck(at.position(), total, ok,
-                    v -> message.apply(v) + " at the parameters' central values"));
+                    v -> message.apply(v) + " at the parameters' central values", what, "a sum of 1 (within 1e-6)",
+                    "write one share as 1 minus the others (e.g. 'gas: 1 - coal - nuclear'), so that every draw sums to 1"));
         }
     }
 
@@ -939,7 +940,9 @@ final class AiSectionReader {
                 }
             } else {
                 r.fields.check(new FieldValues.CentralCheck(m.position(), served, v -> v > 0,
-                        v -> servedMessage + " (it is " + Messages.number(v) + " at the parameters' central values)"));
+                        v -> servedMessage + " (it is " + Messages.number(v) + " at the parameters' central values)",
+                        "the " + (perToken ? "tokens" : "queries") + " of " + where, "greater than 0, as '" + key
+                        + "' divides by them", "give them a lognormal, or a triangular, PERT or uniform whose min is above 0"));
             }
             Expression deviceHours = dh;
             energy = perUnit.map(kwh -> perToken ? (Declarations.Energy) new Declarations.PerToken(kwh, deviceHours)

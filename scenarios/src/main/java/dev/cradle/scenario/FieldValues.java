@@ -60,9 +60,45 @@ final class FieldValues {
      * @param value   the field's expression
      * @param accepts whether the central value is acceptable
      * @param message the problem for an unacceptable central value
+     * @param domain  the field's domain; null for a check of a derived quantity (a sum of shares, a difference)
+     * @param field   the field or quantity as messages name it ({@code 'pue' of datacenter 'dc'}); null for a check
+     *                made at the central values only
+     * @param rule    what the draws must satisfy ({@code domain}'s rule for a field), checked by {@link DrawDomains};
+     *                null for a check made at the central values only
+     * @param fix     what would be right when draws break the rule
      */
     record CentralCheck(Position at, Expression value, java.util.function.DoublePredicate accepts,
-                        java.util.function.DoubleFunction<String> message) {
+                        java.util.function.DoubleFunction<String> message, Domain domain, String field, String rule,
+                        String fix) {
+        CentralCheck {
+            if (domain != null) {
+                rule = domain.rule();
+                fix = DrawDomains.fix(domain);
+            }
+        }
+
+        /** A check at the central values only. */
+        CentralCheck(Position at, Expression value, java.util.function.DoublePredicate accepts,
+                     java.util.function.DoubleFunction<String> message) {
+            this(at, value, accepts, message, null, null, null, null);
+        }
+
+        /** A field in {@code domain}, checked at the central values and in every draw. */
+        CentralCheck(Position at, Expression value, java.util.function.DoubleFunction<String> message, Domain domain,
+                     String field) {
+            this(at, value, domain::accepts, message, domain, field, null, null);
+        }
+
+        /** A derived quantity, checked at the central values and in every draw against {@code rule}. */
+        CentralCheck(Position at, Expression value, java.util.function.DoublePredicate accepts,
+                     java.util.function.DoubleFunction<String> message, String field, String rule, String fix) {
+            this(at, value, accepts, message, null, field, rule, fix);
+        }
+
+        /** Whether {@link DrawDomains} checks the draws too. */
+        boolean drawn() {
+            return rule != null;
+        }
     }
 
     /** A formula and the unit written after it ("" for none). */
@@ -279,9 +315,9 @@ final class FieldValues {
         Domain d = NumericFields.of(kind, field);
         String written = Messages.shorten(s.text().trim());
         String target = unit.dimension() == null ? "" : " " + unit.symbol();
-        checks.add(new CentralCheck(s.position(), e, d::accepts, v -> "'" + field + "'" + of + " is '" + written
+        checks.add(new CentralCheck(s.position(), e, v -> "'" + field + "'" + of + " is '" + written
                 + "' = " + Messages.number(v) + target + " at the parameters' central values; it must be " + d.rule()
-                + NumericFields.hint(kind, field)));
+                + NumericFields.hint(kind, field), d, "'" + field + "'" + of));
         return Optional.of(e);
     }
 

@@ -52,7 +52,10 @@ final class LlmInferenceReader {
                 }
             } else {
                 r.fields.check(new FieldValues.CentralCheck(at.position(), spare, v -> v >= 0,
-                        v -> message + " (at the parameters' central values they differ by " + Messages.number(v) + ")"));
+                        v -> message + " (at the parameters' central values they differ by " + Messages.number(v) + ")",
+                        "'total_parameters' minus 'active_parameters' of " + where, "0 or more",
+                        "write 'active_parameters' as a share of the total (e.g. 'total * active_share', the share at "
+                                + "most 1) so that no draw exceeds it"));
             }
         }
         return Optional.of(new Architecture(billions(total.get()), billions(active.get()), bits, m));

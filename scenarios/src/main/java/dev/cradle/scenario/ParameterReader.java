@@ -173,6 +173,7 @@ final class ParameterReader {
         } else {
             amount = formulaText(formula.get(), path, what);
         }
+        m.get("uncertainty").ifPresent(x -> sources.element(path + "/uncertainty", YamlChecker.pos(x)));
         Uncertainty u = m.get("uncertainty").flatMap(x -> uncertainty(x, amount.map(a -> a instanceof Amount.Constant c
                 ? c.value() : null).orElse(null))).orElse(null);
         String declaredUnit = unit;

@@ -56,14 +56,22 @@ public final class ScenarioLoader {
         }
         ParsedScenario parsed = ScenarioReader.read(doc, folder);
         try {
-            CentralValues central = centralValues(parsed);
+            List<Problem> keptDraws = new ArrayList<>();
+            CentralValues central = centralValues(parsed, keptDraws);
             AiStudy ai = rules(parsed, central);
+            if (ai != null) {
+                List<Problem> ranges = DrawDomains.libraryRanges(file, ai.libraryParameters(), parsed.sources());
+                if (!ranges.isEmpty()) {
+                    throw new ScenarioException(ranges);
+                }
+            }
             ProductSystem system = productSystem(parsed, ai);
             CompiledSystem compiled = SystemCompiler.compile(system);
             List<UnitResult> units = FunctionalUnitResults.calculate(compiled, ai);
             LcaResult result = units.get(0).location();
             AiView view = AiView.NONE;
             List<Problem> warnings = new ArrayList<>(parsed.warnings());
+            warnings.addAll(keptDraws);
             if (ai != null) {
                 view = new AiView(units.get(0).market(), ai.allocations(), ai.energy(), ai.measurements(), ai.countryMixes());
                 // the AI rules' warnings (a measurement against the declared study) at their declaration
@@ -83,11 +91,20 @@ public final class ScenarioLoader {
 
     /**
      * Step 2: the global parameters at their central values, and every field that reads them inside its domain
-     * there (each problem at the field).
+     * there (each problem at the field); then the draws of their distributions inside it too ({@link DrawDomains},
+     * each problem at the distribution).
      */
     static CentralValues centralValues(ParsedScenario parsed) {
+        return centralValues(parsed, new ArrayList<>());
+    }
+
+    /** As {@link #centralValues(ParsedScenario)}, adding to {@code keptDraws} the draw checks' warnings. */
+    static CentralValues centralValues(ParsedScenario parsed, List<Problem> keptDraws) {
         CentralValues central = CentralValues.of(parsed.parameters());
         List<Problem> problems = central.run(parsed.file(), parsed.checks());
+        if (problems.isEmpty()) {
+            problems = DrawDomains.run(parsed.file(), parsed.parameters(), parsed.checks(), parsed.sources(), keptDraws);
+        }
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }

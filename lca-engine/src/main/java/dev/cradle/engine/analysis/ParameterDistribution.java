@@ -248,6 +248,38 @@ public final class ParameterDistribution {
         return distribution == null ? 0 : scale * scale * distribution.getVariance();
     }
 
+    /**
+     * P(X ≤ x), the cumulative distribution function: Commons Statistics' for a continuous distribution (PERT: the
+     * beta's at (x − min)/(max − min)), the sum of the probabilities of the values ≤ x for a discrete one, a step at
+     * the value for a fixed one.
+     */
+    public double cumulativeProbability(double x) {
+        if (values != null) {
+            double c = 0;
+            for (int i = 0; i < values.length && values[i] <= x; i++) {
+                c = cumulative[i];
+            }
+            return c;
+        }
+        if (distribution == null) {
+            return x >= fixed ? 1 : 0;
+        }
+        return distribution.cumulativeProbability((x - offset) / scale);
+    }
+
+    /**
+     * The values a discrete (or empirical) distribution takes, ascending, each with {@link #atomProbabilities()};
+     * a fixed value is one atom; empty for a continuous distribution.
+     */
+    public double[] atoms() {
+        return values != null ? values.clone() : distribution == null ? new double[] {fixed} : new double[0];
+    }
+
+    /** The probability of each of {@link #atoms()}, in the same order. */
+    public double[] atomProbabilities() {
+        return probabilities != null ? probabilities.clone() : distribution == null ? new double[] {1} : new double[0];
+    }
+
     /** Lower end of the support (−∞ when unbounded). */
     public double lowerBound() {
         if (values != null) {

@@ -150,4 +150,36 @@ class ParameterDistributionTest {
         double x = d.sampler(RandomSource.XO_SHI_RO_256_PP.create((long) (p * 1e9))).getAsDouble();
         assertTrue(x >= lo && x <= lo + width, "draw " + x);
     }
+
+    /**
+     * The CDF, by hand: normal(1.1, 0.2) at 1 is Φ(−0.5) = 0.3085375387; triangular(0.8, 1, 1.2) at 0.9 is
+     * (0.9 − 0.8)² / (0.4 × 0.2) = 0.125; PERT(0, 1, 2) is a Beta(3, 3) on [0, 2], symmetric, so 0.5 at 1; a discrete
+     * {0: 0.1, 8: 0.6, 16: 0.3} steps at its values; a fixed value steps at itself.
+     */
+    @Test
+    void cumulativeProbabilityByHand() {
+        assertEquals(0.3085375387, ParameterDistribution.of(new Uncertainty.Normal(1.1, 0.2)).cumulativeProbability(1), 1e-10);
+        assertEquals(0.125, ParameterDistribution.of(new Uncertainty.Triangular(0.8, 1, 1.2)).cumulativeProbability(0.9), 1e-12);
+        assertEquals(0.5, ParameterDistribution.pert(0, 1, 2).cumulativeProbability(1), 1e-12);
+        ParameterDistribution d = ParameterDistribution.discrete(new double[] {8, 0, 16}, new double[] {0.6, 0.1, 0.3});
+        assertEquals(0, d.cumulativeProbability(-1), 0);
+        assertEquals(0.1, d.cumulativeProbability(0), 1e-15);
+        assertEquals(0.7, d.cumulativeProbability(15.9), 1e-15);
+        assertEquals(1, d.cumulativeProbability(16), 0);
+        assertEquals(java.util.List.of(0.0, 8.0, 16.0), java.util.Arrays.stream(d.atoms()).boxed().toList());
+        assertEquals(0.1, d.atomProbabilities()[0], 1e-15);
+        assertEquals(0, ParameterDistribution.fixed(3).cumulativeProbability(2.99), 0);
+        assertEquals(1, ParameterDistribution.fixed(3).cumulativeProbability(3), 0);
+        assertEquals(0, ParameterDistribution.of(new Uncertainty.Uniform(0, 1)).atoms().length);
+    }
+
+    /** The CDF inverts the quantile function of every continuous kind. */
+    @Property(tries = 300)
+    void cumulativeProbabilityInvertsTheQuantile(@ForAll @DoubleRange(min = 0.001, max = 0.999) @net.jqwik.api.constraints.Scale(6) double p) {
+        for (ParameterDistribution d : new ParameterDistribution[] {ParameterDistribution.of(new Uncertainty.Normal(5, 2)),
+                ParameterDistribution.of(new Uncertainty.LogNormal(57, 1.3)), ParameterDistribution.pert(1.1, 1.2, 1.5),
+                ParameterDistribution.of(new Uncertainty.Triangular(4, 6, 8))}) {
+            assertEquals(p, d.cumulativeProbability(d.quantile(p)), 1e-9, d.toString());
+        }
+    }
 }
