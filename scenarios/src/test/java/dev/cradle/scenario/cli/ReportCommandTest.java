@@ -205,6 +205,25 @@ class ReportCommandTest {
         return s.replace("\\", "\\\\").replace("_", "\\_").replace("*", "\\*").replace("|", "\\|");
     }
 
+    /**
+     * A study on country grids says where its electricity's other categories come from: Montreal's CA-QC and Tallinn's
+     * EE take Canada's and Estonia's generation mixes (owid-electricity-mix-by-country, both 2023 in the bundled
+     * extract), while climate change stays each grid's own intensity.
+     */
+    @Test
+    void theStatementNamesTheGenerationMixesOfCountryGrids() throws Exception {
+        Path out = dir.resolve("quebec");
+        Run r = report(Path.of("examples/quebec-vs-estonia.yaml"), out);
+        assertEquals(0, r.code(), r.err());
+        String statement = Files.readString(out.resolve("statement.md"));
+        assertTrue(statement.contains("from the generation mix of Canada 2023, Estonia 2023 (Our World in Data, CC BY 4.0)"),
+                statement);
+        // a generic study naming grid:FR as a provider takes the grid process alone (climate only): no mix to name
+        Path lib = dir.resolve("library");
+        assertEquals(0, report(Path.of("examples/library-fine-tuning.yaml"), lib).code());
+        assertFalse(Files.readString(lib.resolve("statement.md")).contains("generation mix of"));
+    }
+
     /** The worked example with distributions: the report says how sure the result is and which input matters most. */
     @Test
     void anExampleWithDistributionsSaysHowSureAndWhichInputMatters() throws Exception {

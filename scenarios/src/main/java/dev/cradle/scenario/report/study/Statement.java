@@ -34,6 +34,12 @@ final class Statement {
                     + Fmt.number(d.marketKgPerKwh() * 1000) + " g CO2-eq/kWh)")
                     + (Double.isNaN(d.pue()) ? ", PUE not declared" : ", PUE " + Fmt.number(d.pue())) + ".");
         }
+        if (!f.mixes().isEmpty()) {
+            s.add("The electricity's human toxicity, fossil depletion, primary energy and off-site water come from the "
+                    + "generation mix of " + String.join(", ", f.mixes()) + " (Our World in Data, CC BY 4.0) × per-source "
+                    + "factors (USLCI, a US proxy, for toxicity and fossil depletion); its climate change from the grid "
+                    + "intensity above.");
+        }
         if (!f.hasWorkloads() && f.datacenters().isEmpty()) {
             s.add("The study is written as processes: it declares no hardware, workloads or datacenters.");
         }

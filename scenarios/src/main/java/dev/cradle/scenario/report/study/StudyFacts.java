@@ -27,9 +27,11 @@ import java.util.Set;
  * @param datacenters  each datacenter's region, grid intensity (location- and market-based) and PUE
  * @param leftOut      what the study does not cover: indicators without data, partial ones and the processes
  *                     whose data miss them, life-cycle stages with no process
+ * @param mixes        the country generation mixes whose per-source factors give the electricity's categories
+ *                     other than climate change ({@code France 2023}), one per country, in declaration order
  */
 public record StudyFacts(List<String> hardware, double deviceHours, double itKwh, double facilityKwh,
-                         List<DatacenterFact> datacenters, List<String> leftOut) {
+                         List<DatacenterFact> datacenters, List<String> leftOut, List<String> mixes) {
 
     /**
      * @param id                 the datacenter's id
@@ -48,6 +50,7 @@ public record StudyFacts(List<String> hardware, double deviceHours, double itKwh
         hardware = List.copyOf(hardware);
         datacenters = List.copyOf(datacenters);
         leftOut = List.copyOf(leftOut);
+        mixes = List.copyOf(mixes);
     }
 
     public boolean hasWorkloads() {
@@ -94,7 +97,11 @@ public record StudyFacts(List<String> hardware, double deviceHours, double itKwh
             it += e.itKwh();
             facility += e.facilityKwh();
         }
-        return new StudyFacts(hardware, hours, it, facility, dcs, leftOut(study.result()));
+        Set<String> mixes = new LinkedHashSet<>();
+        if (study.view() != null) {
+            study.view().countryMixes().forEach(m -> mixes.add(m.mix().name() + " " + m.mix().year()));
+        }
+        return new StudyFacts(hardware, hours, it, facility, dcs, leftOut(study.result()), List.copyOf(mixes));
     }
 
     /** Indicators without data or with partial data (and the processes missing), and stages with no process. */
