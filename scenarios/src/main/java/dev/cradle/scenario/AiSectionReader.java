@@ -611,6 +611,11 @@ final class AiSectionReader {
     private static final List<String> GPU_KEYS = List.of("archetype", "card", "factors", "die_area", "vram", "vram_dies",
             "vram_die_area", "pcb_area", "mass", "heatsink_mass", "casing_mass", "distance_boat", "distance_truck",
             "distance_plane");
+    /**
+     * The largest die, mm2, a 300 mm wafer holds once with a 0.2 mm kerf in the GPU card model (EffectiveDieArea's
+     * n = W/s − π d/√(2 s) = 1; EffectiveDieAreaTest computes the same 8,624.61 mm2), the bound on drawn die areas.
+     */
+    static final double LARGEST_DIE_MM2 = 8624.61;
     /** The card whose sizes a gpu described by its parts takes when it names none: BoaviztAPI's default GPU. */
     static final String DEFAULT_GPU_CARD = "nvidia-h100-pcie-80gb";
     /** The sizes of a gpu card besides 'die_area' and 'mass' (which other components share), with their units. */
@@ -658,6 +663,20 @@ final class AiSectionReader {
         CARD_SIZES.forEach((k, unit) -> declared.put(k, optional(c, "component", k, unit, what)));
         if (declared.keySet().stream().anyMatch(k -> c.get(k).isPresent() && declared.get(k) == null)) {
             return null; // a declared size was unreadable; its problem is reported
+        }
+        // a die the 300 mm wafer cannot hold once has no effective area (the engine refuses it at the central values);
+        // a die area drawn from a distribution is held to the same limit in every draw
+        for (String k : List.of("die_area", "vram_die_area")) {
+            Expression e = declared.get(k);
+            if (e != null && !(e instanceof Expression.Number)) {
+                String field = "'" + k + "' of " + what;
+                r.fields.check(new FieldValues.CentralCheck(c.get(k).get().position(), e, v -> v <= LARGEST_DIE_MM2,
+                        v -> field + " is " + Messages.number(v) + " mm2 at the parameters' central values; one die's area "
+                                + "must be at most " + Messages.number(LARGEST_DIE_MM2) + " mm2", field,
+                        "at most " + Messages.number(LARGEST_DIE_MM2) + " mm2 (the largest die a 300 mm wafer holds once in "
+                                + "the card model; one lithography field is 858 mm2)",
+                        "give the distribution a max of " + Messages.number(LARGEST_DIE_MM2) + " mm2 or less"));
+            }
         }
         Map<String, Double> card = Map.of("die_area", from.dieAreaMm2(), "vram", from.vramGb(), "vram_dies", from.vramDies(),
                 "pcb_area", from.pcbAreaCm2(), "mass", from.massKg(), "heatsink_mass", from.heatsinkMassKg(),

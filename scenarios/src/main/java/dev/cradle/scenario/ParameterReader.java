@@ -174,9 +174,13 @@ final class ParameterReader {
             amount = formulaText(formula.get(), path, what);
         }
         m.get("uncertainty").ifPresent(x -> sources.element(path + "/uncertainty", YamlChecker.pos(x)));
-        Uncertainty u = m.get("uncertainty").flatMap(x -> uncertainty(x, amount.map(a -> a instanceof Amount.Constant c
-                ? c.value() : null).orElse(null))).orElse(null);
+        if (formula.isPresent() && m.get("uncertainty").isPresent()) {
+            yaml.problem(YamlChecker.pos(m.get("uncertainty").get()), what + " is a formula; a distribution goes on the "
+                    + "parameters it is computed from (or make " + what + " a 'value')");
+        }
         String declaredUnit = unit;
+        Uncertainty u = formula.isPresent() ? null : m.get("uncertainty").flatMap(x -> uncertainty(x, amount.map(a ->
+                a instanceof Amount.Constant c ? c.value() : null).orElse(null), declaredUnit)).orElse(null);
         return amount.map(a -> new Parameter(name, a, declaredUnit, u, yaml.text(m, "description", false, "").orElse("")));
     }
 
@@ -211,6 +215,23 @@ final class ParameterReader {
      * exp(√(basic_variance + Σ σ²ᵢ)) ({@link dev.cradle.engine.analysis.Pedigree}).
      */
     Optional<Uncertainty> uncertainty(YamlNode n, Double central) {
+        return uncertainty(n, central, "");
+    }
+
+    /** As {@link #uncertainty(YamlNode, Double)}, for a value written in {@code unit} (for messages; may be empty). */
+    Optional<Uncertainty> uncertainty(YamlNode n, Double central, String unit) {
+        Optional<Uncertainty> u = distribution(n, central);
+        if (u.isPresent() && central != null && Double.isFinite(central)) {
+            String outside = CentralValueCheck.whyOutside(u.get(), central, unit);
+            if (outside != null) {
+                yaml.problem(YamlChecker.pos(n), outside);
+                return Optional.empty();
+            }
+        }
+        return u;
+    }
+
+    private Optional<Uncertainty> distribution(YamlNode n, Double central) {
         Optional<MapNode> mm = yaml.asMap(n, "'uncertainty'");
         if (mm.isEmpty()) {
             return Optional.empty();

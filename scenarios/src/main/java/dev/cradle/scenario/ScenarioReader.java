@@ -385,7 +385,8 @@ final class ScenarioReader {
         Optional<AmountInUnit> amount = amount(m, "exchange", path, "the exchange", flow.map(Flow::referenceUnit).orElse(null));
         boolean avoided = m.get("avoided").flatMap(v -> yaml.bool(v, "'avoided'")).orElse(false);
         Uncertainty u = m.get("uncertainty").flatMap(x -> parameterReader.uncertainty(x, amount.map(a -> a.amount()
-                instanceof Amount.Constant c ? c.value() : null).orElse(null))).orElse(null);
+                instanceof Amount.Constant c ? c.value() : null).orElse(null), amount.map(a -> a.unit() == null ? ""
+                : a.unit().symbol()).orElse(""))).orElse(null);
         String provider = yaml.text(m, "provider", false, "").orElse("");
         if (databases.names(provider)) {
             var link = databases.link(provider, flow.orElse(null), m.get("provider").get(), path);

@@ -103,6 +103,15 @@ record ExchangeParameters(ProductSystem system, List<Parameter> parameters, List
                         exchanges.add(e);
                         continue;
                     }
+                    String outside = dev.cradle.scenario.CentralValueCheck.whyOutside(e.uncertainty(), value, e.unit() == null ? "" : e.unit().symbol());
+                    if (outside != null) {
+                        problems.add(new Problem(study.file(), study.sources().locate(path, 0), "the exchange of '"
+                                + e.flow().id() + "' in process '" + process.id() + "' is a formula whose central value "
+                                + "disagrees with its distribution (a distribution on a formula describes the amount at the "
+                                + "central values): " + outside));
+                        exchanges.add(e);
+                        continue;
+                    }
                     amount = Amount.of(new Expression.Binary("*", f, new Expression.Binary("/", variable,
                             new Expression.Number(value, 0), 0), 0));
                 }

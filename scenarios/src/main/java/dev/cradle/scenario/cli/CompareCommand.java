@@ -49,6 +49,7 @@ final class CompareCommand implements Callable<Integer> {
         for (Path f : files) {
             LoadedScenario s = study.load(f);
             CradleCli.printWarnings(s, spec.commandLine().getErr());
+            ReportCommand.requireImpacts(s);
             scenarios.add(s);
         }
         OutputFolder.check(dir);

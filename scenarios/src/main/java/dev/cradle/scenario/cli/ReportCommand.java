@@ -47,6 +47,7 @@ final class ReportCommand implements Callable<Integer> {
                 : base) + "-report");
         LoadedScenario scenario = study.load(file);
         CradleCli.printWarnings(scenario, spec.commandLine().getErr());
+        requireImpacts(scenario);
         OutputFolder.check(dir);
         StudyAnalysis result = analyse(scenario, options);
         Map<String, String> files = StudyReportFiles.of(scenario, result);
@@ -56,6 +57,18 @@ final class ReportCommand implements Callable<Integer> {
         o.println("Wrote " + String.join(", ", files.keySet().stream().map(n -> dir.resolve(n).toString()).toList()));
         o.flush();
         return CradleCli.OK;
+    }
+
+    /**
+     * The analyses are of impact results: a scenario without methods (an inventory only, as {@code cradle run} prints
+     * it) has none to analyse, which is bad input (exit 2) with what would be right.
+     */
+    static void requireImpacts(LoadedScenario scenario) {
+        if (scenario.result().impacts().length == 0) {
+            throw new EnvironmentException(scenario.file() + ": the scenario computes an inventory only (it names no "
+                    + "impact method), so there is no impact result to analyse; name one, e.g. 'methods: "
+                    + "[ipcc-ar6-gwp100]' ('cradle factors search method' lists them)");
+        }
     }
 
     /**
