@@ -232,8 +232,8 @@ class MarketBasisAnalysisTest {
                 .orElseThrow().firstOrder(), 0.05);
         // the tidy sensitivity table has both bases
         String sens = dev.cradle.scenario.report.study.StudyReportFiles.of(study, a).get("sensitivity.csv");
-        assertTrue(sens.lines().anyMatch(l -> l.contains(",market,sobol,r,first_order,")), sens);
-        assertTrue(sens.lines().anyMatch(l -> l.contains(",location,sobol,ci,first_order,")), sens);
+        assertTrue(sens.lines().anyMatch(l -> l.contains(",market,complete,sobol,r,first_order,")), sens);
+        assertTrue(sens.lines().anyMatch(l -> l.contains(",location,complete,sobol,ci,first_order,")), sens);
     }
 
     /**

@@ -224,6 +224,30 @@ class ReportCommandTest {
         assertFalse(Files.readString(lib.resolve("statement.md")).contains("generation mix of"));
     }
 
+    /**
+     * An indicator no data covers is unknown, not zero, in every table: the BLOOM example's datacenter declares no
+     * off-site water, so water consumption is not covered; its contributions.csv values are empty (they read 0.0) and
+     * sensitivity.csv has no rows for it (the tornado read 0.0 at both ends).
+     */
+    @Test
+    void anIndicatorNoDataCoversIsEmptyInEveryTable() throws Exception {
+        Path out = dir.resolve("bloom");
+        Run r = report(Path.of("examples/analysis/bloom-training-uncertain.yaml"), out);
+        assertEquals(0, r.code(), r.err());
+        List<CSVRecord> contributions = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(Files.readString(out.resolve("contributions.csv")))).getRecords();
+        List<CSVRecord> unknown = contributions.stream().filter(c -> c.get("coverage").equals("not covered")).toList();
+        assertFalse(unknown.isEmpty(), "the example has an indicator no data covers");
+        assertTrue(unknown.stream().allMatch(c -> c.get("value").isEmpty()), unknown.toString());
+        assertTrue(contributions.stream().anyMatch(c -> c.get("coverage").equals("complete") && !c.get("value").isEmpty()));
+        List<CSVRecord> sens = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(Files.readString(out.resolve("sensitivity.csv")))).getRecords();
+        assertFalse(sens.isEmpty());
+        assertTrue(sens.stream().noneMatch(c -> c.get("coverage").equals("not covered")));
+        java.util.Set<String> uncovered = unknown.stream().map(c -> c.get("indicator")).collect(java.util.stream.Collectors.toSet());
+        assertTrue(sens.stream().noneMatch(c -> uncovered.contains(c.get("indicator").split("\\|")[0])), uncovered.toString());
+    }
+
     /** The worked example with distributions: the report says how sure the result is and which input matters most. */
     @Test
     void anExampleWithDistributionsSaysHowSureAndWhichInputMatters() throws Exception {
@@ -237,6 +261,11 @@ class ReportCommandTest {
         // all. So GPU power leads the tornado and the Sobol indices, and the WUE's total index is zero.
         assertTrue(md.contains("climate\\_change: 18.1 kg CO2-eq, of which use 67.5%; the input that moves it most is "
                 + "gpu\\_power\\_w"), md);
+        // 18.1 kg lies above its 95 % interval: the GPU power's value 400 W is the max of triangular(250, 400, 400) and
+        // the library's A100 embodied and building figures sit at the top of their ranges; the statement says so
+        String statement = Files.readString(out.resolve("statement.md"));
+        assertTrue(statement.contains("the result at the central values lies above this interval because some central "
+                + "values sit at an end of their distributions"), statement);
         assertTrue(md.contains("water\\_consumption: 0.04608 m3, of which use 100.0%; the input that moves it most is "
                 + "wue\\_l\\_per\\_kwh"), md);
         JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());

@@ -56,6 +56,11 @@ final class Statement {
                         .append(r.analysis().parameters().size()).append(r.analysis().parameters().size() == 1
                                 ? " uncertain parameter, seed " : " uncertain parameters, seed ")
                         .append(r.analysis().options().seed());
+                if (h.location() < st.p2_5() || h.location() > st.p97_5()) {
+                    e.append("; the result at the central values lies ").append(h.location() > st.p97_5() ? "above" : "below")
+                            .append(" this interval because some central values sit at an end of their distributions, "
+                                    + "e.g. a library figure whose default is the upper estimate of its range");
+                }
             } else {
                 e.append("; no distributions were given, so no interval");
             }

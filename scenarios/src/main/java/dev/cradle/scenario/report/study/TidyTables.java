@@ -143,10 +143,11 @@ final class TidyTables {
                     continue;
                 }
                 String cov = coverage(r, key);
+                boolean unknown = cov.equals(CsvReport.NONE); // no data covers it: unknown, not zero
                 for (Map.Entry<String, Double> e : statistics(b.monteCarlo().outputs().get(o)).entrySet()) {
                     rows.add(List.of(scenario, key.functionalUnit(), key.indicator(), key.unit(), key.basisName(),
                             key.breakdown().name().toLowerCase(java.util.Locale.ROOT), key.member(), cov, e.getKey(),
-                            Double.isFinite(e.getValue()) ? e.getValue() : ""));
+                            !unknown && Double.isFinite(e.getValue()) ? e.getValue() : ""));
                 }
             }
         }
@@ -158,8 +159,9 @@ final class TidyTables {
                                       String basis, Map<String, Map<String, Double>> breakdowns) {
         for (Map.Entry<String, Map<String, Double>> b : breakdowns.entrySet()) {
             for (Map.Entry<String, Double> m : b.getValue().entrySet()) {
+                boolean unknown = i.coverage().equals(CsvReport.NONE) || m.getValue() == null || Double.isNaN(m.getValue());
                 rows.add(List.of(scenario, fu, i.key(), i.unit(), basis, b.getKey(), m.getKey(), i.coverage(),
-                        "deterministic", m.getValue()));
+                        "deterministic", unknown ? "" : m.getValue()));
             }
         }
     }
@@ -170,9 +172,13 @@ final class TidyTables {
         for (StudyAnalysis.Results a : r.analysis().bases()) {
             for (int o = 0; o < a.outputs().size(); o++) {
                 OutputKey key = a.outputs().get(o);
+                String cov = coverage(r, key);
                 List<Object> head = List.of(scenario, key.functionalUnit(), key.indicator() + (key.breakdown()
                         == OutputKey.Breakdown.TOTAL ? "" : "|" + key.breakdown().name().toLowerCase(
-                        java.util.Locale.ROOT) + "|" + key.member()), key.unit(), key.basisName());
+                        java.util.Locale.ROOT) + "|" + key.member()), key.unit(), key.basisName(), cov);
+                if (cov.equals(CsvReport.NONE)) {
+                    continue; // no data covers the indicator: nothing to say which input moves it (unknown, not zero)
+                }
                 if (a.tornado() != null) {
                     for (Tornado.Bar b : a.tornado().bars().get(o)) {
                         add(rows, head, "tornado", b.parameter().name(), Map.of("parameter_p5", b.low(),
@@ -200,8 +206,8 @@ final class TidyTables {
                 }
             }
         }
-        return csv(List.of("scenario", "functional_unit", "indicator", "unit", "basis", "analysis", "parameter",
-                "statistic", "value"), rows);
+        return csv(List.of("scenario", "functional_unit", "indicator", "unit", "basis", "coverage", "analysis",
+                "parameter", "statistic", "value"), rows);
     }
 
     private static void add(List<List<Object>> rows, List<Object> head, String analysis, String parameter,
