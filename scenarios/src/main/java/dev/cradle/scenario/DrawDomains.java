@@ -262,14 +262,18 @@ final class DrawDomains {
             double lo = i == 0 ? Double.NEGATIVE_INFINITY : boundary(f, domain, slot, x[i - 1], x[i], values);
             double hi = j == last ? Double.POSITIVE_INFINITY : boundary(f, domain, slot, x[j + 1], x[j], values);
             p += (j == last ? 1 : dist.cumulativeProbability(hi)) - (i == 0 ? 0 : dist.cumulativeProbability(lo));
+            // a bisected boundary at 0 lands on a tiny double (-6.3e-62): shown as 0 below 1e-9 of the grid's span
+            double span = Math.abs(x[last] - x[0]);
+            String shownLo = Double.isFinite(lo) ? Messages.number(Math.abs(lo) < 1e-9 * span ? 0 : lo) : "";
+            String shownHi = Double.isFinite(hi) ? Messages.number(Math.abs(hi) < 1e-9 * span ? 0 : hi) : "";
             if (i == 0 && j < last) {
-                bounds.add("keep '" + name + "' above " + Messages.number(hi));
+                bounds.add("keep '" + name + "' above " + shownHi);
             } else if (j == last && i > 0) {
-                bounds.add("keep '" + name + "' below " + Messages.number(lo));
+                bounds.add("keep '" + name + "' below " + shownLo);
             } else if (i == 0) {
                 bounds.add("every value of '" + name + "' is outside");
             } else {
-                bounds.add("keep '" + name + "' out of " + Messages.number(lo) + " to " + Messages.number(hi));
+                bounds.add("keep '" + name + "' out of " + shownLo + " to " + shownHi);
             }
             i = j + 1;
         }

@@ -88,6 +88,8 @@ class DrawDomainsTest {
         assertEquals(1, ps.size(), ps.toString());
         assertEquals(3.167e-5, p(ps.get(0)), 5e-9);
         assertTrue(ps.get(0).message().contains("lognormal"), ps.get(0).message());
+        // the boundary is 0, not the tiny double the bisection lands on (it read "above -6.32498e-62")
+        assertTrue(ps.get(0).message().contains("keep 'gpu_w' above 0:"), ps.get(0).message());
     }
 
     @Test
