@@ -109,6 +109,16 @@ public final class ScenarioComparer {
         }
         uncovered.forEach((in, which) -> coverage.add(0, "Not compared, as no data covers " + (which.size() == 1
                 ? "it" : "them") + " in " + in + " (unknown, not zero): " + String.join(", ", which)));
+        if (match(prepared, true).isEmpty() && !totals.isEmpty()) {
+            // no functional unit id in common: each scenario's primary unit stands for it, which the reader must judge
+            List<String> units = new ArrayList<>();
+            for (int i = 0; i < m; i++) {
+                units.add(studies.get(i).file().getFileName() + " per " + prepared.get(i).outputs().get(0).functionalUnit());
+            }
+            coverage.add(0, "The scenarios share no functional unit, so each one's primary unit is compared ("
+                    + String.join("; ", units) + "): the differences mean something only if these units provide the "
+                    + "same function");
+        }
         boolean market = prepared.stream().anyMatch(StudyAnalyzer.Prepared::contractual)
                 && prepared.stream().allMatch(x -> x.marketBasis() != null);
         List<OutputKey> keys = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.cradle.scenario.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,6 +72,28 @@ class CompareCommandTest {
                 && c.get("indicator").equals("demo/gwp100") && c.get("statistic").equals("p_first_lower")).findFirst()
                 .orElseThrow();
         assertEquals(0.0, Double.parseDouble(p.get("value")), 0.0);
+    }
+
+    /**
+     * Two scenarios with no functional unit in common (a whole study of two models against one trained BLOOM model):
+     * each one's primary unit is compared, and the terminal and the report's limitations say so.
+     */
+    @Test
+    void scenariosWithoutACommonFunctionalUnitAreComparedWithAWarning() throws Exception {
+        Path out = dir.resolve("fu");
+        ReportCommandTest.Run r = ReportCommandTest.cradle("compare", "examples/two-models-shared-cluster.yaml",
+                "examples/analysis/bloom-training-uncertain.yaml", "--out", out.toString(), "--draws", "256");
+        assertEquals(0, r.code(), r.err());
+        String note = "The scenarios share no functional unit, so each one's primary unit is compared "
+                + "(two-models-shared-cluster.yaml per study; bloom-training-uncertain.yaml per trained";
+        assertTrue(r.err().contains("cradle: warning: " + note), r.err());
+        assertTrue(Files.readString(out.resolve("report.md")).contains(note), "report.md limitations");
+        // the generic example compared with a copy of itself shares its unit: no such note
+        Path same = dir.resolve("same");
+        ReportCommandTest.Run s = ReportCommandTest.cradle("compare", "examples/generic-training-run.yaml",
+                "examples/generic-training-run.yaml", "--out", same.toString(), "--draws", "256");
+        assertEquals(0, s.code(), s.err());
+        assertFalse(s.err().contains("share no functional unit"), s.err());
     }
 
     @Test
