@@ -13,11 +13,18 @@ public final class Suggestions {
     private static final int MAX_COMPARED = 200;
 
     /**
-     * {@code "; did you mean 'x'?"}: the members of the same family first (candidates that extend
-     * {@code given} by a suffix, e.g. {@code nvidia-a100} → {@code nvidia-a100-40gb} or
+     * {@code "; did you mean 'x'?"}: the same name in another letter case first ({@code fr} → {@code FR}), then the
+     * members of the same family (candidates that extend {@code given} by a suffix, e.g. {@code nvidia-a100} →
+     * {@code nvidia-a100-40gb} or
      * {@code nvidia-a100-80gb}), else the closest candidate within edit distance 3, else {@code ""}.
      */
     public static String didYouMean(String given, Collection<String> candidates) {
+        // the same name in other letter case first: 'fr' is the grid FR, not a member of FR-COR's family
+        java.util.List<String> sameName = candidates.stream().filter(c -> !c.equals(given) && c.equalsIgnoreCase(given))
+                .sorted().limit(5).toList();
+        if (!sameName.isEmpty()) {
+            return "; did you mean " + String.join(" or ", sameName.stream().map(c -> "'" + c + "'").toList()) + "?";
+        }
         java.util.List<String> family = family(given, candidates);
         if (!family.isEmpty()) {
             return "; did you mean " + String.join(" or ", family.stream().map(c -> "'" + c + "'").toList()) + "?";
