@@ -37,7 +37,8 @@ public final class CentralValueCheck {
                     + "range from " + bound(lo, in) + " to " + bound(hi, in) + fix;
         }
         double below = d.cumulativeProbability(central);
-        if ((lo == Double.NEGATIVE_INFINITY && below < 1e-6) || (hi == Double.POSITIVE_INFINITY && 1 - below < 1e-6)) {
+        if ((lo == Double.NEGATIVE_INFINITY && below < DrawDomains.MATERIAL)
+                || (hi == Double.POSITIVE_INFINITY && 1 - below < DrawDomains.MATERIAL)) {
             return "the value " + Messages.number(central) + in + " lies in the far tail of its distribution " + d + " (probability "
                     + Messages.number(below < 0.5 ? below : 1 - below) + " " + (below < 0.5 ? "below" : "above") + " it)"
                     + fix;

@@ -115,7 +115,7 @@ public final class ScenarioComparer {
             for (int i = 0; i < m; i++) {
                 units.add(studies.get(i).file().getFileName() + " per " + prepared.get(i).outputs().get(0).functionalUnit());
             }
-            coverage.add(0, "The scenarios share no functional unit, so each one's primary unit is compared ("
+            coverage.add(0, NO_SHARED_UNIT + ", so each one's primary unit is compared ("
                     + String.join("; ", units) + "): the differences mean something only if these units provide the "
                     + "same function");
         }
@@ -226,6 +226,9 @@ public final class ScenarioComparer {
         return new OutputStatistics(name, 1, v, 0, 0, v, v, v, v, v, v, v,
                 new OutputStatistics.Convergence(new long[] {1}, new double[] {v}, new double[] {Double.NaN}));
     }
+
+    /** How the limitation begins when the scenarios share no functional unit id (the command warns with it too). */
+    public static final String NO_SHARED_UNIT = "The scenarios share no functional unit";
 
     /**
      * Per shared total, the output index in each scenario. Shared: same functional unit id and indicator key in all;

@@ -60,7 +60,7 @@ final class CompareCommand implements Callable<Integer> {
         } catch (ArithmeticException e) {
             throw new EnvironmentException("the comparison cannot go on: " + e.getMessage());
         }
-        comparison.coverage().stream().filter(c -> c.startsWith("The scenarios share no functional unit"))
+        comparison.coverage().stream().filter(c -> c.startsWith(dev.cradle.scenario.analysis.ScenarioComparer.NO_SHARED_UNIT))
                 .forEach(c -> spec.commandLine().getErr().println("cradle: warning: " + c));
         Map<String, String> written = ComparisonReportFiles.of(comparison);
         OutputFolder.write(dir, written);
